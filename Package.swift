@@ -1,0 +1,116 @@
+// swift-tools-version:6.0
+// The ccs package. Dependencies point one way (see ../shared/DESIGN.md):
+//   ccs → CCSRepl, CCSCloud → CCSLanguage and CloudControl
+//   CloudControlServer → CloudControlLocal → CloudControl → JSONCore
+// C libraries are reached only through the C shim targets (CCurl, COpenSSL, CEditLine, CSQLite).
+import PackageDescription
+
+let package = Package(
+    name: "ccs",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ccs", targets: ["ccs"]),
+        .library(name: "CloudControl", targets: ["CloudControl"]),
+        .library(name: "CCSLanguage", targets: ["CCSLanguage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // C shims: a header and, where variadic or macro APIs need it, a tiny .c file. No logic.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "COpenSSL", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "CEditLine", linkerSettings: [.linkedLibrary("edit")]),
+        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+
+        // An ordered JSON document model with a strict parser, writer, JSON Pointer and JSON Patch.
+        // Shared by the AWS side (client, emulator, server); the language has its own Value codec.
+        .target(
+            name: "JSONCore",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+
+        // AWS Signature Version 4: signing and verification, over libcrypto. Knows nothing of
+        // Cloud Control, so the client and the emulator's server share it.
+        .target(name: "SigV4", dependencies: ["COpenSSL"]),
+
+        // The Cloud Control API core: models, errors, SigV4, libcurl transport, credentials,
+        // configuration, endpoints, retries, paginators, waiter and the Client.
+        .target(name: "CloudControl", dependencies: ["CCurl", "SigV4", "JSONCore"]),
+
+        // The emulator's engine: schemas, validation, request lifecycle, SQLite store.
+        .target(
+            name: "CloudControlLocal",
+            dependencies: ["CloudControl", "JSONCore", "CSQLite"],
+            resources: [.copy("Schemas")]
+        ),
+
+        // The emulator's HTTP/1.1 front end (SwiftNIO) with SigV4 verification.
+        .target(
+            name: "CloudControlServer",
+            dependencies: [
+                "CloudControlLocal", "CloudControl", "SigV4", "JSONCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+
+        // The language: lexer, parser, resolver, interpreter, values, JSON codec, JSONPath.
+        // Knows nothing of AWS.
+        .target(
+            name: "CCSLanguage",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+
+        // Built-ins binding the language to Cloud Control.
+        .target(name: "CCSCloud", dependencies: ["CCSLanguage", "CloudControl", "CloudControlLocal", "JSONCore"]),
+
+        // The libedit prompt.
+        .target(name: "CCSRepl", dependencies: ["CCSLanguage", "CCSCloud", "CEditLine"]),
+
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "ccs",
+            dependencies: [
+                "CloudControl", "CloudControlLocal", "CloudControlServer", "CCSLanguage", "CCSCloud",
+                "CCSRepl", "JSONCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Test support: a loopback HTTP server for client tests, temp-file helpers.
+        .target(
+            name: "CCSTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/CCSTestSupport"
+        ),
+
+        .testTarget(name: "SigV4Tests", dependencies: ["SigV4"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CloudControlTests",
+            dependencies: ["CloudControl", "CCSTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CloudControlLocalTests",
+            dependencies: ["CloudControlLocal", "CloudControl", "JSONCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CloudControlServerTests",
+            dependencies: ["CloudControlServer", "CloudControlLocal", "CloudControl", "CCSTestSupport"]
+        ),
+        .testTarget(name: "CCSLanguageTests", dependencies: ["CCSLanguage"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CCSCloudTests", dependencies: ["CCSCloud", "CCSLanguage", "CloudControlLocal"]),
+        .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

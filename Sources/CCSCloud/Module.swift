@@ -1,0 +1,1 @@
+// Module CCSCloud: see ../shared/DESIGN.md. Files are added per concept.

@@ -1,0 +1,1 @@
+// Module CCSRepl: see ../shared/DESIGN.md. Files are added per concept.

@@ -1,0 +1,1 @@
+// Module CloudControl: see ../shared/DESIGN.md. Files are added per concept.

@@ -1,0 +1,1 @@
+// Module CloudControlLocal: see ../shared/DESIGN.md. Files are added per concept.

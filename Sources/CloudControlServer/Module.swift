@@ -1,0 +1,1 @@
+// Module CloudControlServer: see ../shared/DESIGN.md. Files are added per concept.

@@ -1,0 +1,1 @@
+// Module JSONCore: see ../shared/DESIGN.md. Files are added per concept.

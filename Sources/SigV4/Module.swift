@@ -1,0 +1,1 @@
+// Module SigV4: see ../shared/DESIGN.md.

@@ -1,0 +1,1 @@
+// Test support: loopback servers and temp-file helpers for tests.
