@@ -8,6 +8,9 @@ public protocol CloudControlInput: Codable, Sendable, Equatable {
     /// Checks the constraints of the service model (required members, lengths, patterns,
     /// ranges, enum members) before anything is sent; throws `ParameterValidationError`.
     func validate() throws
+    /// The wire names of the shape's members by object path (`""` for the input itself,
+    /// `"ResourceRequestStatusFilter"` for a nested structure), for strict input decoding.
+    static var wireMembers: [String: [String]] { get }
 }
 
 /// An output shape of one operation.
