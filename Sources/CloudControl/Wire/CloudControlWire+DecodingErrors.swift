@@ -61,6 +61,10 @@ extension CloudControlWire {
         case .keyNotFound(let key, let context):
             return WireInputError(operation: operation, path: path(context.codingPath + [key]), problem: .missingMember)
         case .valueNotFound(let type, let context):
+            // A required member given as null is as good as absent.
+            if value(at: context.codingPath, in: document) == .null {
+                return WireInputError(operation: operation, path: path(context.codingPath), problem: .missingMember)
+            }
             return WireInputError(
                 operation: operation, path: path(context.codingPath),
                 problem: .wrongType(expected: expectedName(type), found: "null"))
@@ -70,12 +74,18 @@ extension CloudControlWire {
                 operation: operation, path: path(context.codingPath),
                 problem: .wrongType(expected: expectedName(type), found: found))
         case .dataCorrupted(let context):
-            let found = value(at: context.codingPath, in: document)
-            if let found, !context.codingPath.isEmpty {
+            if let found = value(at: context.codingPath, in: document), !context.codingPath.isEmpty {
                 // Typically a number that does not fit an integer member (1.5, 1e40).
                 return WireInputError(
                     operation: operation, path: path(context.codingPath),
                     problem: .wrongType(expected: "an integer", found: found.typeDescription))
+            }
+            // The document parsed, so the decoder balked at a value without saying where:
+            // Foundation does so for a fraction given to an integer. No input member holds a
+            // fractional number, so the first one is the culprit.
+            if let location = firstFraction(in: document, path: "") {
+                return WireInputError(
+                    operation: operation, path: location, problem: .wrongType(expected: "an integer", found: "a number"))
             }
             return WireInputError(operation: operation, path: "", problem: .malformedJSON(detail: describe(error)))
         @unknown default:
@@ -95,5 +105,25 @@ extension CloudControlWire {
             }
         }
         return current
+    }
+
+    private static func firstFraction(in json: WireJSON, path: String) -> String? {
+        switch json {
+        case .number:
+            return path
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                if let found = firstFraction(in: element, path: path + "[\(index)]") { return found }
+            }
+            return nil
+        case .object(let members):
+            for member in members {
+                let memberPath = path.isEmpty ? member.key : path + "." + member.key
+                if let found = firstFraction(in: member.value, path: memberPath) { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 }
