@@ -2,9 +2,11 @@ import Foundation
 
 /// An access key pair, with the session token of temporary credentials and their expiry.
 ///
-/// `description` and `debugDescription` never show the secret access key or the session
+/// `description`, `debugDescription` and the mirror (`dump`) never show the secret access key or the session
 /// token, so credentials may be interpolated into logs and error messages safely.
-public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     public let accessKeyId: String
     public let secretAccessKey: String
     /// The session token of temporary credentials (STS, SSO, containers, instance roles).
@@ -28,4 +30,15 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, Cust
     }
 
     public var debugDescription: String { description }
+
+    /// What `dump` and test-failure printers show: the secrets redacted as in `description`.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "accessKeyId": accessKeyId, "secretAccessKey": "<redacted>",
+                "sessionToken": sessionToken == nil ? "nil" : "<redacted>",
+                "expiration": expiration.map { "\($0)" } ?? "nil",
+            ])
+    }
 }
