@@ -45,8 +45,7 @@ public struct SigV4Signer: Sendable {
         let scope = CredentialScope(dateStamp: amzDate.dateStamp, region: region, service: service)
         let stringToSign = StringToSign.make(
             timestamp: amzDate.timestamp, scope: scope, canonicalRequest: canonicalRequest)
-        let signingKey = keyCache.signingKey(secret: credentials.secretAccessKey, scope: scope)
-        let signature = LibCrypto.hex(LibCrypto.hmacSHA256(key: signingKey, data: stringToSign))
+        let signature = signature(of: stringToSign, secret: credentials.secretAccessKey, scope: scope)
         let authorization = AuthorizationHeader(
             accessKeyId: credentials.accessKeyId, scope: scope,
             signedHeaders: canonicalHeaders.signedHeaders, signature: signature
@@ -63,5 +62,11 @@ public struct SigV4Signer: Sendable {
             canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature,
             signedHeaders: canonicalHeaders.signedHeaders, authorization: authorization,
             addedHeaders: added, headers: headers)
+    }
+
+    /// "Calculate the signature": hex HMAC of the string to sign under the derived key.
+    func signature(of stringToSign: String, secret: String, scope: CredentialScope) -> String {
+        let signingKey = keyCache.signingKey(secret: secret, scope: scope)
+        return LibCrypto.hex(LibCrypto.hmacSHA256(key: signingKey, data: stringToSign))
     }
 }

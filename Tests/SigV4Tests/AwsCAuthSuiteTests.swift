@@ -58,6 +58,34 @@ struct AwsCAuthSuiteTests {
         #expect(Self.normalized(signed.headers) == Self.normalized(expectedHeaders))
     }
 
+    @Test(arguments: cases)
+    func presignsLikeTheSuite(_ name: String) throws {
+        let directory = Self.base.appendingPathComponent(name)
+        func file(_ name: String) throws -> String {
+            try FixtureSupport.read(directory.appendingPathComponent(name))
+        }
+        let context = try JSONDecoder().decode(Context.self, from: Data(file("context.json").utf8))
+        let raw = try RawHTTPRequest(text: file("request.txt"))
+        let date = try #require(ISO8601DateFormatter().date(from: context.timestamp))
+        let signer = SigV4Signer(
+            service: context.service, region: context.region,
+            options: SigV4Options(
+                normalizePath: context.normalize, omitSessionToken: context.omit_session_token ?? false))
+        let credentials = AWSCredentials(
+            accessKeyId: context.credentials.access_key_id,
+            secretAccessKey: context.credentials.secret_access_key, sessionToken: context.credentials.token)
+
+        let presigned = signer.presign(raw.sigV4Request, credentials: credentials, date: date, expires: 3600)
+
+        #expect(presigned.canonicalRequest == (try file("query-canonical-request.txt")))
+        #expect(presigned.stringToSign == (try file("query-string-to-sign.txt")))
+        #expect(presigned.signature == (try file("query-signature.txt")))
+        let expectedQuery = try RawHTTPRequest(text: file("query-signed-request.txt")).query
+        let sent = CanonicalQuery.parse(query: presigned.query, excluding: nil).map { "\($0.name)=\($0.value)" }
+        let expected = CanonicalQuery.parse(query: expectedQuery, excluding: nil).map { "\($0.name)=\($0.value)" }
+        #expect(sent == expected)
+    }
+
     /// Headers as a sorted list of (lowercase name, collapsed value), to compare regardless of order.
     static func normalized(_ headers: [(name: String, value: String)]) -> [String] {
         headers.map { "\($0.name.lowercased()):\(CanonicalHeaders.canonicalValue($0.value))" }.sorted()
