@@ -89,3 +89,7 @@ public enum JSONValue: Sendable {
         return o[key]
     }
 }
+
+/// The members of a JSON object, in insertion order. Downstream modules use this name so they
+/// need not depend on OrderedCollections themselves.
+public typealias JSONObject = OrderedDictionary<String, JSONValue>
