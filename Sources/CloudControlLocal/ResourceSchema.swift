@@ -84,7 +84,10 @@ public struct ResourceSchema: Sendable {
     /// The primary identifier values parsed from an identifier string, in schema order.
     /// Throws when the number of `|`-separated parts does not match.
     public func identifierValues(_ identifier: String) throws -> [(PropertyPath, String)] {
-        let parts = identifier.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        // A single-property identifier is taken whole: its value may itself contain `|`.
+        let parts =
+            primaryIdentifier.count == 1
+            ? [identifier] : identifier.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == primaryIdentifier.count else {
             throw SchemaError(
                 source: typeName,

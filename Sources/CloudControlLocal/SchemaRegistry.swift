@@ -86,25 +86,35 @@ public final class SchemaRegistry: @unchecked Sendable {
         return schema
     }
 
-    /// Finds the value of the top-level `"typeName"` member without parsing the whole file:
-    /// registry schemas put it near the top, and type names contain no escapes.
+    /// Finds the value of the top-level `"typeName"` member without building the document: a
+    /// single pass that tracks nesting depth and string boundaries, so a nested `typeName`
+    /// (as in `relationshipRef`) is not mistaken for it.
     static func scanTypeName(_ bytes: [UInt8]) -> String? {
-        let key = Array("\"typeName\"".utf8)
-        guard bytes.count > key.count else { return nil }
+        var depth = 0
         var i = 0
-        while i + key.count <= bytes.count {
-            if bytes[i] == key[0] && Array(bytes[i..<(i + key.count)]) == key {
-                var j = i + key.count
-                while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09) { j += 1 }
-                guard j < bytes.count, bytes[j] == UInt8(ascii: ":") else { i += 1; continue }
-                j += 1
-                while j < bytes.count && (bytes[j] == 0x20 || bytes[j] == 0x0A || bytes[j] == 0x0D || bytes[j] == 0x09) { j += 1 }
-                guard j < bytes.count, bytes[j] == UInt8(ascii: "\"") else { return nil }
-                let start = j + 1
+        var lastKeyAtTop: String? = nil
+        while i < bytes.count {
+            let c = bytes[i]
+            switch c {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            case UInt8(ascii: "\""):
+                let start = i + 1
                 var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\"") {
+                    end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1
+                }
                 guard end < bytes.count else { return nil }
-                return String(decoding: bytes[start..<end], as: UTF8.self)
+                let text = String(decoding: bytes[start..<end], as: UTF8.self)
+                if depth == 1 {
+                    if lastKeyAtTop == "typeName" { return text }
+                    var j = end + 1
+                    while j < bytes.count && [0x20, 0x0A, 0x0D, 0x09].contains(bytes[j]) { j += 1 }
+                    lastKeyAtTop = j < bytes.count && bytes[j] == UInt8(ascii: ":") ? text : nil
+                }
+                i = end
+            case UInt8(ascii: ","): if depth == 1 { lastKeyAtTop = nil }
+            default: break
             }
             i += 1
         }

@@ -36,6 +36,8 @@ enum Support {
         }
     }()
 
+    static let engineValidator = SchemaValidator()
+
     static func engine(
         latency: Double = 0, faults: String = "", clock: ManualClock = ManualClock(), path: String = ":memory:"
     ) throws -> LocalCloudControl {
