@@ -14,10 +14,13 @@ struct PaginatorTests {
         func page(_ ids: String, next: String?) -> Result<ListResourcesOutput, CloudControlError> {
             .success(
                 ListResourcesOutput(
-                    typeName: Self.type, resourceDescriptions: ids.map { ResourceDescription(identifier: String($0)) },
+                    typeName: Self.type,
+                    resourceDescriptions: ids.map { ResourceDescription(identifier: String($0)) },
                     nextToken: next))
         }
-        service.resourcePages = ["": page("abc", next: "t2"), "t2": page("def", next: "t3"), "t3": page("g", next: nil)]
+        service.resourcePages = [
+            "": page("abc", next: "t2"), "t2": page("def", next: "t3"), "t3": page("g", next: nil),
+        ]
         return service
     }
 
@@ -40,7 +43,10 @@ struct PaginatorTests {
 
     @Test func allPagesAndItems() throws {
         let service = threePages()
-        #expect(try pages(service.listResourcesPaginator(ListResourcesInput(typeName: Self.type))) == ["abc", "def", "g"])
+        #expect(
+            try pages(service.listResourcesPaginator(ListResourcesInput(typeName: Self.type))) == [
+                "abc", "def", "g",
+            ])
         let items = try service.listResourcesPaginator(ListResourcesInput(typeName: Self.type)).allItems()
         #expect(items.compactMap(\.identifier) == ["a", "b", "c", "d", "e", "f", "g"])
         #expect(service.listResourcesCalls.allSatisfy { $0.typeName == Self.type && $0.maxResults == nil })
@@ -48,20 +54,24 @@ struct PaginatorTests {
 
     @Test func pageSizeIsSentAsMaxResults() throws {
         let service = threePages()
-        _ = try service.listResourcesPaginator(ListResourcesInput(typeName: Self.type), config: PaginationConfig(pageSize: 3)).allPages()
+        _ = try service.listResourcesPaginator(
+            ListResourcesInput(typeName: Self.type), config: PaginationConfig(pageSize: 3)
+        ).allPages()
         #expect(service.listResourcesCalls.map(\.maxResults) == [3, 3, 3])
     }
 
     @Test func maxItemsInsideAPageTruncatesAndResumes() throws {
         let service = threePages()
-        let first = service.listResourcesPaginator(ListResourcesInput(typeName: Self.type), config: PaginationConfig(maxItems: 4))
+        let first = service.listResourcesPaginator(
+            ListResourcesInput(typeName: Self.type), config: PaginationConfig(maxItems: 4))
         #expect(try pages(first) == ["abc", "d"])
         // botocore: base64 of {"NextToken": "t2", "boto_truncate_amount": 1}
         #expect(first.resumeToken == "eyJOZXh0VG9rZW4iOiAidDIiLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAxfQ==")
         #expect(first.requestCount == 2)
 
         let second = service.listResourcesPaginator(
-            ListResourcesInput(typeName: Self.type), config: PaginationConfig(maxItems: 4, startingToken: first.resumeToken))
+            ListResourcesInput(typeName: Self.type),
+            config: PaginationConfig(maxItems: 4, startingToken: first.resumeToken))
         #expect(try pages(second) == ["ef", "g"])
         #expect(second.resumeToken == nil)
         #expect(service.listResourcesCalls.suffix(2).map(\.nextToken) == ["t2", "t3"])
@@ -69,12 +79,14 @@ struct PaginatorTests {
 
     @Test func maxItemsInTheFirstPageResumesWithANullToken() throws {
         let service = threePages()
-        let first = service.listResourcesPaginator(ListResourcesInput(typeName: Self.type), config: PaginationConfig(maxItems: 2))
+        let first = service.listResourcesPaginator(
+            ListResourcesInput(typeName: Self.type), config: PaginationConfig(maxItems: 2))
         #expect(try pages(first) == ["ab"])
         // botocore: base64 of {"NextToken": null, "boto_truncate_amount": 2}
         #expect(first.resumeToken == "eyJOZXh0VG9rZW4iOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAyfQ==")
         let rest = service.listResourcesPaginator(
-            ListResourcesInput(typeName: Self.type), config: PaginationConfig(startingToken: first.resumeToken))
+            ListResourcesInput(typeName: Self.type),
+            config: PaginationConfig(startingToken: first.resumeToken))
         #expect(try pages(rest) == ["c", "def", "g"])
     }
 
@@ -82,7 +94,9 @@ struct PaginatorTests {
         let service = threePages()
         let paginator = service.listResourcesPaginator(
             ListResourcesInput(typeName: Self.type),
-            config: PaginationConfig(maxItems: 1, startingToken: "eyJOZXh0VG9rZW4iOiAidDIiLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAxfQ=="))
+            config: PaginationConfig(
+                maxItems: 1, startingToken: "eyJOZXh0VG9rZW4iOiAidDIiLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAxfQ=="
+            ))
         #expect(try pages(paginator) == ["e"])
         // botocore: {"NextToken": "t2", "boto_truncate_amount": 2}
         #expect(paginator.resumeToken == "eyJOZXh0VG9rZW4iOiAidDIiLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAyfQ==")
@@ -90,7 +104,8 @@ struct PaginatorTests {
 
     @Test func maxItemsOnAPageBoundaryResumesWithTheServiceToken() throws {
         let service = threePages()
-        let paginator = service.listResourcesPaginator(ListResourcesInput(typeName: Self.type), config: PaginationConfig(maxItems: 3))
+        let paginator = service.listResourcesPaginator(
+            ListResourcesInput(typeName: Self.type), config: PaginationConfig(maxItems: 3))
         #expect(try pages(paginator) == ["abc"])
         #expect(paginator.resumeToken == "eyJOZXh0VG9rZW4iOiAidDIifQ==")
         #expect(service.listResourcesCalls.count == 1)
@@ -99,7 +114,8 @@ struct PaginatorTests {
     @Test func maxItemsReachedOnTheLastPageLeavesNoResumeToken() throws {
         let service = threePages()
         let paginator = service.listResourcesPaginator(
-            ListResourcesInput(typeName: Self.type), config: PaginationConfig(maxItems: 3, startingToken: "t2___1"))
+            ListResourcesInput(typeName: Self.type),
+            config: PaginationConfig(maxItems: 3, startingToken: "t2___1"))
         #expect(try pages(paginator) == ["ef", "g"])
         #expect(paginator.resumeToken == nil)
     }
@@ -113,8 +129,12 @@ struct PaginatorTests {
     }
 
     @Test func tokensMatchPythonJSONDumps() {
-        #expect(PaginationToken(nextToken: "é\"", truncateAmount: nil).encoded() == "eyJOZXh0VG9rZW4iOiAiXHUwMGU5XCIifQ==")
-        #expect(PaginationToken.decode("eyJOZXh0VG9rZW4iOiAiXHUwMGU5XCIifQ==") == PaginationToken(nextToken: "é\"", truncateAmount: nil))
+        #expect(
+            PaginationToken(nextToken: "é\"", truncateAmount: nil).encoded()
+                == "eyJOZXh0VG9rZW4iOiAiXHUwMGU5XCIifQ==")
+        #expect(
+            PaginationToken.decode("eyJOZXh0VG9rZW4iOiAiXHUwMGU5XCIifQ==")
+                == PaginationToken(nextToken: "é\"", truncateAmount: nil))
         #expect(PaginationToken.decode("None___4") == PaginationToken(nextToken: nil, truncateAmount: 4))
     }
 
@@ -123,7 +143,9 @@ struct PaginatorTests {
         service.resourcePages["t2"] = .failure(CloudControlError(code: .throttling, message: "slow down"))
         let paginator = service.listResourcesPaginator(ListResourcesInput(typeName: Self.type))
         #expect(try paginator.nextPage()?.pageItems.count == 3)
-        #expect(throws: CloudControlError(code: .throttling, message: "slow down")) { try paginator.nextPage() }
+        #expect(throws: CloudControlError(code: .throttling, message: "slow down")) {
+            try paginator.nextPage()
+        }
         #expect(try paginator.nextPage() == nil)
         #expect(service.listResourcesCalls.count == 2)
     }
@@ -151,8 +173,10 @@ struct PaginatorTests {
     @Test func repeatedNextTokenIsAnErrorAfterThatPage() throws {
         let service = ScriptedService()
         service.requestPages = [
-            "": ListResourceRequestsOutput(resourceRequestStatusSummaries: [ProgressEvent(requestToken: "r1")], nextToken: "same"),
-            "same": ListResourceRequestsOutput(resourceRequestStatusSummaries: [ProgressEvent(requestToken: "r2")], nextToken: "same"),
+            "": ListResourceRequestsOutput(
+                resourceRequestStatusSummaries: [ProgressEvent(requestToken: "r1")], nextToken: "same"),
+            "same": ListResourceRequestsOutput(
+                resourceRequestStatusSummaries: [ProgressEvent(requestToken: "r2")], nextToken: "same"),
         ]
         let paginator = service.listResourceRequestsPaginator()
         #expect(try paginator.nextItem()?.requestToken == "r1")
@@ -166,11 +190,13 @@ struct PaginatorTests {
         let service = ScriptedService()
         service.requestPages = [
             "": ListResourceRequestsOutput(resourceRequestStatusSummaries: [], nextToken: "n"),
-            "n": ListResourceRequestsOutput(resourceRequestStatusSummaries: [ProgressEvent(requestToken: "r")]),
+            "n": ListResourceRequestsOutput(resourceRequestStatusSummaries: [ProgressEvent(requestToken: "r")]
+            ),
         ]
         let filter = ResourceRequestStatusFilter(operationStatuses: [.failed])
         let items = try service.listResourceRequestsPaginator(
-            ListResourceRequestsInput(resourceRequestStatusFilter: filter), config: PaginationConfig(pageSize: 10)
+            ListResourceRequestsInput(resourceRequestStatusFilter: filter),
+            config: PaginationConfig(pageSize: 10)
         ).allItems()
         #expect(items.map(\.requestToken) == ["r"])
         #expect(service.listResourceRequestsCalls.map(\.resourceRequestStatusFilter) == [filter, filter])

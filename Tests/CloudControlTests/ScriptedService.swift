@@ -24,7 +24,9 @@ final class ScriptedService: CloudControlService {
 
     func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
         listResourcesCalls.append(input)
-        guard let page = resourcePages[input.nextToken ?? ""] else { throw Unscripted(call: "ListResources \(input)") }
+        guard let page = resourcePages[input.nextToken ?? ""] else {
+            throw Unscripted(call: "ListResources \(input)")
+        }
         return try page.get()
     }
 
@@ -36,7 +38,9 @@ final class ScriptedService: CloudControlService {
         return page
     }
 
-    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws -> GetResourceRequestStatusOutput {
+    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+        -> GetResourceRequestStatusOutput
+    {
         statusCalls.append(input)
         guard !statusResults.isEmpty else { throw Unscripted(call: "GetResourceRequestStatus") }
         return try statusResults.removeFirst().get()

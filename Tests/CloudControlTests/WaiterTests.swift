@@ -10,18 +10,25 @@ final class SleepRecorder {
 }
 
 struct WaiterTests {
-    static func status(_ status: OperationStatus, retryAfter: Date? = nil, code: HandlerErrorCode? = nil, message: String? = nil)
+    static func status(
+        _ status: OperationStatus, retryAfter: Date? = nil, code: HandlerErrorCode? = nil,
+        message: String? = nil
+    )
         -> Result<GetResourceRequestStatusOutput, CloudControlError>
     {
         .success(
             GetResourceRequestStatusOutput(
                 progressEvent: ProgressEvent(
-                    requestToken: "req-1", operation: .create, operationStatus: status, statusMessage: message,
+                    requestToken: "req-1", operation: .create, operationStatus: status,
+                    statusMessage: message,
                     errorCode: code, retryAfter: retryAfter)))
     }
 
-    func options(_ recorder: SleepRecorder, _ configure: (inout WaiterOptions) -> Void = { _ in }) -> WaiterOptions {
-        var options = WaiterOptions(sleep: { recorder.sleep($0) }, now: { Date(timeIntervalSince1970: 1_000) })
+    func options(_ recorder: SleepRecorder, _ configure: (inout WaiterOptions) -> Void = { _ in })
+        -> WaiterOptions
+    {
+        var options = WaiterOptions(
+            sleep: { recorder.sleep($0) }, now: { Date(timeIntervalSince1970: 1_000) })
         configure(&options)
         return options
     }
@@ -32,7 +39,9 @@ struct WaiterTests {
         #expect(definition.maxAttempts == 24)
         #expect(definition.operation == .getResourceRequestStatus)
         #expect(
-            definition.acceptors.map(\.expected) == [.string("SUCCESS"), .string("FAILED"), .string("CANCEL_COMPLETE")])
+            definition.acceptors.map(\.expected) == [
+                .string("SUCCESS"), .string("FAILED"), .string("CANCEL_COMPLETE"),
+            ])
         #expect(definition.acceptors.map(\.state) == [.success, .failure, .failure])
         #expect(definition.acceptors.allSatisfy { $0.matcher == .path("ProgressEvent.OperationStatus") })
     }
@@ -41,16 +50,20 @@ struct WaiterTests {
         let service = ScriptedService()
         service.statusResults = [Self.status(.pending), Self.status(.inProgress), Self.status(.success)]
         let recorder = SleepRecorder()
-        let output = try service.waitUntilResourceRequestSuccess(requestToken: "req-1", options: options(recorder))
+        let output = try service.waitUntilResourceRequestSuccess(
+            requestToken: "req-1", options: options(recorder))
         #expect(output.progressEvent?.operationStatus == .success)
         #expect(recorder.delays == [5, 5])
-        #expect(service.statusCalls == Array(repeating: GetResourceRequestStatusInput(requestToken: "req-1"), count: 3))
+        #expect(
+            service.statusCalls
+                == Array(repeating: GetResourceRequestStatusInput(requestToken: "req-1"), count: 3))
     }
 
     @Test func failedRequestCarriesTheFinalProgressEvent() {
         let service = ScriptedService()
         service.statusResults = [
-            Self.status(.inProgress), Self.status(.failed, code: .alreadyExists, message: "g1 already exists"),
+            Self.status(.inProgress),
+            Self.status(.failed, code: .alreadyExists, message: "g1 already exists"),
         ]
         let recorder = SleepRecorder()
         let error = #expect(throws: WaiterError.self) {
@@ -62,7 +75,8 @@ struct WaiterTests {
         #expect(error?.lastProgressEvent?.statusMessage == "g1 already exists")
         #expect(
             error?.description
-                == "Waiter ResourceRequestSuccess failed: request req-1 ended with status FAILED (AlreadyExists): g1 already exists")
+                == "Waiter ResourceRequestSuccess failed: request req-1 ended with status FAILED (AlreadyExists): g1 already exists"
+        )
         #expect(recorder.delays == [5])
     }
 
@@ -70,7 +84,8 @@ struct WaiterTests {
         let service = ScriptedService()
         service.statusResults = [Self.status(.cancelInProgress), Self.status(.cancelComplete)]
         let error = #expect(throws: WaiterError.self) {
-            try service.waitUntilResourceRequestSuccess(requestToken: "req-1", options: options(SleepRecorder()))
+            try service.waitUntilResourceRequestSuccess(
+                requestToken: "req-1", options: options(SleepRecorder()))
         }
         #expect(error?.reason == .failureState(WaiterDefinition.resourceRequestSuccess.acceptors[2]))
         #expect(error?.lastProgressEvent?.operationStatus == .cancelComplete)
@@ -82,11 +97,16 @@ struct WaiterTests {
         let recorder = SleepRecorder()
         let error = #expect(throws: WaiterError.self) {
             try service.waitUntilResourceRequestSuccess(
-                requestToken: "req-1", options: options(recorder) { $0.maxAttempts = 3; $0.delay = 0.5 })
+                requestToken: "req-1",
+                options: options(recorder) {
+                    $0.maxAttempts = 3; $0.delay = 0.5
+                })
         }
         #expect(error?.reason == .maxAttemptsExceeded)
         #expect(error?.attempts == 3)
-        #expect(error?.description == "Waiter ResourceRequestSuccess gave up after 3 attempts; last status IN_PROGRESS")
+        #expect(
+            error?.description
+                == "Waiter ResourceRequestSuccess gave up after 3 attempts; last status IN_PROGRESS")
         #expect(recorder.delays == [0.5, 0.5])
         #expect(service.statusCalls.count == 3)
     }
@@ -120,7 +140,9 @@ struct WaiterTests {
 
     @Test func ignoresRetryAfterByDefault() throws {
         let service = ScriptedService()
-        service.statusResults = [Self.status(.inProgress, retryAfter: Date(timeIntervalSince1970: 1_001)), Self.status(.success)]
+        service.statusResults = [
+            Self.status(.inProgress, retryAfter: Date(timeIntervalSince1970: 1_001)), Self.status(.success),
+        ]
         let recorder = SleepRecorder()
         _ = try service.waitUntilResourceRequestSuccess(requestToken: "req-1", options: options(recorder))
         #expect(recorder.delays == [5])
@@ -128,21 +150,26 @@ struct WaiterTests {
 
     @Test func serviceErrorNoAcceptorMatchesEndsTheWait() {
         let service = ScriptedService()
-        service.statusResults = [.failure(CloudControlError(code: .requestTokenNotFound, message: "no such request"))]
+        service.statusResults = [
+            .failure(CloudControlError(code: .requestTokenNotFound, message: "no such request"))
+        ]
         let error = #expect(throws: WaiterError.self) {
-            try service.waitUntilResourceRequestSuccess(requestToken: "req-1", options: options(SleepRecorder()))
+            try service.waitUntilResourceRequestSuccess(
+                requestToken: "req-1", options: options(SleepRecorder()))
         }
         #expect(error?.reason == .unexpectedError)
         #expect(error?.lastError?.code == .requestTokenNotFound)
         #expect(
             error?.description
-                == "Waiter ResourceRequestSuccess stopped on an unexpected error: RequestTokenNotFoundException: no such request")
+                == "Waiter ResourceRequestSuccess stopped on an unexpected error: RequestTokenNotFoundException: no such request"
+        )
     }
 
     @Test func otherErrorsAreRethrownAsIs() {
         let service = ScriptedService()
         #expect(throws: ScriptedService.Unscripted.self) {
-            try service.waitUntilResourceRequestSuccess(requestToken: "req-1", options: options(SleepRecorder()))
+            try service.waitUntilResourceRequestSuccess(
+                requestToken: "req-1", options: options(SleepRecorder()))
         }
     }
 
@@ -151,7 +178,8 @@ struct WaiterTests {
             name: "RequestGone", operation: .getResourceRequestStatus, delay: 1, maxAttempts: 5,
             acceptors: [
                 WaiterAcceptor(matcher: .error, expected: .string("ThrottlingException"), state: .retry),
-                WaiterAcceptor(matcher: .error, expected: .string("RequestTokenNotFoundException"), state: .success),
+                WaiterAcceptor(
+                    matcher: .error, expected: .string("RequestTokenNotFoundException"), state: .success),
             ])
         let service = ScriptedService()
         service.statusResults = [
@@ -174,7 +202,10 @@ struct WaiterTests {
         .init(
             key: "ResourceRequestStatusSummaries",
             value: .array([
-                .object([.init(key: "OperationStatus", value: .string("SUCCESS")), .init(key: "N", value: .integer(2))]),
+                .object([
+                    .init(key: "OperationStatus", value: .string("SUCCESS")),
+                    .init(key: "N", value: .integer(2)),
+                ]),
                 .object([.init(key: "OperationStatus", value: .string("FAILED"))]),
             ])),
         .init(key: "Done", value: .bool(true)),
@@ -200,11 +231,18 @@ struct WaiterTests {
 
     @Test func statusAndErrorMatchers() {
         let evaluator = AcceptorEvaluator()
-        let outcome = AcceptorEvaluator.Outcome.error(CloudControlError(code: .resourceNotFound, httpStatus: 404))
-        #expect(evaluator.matches(WaiterAcceptor(matcher: .status, expected: .number(404), state: .success), outcome))
+        let outcome = AcceptorEvaluator.Outcome.error(
+            CloudControlError(code: .resourceNotFound, httpStatus: 404))
         #expect(
             evaluator.matches(
-                WaiterAcceptor(matcher: .error, expected: .string("ResourceNotFoundException"), state: .success), outcome))
-        #expect(!evaluator.matches(WaiterAcceptor(matcher: .path("X"), expected: .string("y"), state: .success), outcome))
+                WaiterAcceptor(matcher: .status, expected: .number(404), state: .success), outcome))
+        #expect(
+            evaluator.matches(
+                WaiterAcceptor(
+                    matcher: .error, expected: .string("ResourceNotFoundException"), state: .success), outcome
+            ))
+        #expect(
+            !evaluator.matches(
+                WaiterAcceptor(matcher: .path("X"), expected: .string("y"), state: .success), outcome))
     }
 }
