@@ -18,9 +18,9 @@ public struct ResolvedSettings: Sendable, Equatable {
     /// `AWS_MAX_ATTEMPTS` → profile `max_attempts` → the retry mode's default (3 for
     /// standard and adaptive, 5 for legacy, as botocore). Counts the first attempt.
     public var maxAttempts: Int
-    /// `AWS_RETRY_MODE` → profile `retry_mode` → `standard`. One of `standard`, `legacy`,
-    /// `adaptive` (the last is run as standard; see `notes`).
-    public var retryModeName: String
+    /// `AWS_RETRY_MODE` → profile `retry_mode` → `standard`. `adaptive` is accepted and run
+    /// as standard (see `notes`).
+    public var retryMode: RetryMode
     /// `AWS_CA_BUNDLE` → profile `ca_bundle`.
     public var caBundle: String?
     /// `AWS_USE_FIPS_ENDPOINT` → profile `use_fips_endpoint` → false.
@@ -57,26 +57,27 @@ public struct ResolvedSettings: Sendable, Equatable {
         if let endpoint { try validateEndpoint(endpoint) }
 
         let mode = lookup.first([.environment("AWS_RETRY_MODE"), .profile("retry_mode")])
-        let retryModeName = mode?.value.lowercased() ?? "standard"
-        switch retryModeName {
-        case "standard", "legacy":
-            break
-        case "adaptive":
+        var retryMode = RetryMode.standard
+        if let mode {
+            guard let parsed = RetryMode(rawValue: mode.value.lowercased()) else {
+                throw ConfigurationError(
+                    .invalidValue,
+                    "Invalid value '\(mode.value)' for retry_mode (from \(mode.source)); "
+                        + "valid values are: standard, legacy, adaptive")
+            }
+            retryMode = parsed
+        }
+        if retryMode == .adaptive {
             notes.append("retry_mode 'adaptive' is treated as 'standard' (no client-side rate limiting)")
-        default:
-            throw ConfigurationError(
-                .invalidValue,
-                "Invalid value '\(mode?.value ?? "")' for retry_mode (from \(mode?.source ?? "?")); "
-                    + "valid values are: standard, legacy, adaptive")
         }
         let maxAttempts = try lookup.positiveInteger(environment: "AWS_MAX_ATTEMPTS", profile: "max_attempts")
-            ?? (retryModeName == "legacy" ? 5 : 3)
+            ?? retryMode.defaultMaxAttempts
 
         return ResolvedSettings(
             profileName: configuration.profileName,
             region: region?.value, regionSource: region?.source,
             endpointURL: endpoint?.value, endpointURLSource: endpoint?.source,
-            maxAttempts: maxAttempts, retryModeName: retryModeName,
+            maxAttempts: maxAttempts, retryMode: retryMode,
             caBundle: lookup.first([.environment("AWS_CA_BUNDLE"), .profile("ca_bundle")])?.value,
             useFIPSEndpoint: try lookup.bool(environment: "AWS_USE_FIPS_ENDPOINT", profile: "use_fips_endpoint")
                 ?? false,

@@ -28,14 +28,9 @@ public final class ContainerCredentialProvider: CredentialProvider, @unchecked S
     }
 
     public func credentials() throws(CredentialError) -> AWSCredentials? {
-        let url: String
-        if let relative = environment.awsSetting("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
-            url = Self.relativeURIHost + (relative.hasPrefix("/") ? relative : "/" + relative)
-        } else if let full = environment.awsSetting("AWS_CONTAINER_CREDENTIALS_FULL_URI") {
-            try Self.checkFullURI(full)
-            url = full
-        } else {
-            return nil
+        guard let url = Self.requestURL(environment: environment) else { return nil }
+        if environment.awsSetting("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == nil {
+            try Self.checkFullURI(url)
         }
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
         if let token = try authorizationToken() {
@@ -92,6 +87,15 @@ public final class ContainerCredentialProvider: CredentialProvider, @unchecked S
                 .containerFailed, "The container authorization token contains a line break and cannot be sent")
         }
         return token
+    }
+
+    /// The URL to ask: the relative URI on the ECS agent (it wins, as in botocore), else the
+    /// full URI; `nil` when neither variable is set.
+    static func requestURL(environment: [String: String]) -> String? {
+        if let relative = environment.awsSetting("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
+            return relativeURIHost + (relative.hasPrefix("/") ? relative : "/" + relative)
+        }
+        return environment.awsSetting("AWS_CONTAINER_CREDENTIALS_FULL_URI")
     }
 
     static func checkFullURI(_ uri: String) throws(CredentialError) {
