@@ -1,5 +1,7 @@
 /// The JSONPath accessor: ``x.`$.Tags[*].Key` `` is `query(x, "$.Tags[*].Key")` (the list of
-/// selected nodes) and ``x?.`Tags[0].Value` `` is `query1(...)` (the first node, or null).
+/// selected nodes), except that a singular query (only names and indexes, RFC 9535 §2.3.5.1
+/// "singular query"), such as ``x.`Tags[0].Value` ``, gives the node itself or null.
+/// ``x?.`path` `` always gives the first node or null (`query1`).
 /// A path not starting with `$` is relative to x: `` `a.b` `` means `$.a.b` and
 /// `` `[0]` `` means `$[0]`. The path is compiled once, when the script is parsed, so a bad
 /// path is a syntax error pointing into the literal.
@@ -7,16 +9,18 @@ final class PathExpr: Expr {
     let object: Expr
     let query: JSONPathQuery
     let first: Bool
+    let singular: Bool
     init(_ object: Expr, _ query: JSONPathQuery, first: Bool, at location: SourceLocation) {
         self.object = object
         self.query = query
         self.first = first
+        self.singular = query.isSingular
         super.init(location)
     }
     override func eval(_ it: Interpreter) throws -> Value {
         let root = try it.queryRoot(try object.eval(it))
         let nodes = query.evaluate(root)
-        if first { return nodes.first ?? .null }
+        if first || singular { return nodes.first ?? .null }
         return .list(ListBox(nodes))
     }
 }
