@@ -47,7 +47,10 @@ extension LocalCloudControl {
             var lastSeq = after
             var more = false
             scan: while true {
-                let batch = try store.resources(typeName: typeName, after: lastSeq, limit: max(limit * 2, 50))
+                // Unfiltered, one row beyond the page tells whether there is more; filtered,
+                // read wider batches since rows may be skipped.
+                let batchSize = filter.isEmpty ? limit + 1 : max(limit * 4, 100)
+                let batch = try store.resources(typeName: typeName, after: lastSeq, limit: batchSize)
                 if batch.isEmpty { break }
                 for stored in batch {
                     guard filter.allSatisfy({ stored.model[$0.key] == $0.value }) else {
