@@ -64,19 +64,3 @@ public struct FaultPlan: Sendable, Equatable {
         throttle > 0 || serverError > 0 || drop > 0 || failedThrottle > 0 || notFoundAfterCreate > 0
     }
 }
-
-/// A malformed `--faults` entry.
-public struct FaultPlanError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var entry: String
-    public var message: String
-    public var description: String { "invalid fault spec entry '\(entry)': \(message)" }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
-    }
-}

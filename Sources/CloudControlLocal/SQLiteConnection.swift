@@ -1,35 +1,9 @@
 import CSQLite
 import Foundation
 
-/// A value bound to or read from SQLite.
-public enum SQLiteValue: Sendable, Equatable {
-    case null
-    case integer(Int64)
-    case real(Double)
-    case text(String)
-
-    public var text: String? { if case .text(let s) = self { return s } else { return nil } }
-    public var integer: Int64? { if case .integer(let i) = self { return i } else { return nil } }
-    public var real: Double? {
-        switch self {
-        case .real(let d): return d
-        case .integer(let i): return Double(i)
-        default: return nil
-        }
-    }
-}
-
-/// A failed SQLite call, with SQLite's own message and the statement it came from.
-public struct SQLiteError: Error, Sendable, CustomStringConvertible {
-    public var code: Int32
-    public var message: String
-    public var sql: String
-    public var description: String { "SQLite error \(code): \(message)" + (sql.isEmpty ? "" : " (in: \(sql))") }
-}
-
 /// The one Swift type that touches the SQLite C API (through the CSQLite shim). It owns one
 /// connection and caches prepared statements by SQL text. Not thread-safe by itself: the
-/// store serialises access with its own lock.
+/// engine serialises access with its lock.
 final class SQLiteConnection {
     private var db: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
