@@ -34,7 +34,9 @@ public struct FaultPlan: Sendable, Equatable {
             }
             let (name, text) = (parts[0], parts[1])
             if name == "seed" {
-                guard let seed = UInt64(text) else { throw FaultPlanError(entry: String(entry), message: "seed must be a non-negative integer") }
+                guard let seed = UInt64(text) else {
+                    throw FaultPlanError(entry: String(entry), message: "seed must be a non-negative integer")
+                }
                 self.seed = seed
                 continue
             }
@@ -54,7 +56,9 @@ public struct FaultPlan: Sendable, Equatable {
             default:
                 throw FaultPlanError(
                     entry: String(entry),
-                    message: "unknown fault '\(name)' (known: throttle, 5xx, drop, failed-throttle, notfound-after-create, notfound-window, seed)")
+                    message:
+                        "unknown fault '\(name)' (known: throttle, 5xx, drop, failed-throttle, notfound-after-create, notfound-window, seed)"
+                )
             }
         }
     }

@@ -32,7 +32,8 @@ public struct ResourceSchema: Sendable {
             }
             return try items.map { item in
                 guard let s = item.stringValue, let p = PropertyPath(schemaPointer: s) else {
-                    throw SchemaError(source: source, message: "'\(key)' holds an invalid property pointer \(item)")
+                    throw SchemaError(
+                        source: source, message: "'\(key)' holds an invalid property pointer \(item)")
                 }
                 return p
             }
@@ -54,7 +55,8 @@ public struct ResourceSchema: Sendable {
     public func propertySchema(_ name: String) -> JSONValue? {
         guard let schema = document["properties"]?[name] else { return nil }
         if let ref = schema["$ref"]?.stringValue, ref.hasPrefix("#"),
-            let pointer = try? JSONPointer(String(ref.dropFirst())), let target = pointer.resolve(in: document)
+            let pointer = try? JSONPointer(String(ref.dropFirst())),
+            let target = pointer.resolve(in: document)
         {
             return target
         }
@@ -87,11 +89,13 @@ public struct ResourceSchema: Sendable {
         // A single-property identifier is taken whole: its value may itself contain `|`.
         let parts =
             primaryIdentifier.count == 1
-            ? [identifier] : identifier.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            ? [identifier]
+            : identifier.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == primaryIdentifier.count else {
             throw SchemaError(
                 source: typeName,
-                message: "identifier '\(identifier)' has \(parts.count) part(s), \(typeName) expects \(primaryIdentifier.count) (\(primaryIdentifier.map { $0.tokens.joined(separator: "/") }.joined(separator: "|")))"
+                message:
+                    "identifier '\(identifier)' has \(parts.count) part(s), \(typeName) expects \(primaryIdentifier.count) (\(primaryIdentifier.map { $0.tokens.joined(separator: "/") }.joined(separator: "|")))"
             )
         }
         return Array(zip(primaryIdentifier, parts))

@@ -37,7 +37,9 @@ final class SQLiteConnection {
 
     /// Runs one or more statements without parameters or results (DDL, pragmas).
     func execute(_ sql: String) throws {
-        guard let db else { throw SQLiteError(code: SQLITE_MISUSE, message: "the database is closed", sql: sql) }
+        guard let db else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "the database is closed", sql: sql)
+        }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(db, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
@@ -90,7 +92,11 @@ final class SQLiteConnection {
                 default:
                     if let text = sqlite3_column_text(statement, column) {
                         let length = Int(sqlite3_column_bytes(statement, column))
-                        row.append(.text(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self)))
+                        row.append(
+                            .text(
+                                String(
+                                    decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
+                        )
                     } else {
                         row.append(.null)
                     }
@@ -132,7 +138,9 @@ final class SQLiteConnection {
 
     private func prepared(_ sql: String) throws -> OpaquePointer {
         if let cached = statements[sql] { return cached }
-        guard let db else { throw SQLiteError(code: SQLITE_MISUSE, message: "the database is closed", sql: sql) }
+        guard let db else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "the database is closed", sql: sql)
+        }
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v2(db, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else { throw error(rc, sql) }

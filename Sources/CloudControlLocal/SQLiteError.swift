@@ -3,5 +3,7 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public var code: Int32
     public var message: String
     public var sql: String
-    public var description: String { "SQLite error \(code): \(message)" + (sql.isEmpty ? "" : " (in: \(sql))") }
+    public var description: String {
+        "SQLite error \(code): \(message)" + (sql.isEmpty ? "" : " (in: \(sql))")
+    }
 }

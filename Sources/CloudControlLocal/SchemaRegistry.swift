@@ -21,7 +21,8 @@ public final class SchemaRegistry: @unchecked Sendable {
         var sources: [URL] = []
         if includeShipped {
             guard let shipped = Self.shippedDirectory else {
-                throw SchemaError(source: "CloudControlLocal", message: "the shipped Schemas resource folder is missing")
+                throw SchemaError(
+                    source: "CloudControlLocal", message: "the shipped Schemas resource folder is missing")
             }
             sources.append(shipped)
         }
@@ -80,7 +81,9 @@ public final class SchemaRegistry: @unchecked Sendable {
         }
         let schema = try ResourceSchema(document: document, source: url.path)
         guard schema.typeName == typeName else {
-            throw SchemaError(source: url.path, message: "typeName changed to \(schema.typeName) since the registry was opened")
+            throw SchemaError(
+                source: url.path,
+                message: "typeName changed to \(schema.typeName) since the registry was opened")
         }
         parsed[typeName] = schema
         return schema
