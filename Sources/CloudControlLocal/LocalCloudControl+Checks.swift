@@ -84,6 +84,16 @@ extension LocalCloudControl {
         if !issues.isEmpty {
             return Checked(model: current, failure: ("InvalidRequest", Self.describe(issues)))
         }
+        // A primary identifier is how the resource is found; even where the schema does not
+        // mark it create-only, an update may not change it.
+        if schema.identifier(of: patched) != schema.identifier(of: current) {
+            return Checked(
+                model: current,
+                failure: (
+                    "NotUpdatable",
+                    "the patch changes the primary identifier (\(schema.primaryIdentifier.map(\.description).joined(separator: ", ")))"
+                ))
+        }
         return Checked(model: patched, failure: nil)
     }
 

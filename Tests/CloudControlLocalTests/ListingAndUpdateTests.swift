@@ -1,3 +1,4 @@
+import Foundation
 import JSONCore
 import Testing
 
@@ -148,6 +149,32 @@ import Testing
         #expect(
             try Support.json(try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/u").properties)
                 == model)
+    }
+
+    @Test func updateCannotChangeThePrimaryIdentifier() throws {
+        let dir = try Support.temporaryDirectory()
+        let widget =
+            #"{"typeName":"Custom::Demo::Widget","properties":{"Name":{"type":"string"},"Size":{"type":"integer"}},"primaryIdentifier":["/properties/Name"],"additionalProperties":false}"#
+        try widget.write(toFile: dir + "/widget.json", atomically: true, encoding: .utf8)
+        var configuration = LocalConfiguration()
+        configuration.latency = 0
+        let engine = try LocalCloudControl(
+            databasePath: ":memory:", configuration: configuration,
+            registry: try SchemaRegistry(includeShipped: false, directories: [dir]), clock: ManualClock())
+        _ = try engine.create(
+            typeName: "Custom::Demo::Widget", desiredState: #"{"Name":"w","Size":1}"#, clientToken: nil)
+        let renamed = try engine.update(
+            typeName: "Custom::Demo::Widget", identifier: "w",
+            patchDocument: #"[{"op":"replace","path":"/Name","value":"v"}]"#, clientToken: nil)
+        #expect(renamed.errorCode == "NotUpdatable")
+        #expect(renamed.statusMessage == "the patch changes the primary identifier (/properties/Name)")
+        let resized = try engine.update(
+            typeName: "Custom::Demo::Widget", identifier: "w",
+            patchDocument: #"[{"op":"replace","path":"/Size","value":2}]"#, clientToken: nil)
+        #expect(resized.status == .success)
+        #expect(
+            try engine.get(typeName: "Custom::Demo::Widget", identifier: "w").properties
+                == #"{"Name":"w","Size":2}"#)
     }
 
     @Test func identifiersCompoundAndReadOnly() throws {
