@@ -47,6 +47,7 @@ final class LocalStore {
               hooks_token TEXT NOT NULL,
               due REAL NOT NULL
             );
+            CREATE INDEX IF NOT EXISTS resources_listing ON resources (type_name, seq);
             CREATE INDEX IF NOT EXISTS requests_client_token ON requests (client_token);
             CREATE INDEX IF NOT EXISTS requests_due ON requests (due) WHERE outcome IS NULL;
             CREATE INDEX IF NOT EXISTS requests_resource ON requests (type_name, identifier) WHERE outcome IS NULL;
