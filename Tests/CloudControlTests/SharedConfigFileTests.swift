@@ -13,7 +13,7 @@ struct SharedConfigFileTests {
             Output=json
             ; another comment
 
-            [profile   dev]
+            [profile   dev] # trailing note
             region=us-east-1
             services = local
             credential_process = /usr/bin/printf "a b"
@@ -47,6 +47,7 @@ struct SharedConfigFileTests {
         ("[default]\nregion\n", "line 2: expected 'key = value'"),
         ("[default\n", "line 1: a section header must look like [name]"),
         ("[ ]\n", "line 1: the section header has no name"),
+        ("[]\n", "line 1: the section header has no name"),
         ("[default]\n = x\n", "line 2: the setting has no name before '='"),
     ])
     func reportsTheLineOfMalformedInput(_ text: String, _ expected: String) {

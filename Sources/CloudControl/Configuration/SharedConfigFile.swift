@@ -51,9 +51,12 @@ public struct SharedConfigFile: Sendable, Equatable, CustomStringConvertible, Cu
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             let indented = rawLine.first == " " || rawLine.first == "\t"
             if line.hasPrefix("[") && !indented {
-                guard line.hasSuffix("]"), line.count > 2 else { throw fail("a section header must look like [name]") }
-                let name = line.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
-                    .joined(separator: " ")
+                // Like configparser, text after the closing bracket is ignored ("[dev] # note").
+                guard let close = line.lastIndex(of: "]") else {
+                    throw fail("a section header must look like [name]")
+                }
+                let name = line[line.index(after: line.startIndex)..<close]
+                    .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
                 guard !name.isEmpty else { throw fail("the section header has no name") }
                 current = name
                 lastKey = nil
