@@ -150,7 +150,18 @@ struct CredentialChainTests {
         }
     }
 
-    @Test func theStandardChainFindsNothingWithoutSources() throws {
-        #expect(try Self.chain(CredentialsTestFiles()).credentials() == nil)
+    @Test func theStandardChainFindsNothingWithoutSourcesAndSaysWhatItTried() throws {
+        let files = try CredentialsTestFiles()
+        let chain = try Self.chain(files, ["AWS_PROFILE": ""])
+        #expect(try chain.credentials() == nil)
+        #expect(chain.sourceDescriptions.count == 6)
+        #expect(throws: CredentialError.self) { try chain.resolve() }
+        do {
+            _ = try chain.resolve()
+        } catch {
+            #expect(error.kind == .noCredentials)
+            #expect(error.message.hasPrefix("Unable to locate credentials. Tried, in order:\n  - environment variables"))
+            #expect(error.message.hasSuffix("  - EC2 instance metadata (disabled by AWS_EC2_METADATA_DISABLED)"))
+        }
     }
 }
