@@ -43,7 +43,8 @@ public struct SharedConfigFile: Sendable, Equatable, CustomStringConvertible, Cu
         var lastKey: String?
         var lineNumber = 0
         func fail(_ why: String) -> ConfigurationError {
-            ConfigurationError(.malformedFile, "Unable to parse config file \(path), line \(lineNumber): \(why)")
+            ConfigurationError(
+                .malformedFile, "Unable to parse config file \(path), line \(lineNumber): \(why)")
         }
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
             lineNumber += 1
@@ -98,7 +99,8 @@ extension StringProtocol {
     /// Without leading and trailing spaces, tabs and carriage returns (CRLF files).
     func trimmedForConfig() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+        else {
             return ""
         }
         return String(self[first...last])

@@ -27,9 +27,11 @@ extension CredentialProviderChain {
         providers.append(ProfileKeysCredentialProvider(configuration: configuration, file: .configFile))
         providers.append(ContainerCredentialProvider(environment: environment, transport: transport))
         // botocore's metadata_service_timeout / _num_attempts (1 s, 1 attempt by default).
-        let timeout = (environment.awsSetting("AWS_METADATA_SERVICE_TIMEOUT")
+        let timeout =
+            (environment.awsSetting("AWS_METADATA_SERVICE_TIMEOUT")
             ?? configuration.setting("metadata_service_timeout")).flatMap(Double.init) ?? 1
-        let attempts = (environment.awsSetting("AWS_METADATA_SERVICE_NUM_ATTEMPTS")
+        let attempts =
+            (environment.awsSetting("AWS_METADATA_SERVICE_NUM_ATTEMPTS")
             ?? configuration.setting("metadata_service_num_attempts")).flatMap { Int($0) } ?? 1
         providers.append(
             InstanceMetadataCredentialProvider(
