@@ -1,0 +1,15 @@
+import CCSLanguage
+import CCSRepl
+import Foundation
+
+extension RunCommand {
+    /// `ccs` with no script on a terminal: the interactive prompt, with the same built-ins
+    /// and backend a script gets.
+    func runREPL(_ runner: ScriptRunner) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = ReplConfiguration(environment: environment) { [global] in
+            ReplEnvironmentReport.lines(global: global, environment: environment)
+        }
+        return Repl.run(registry: runner.registry, host: runner.host, configuration: configuration)
+    }
+}
