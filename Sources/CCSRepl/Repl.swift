@@ -11,7 +11,7 @@ public final class Repl {
     let configuration: ReplConfiguration
     let style: TerminalStyle
     let catalog: TypeCatalog
-    let interruption = Interruption()
+    var interruption: Interruption { configuration.interruption }
     let history: HistoryFile?
     /// The inputs that ran without error, in order: what `:save` writes.
     var transcript: [String] = []
@@ -24,7 +24,7 @@ public final class Repl {
 
     init(registry: BuiltinRegistry, host: ScriptHost, configuration: ReplConfiguration) {
         let interpreter = Interpreter(registry: registry, host: host)
-        interpreter.interruption = interruption
+        interpreter.interruption = configuration.interruption
         self.session = Session(interpreter: interpreter)
         self.host = host
         self.configuration = configuration

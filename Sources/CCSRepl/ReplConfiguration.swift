@@ -1,5 +1,10 @@
+import CCSLanguage
+
 /// What the executable tells the REPL about its surroundings.
 public struct ReplConfiguration {
+    /// Requested by Ctrl-C while an evaluation runs. The executable hands the same object to
+    /// the built-ins that wait or page (CCSCloud's session), so they stop too.
+    public var interruption = Interruption()
     /// The environment (for the history path, NO_COLOR and TERM).
     public var environment: [String: String]
     /// The history file; nil keeps history in memory only.
