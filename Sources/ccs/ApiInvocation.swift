@@ -16,9 +16,11 @@ struct ApiInvocation {
         case .getResourceRequestStatus: return try call(GetResourceRequestStatusInput.self, json, service.getResourceRequestStatus)
         case .cancelResourceRequest: return try call(CancelResourceRequestInput.self, json, service.cancelResourceRequest)
         case .listResources:
-            return try call(ListResourcesInput.self, json, paginate ? allResources : service.listResources)
+            guard paginate else { return try call(ListResourcesInput.self, json, service.listResources) }
+            return try callEveryPage(ListResourcesInput.self, json, resultKey: "ResourceDescriptions")
         case .listResourceRequests:
-            return try call(ListResourceRequestsInput.self, json, paginate ? allResourceRequests : service.listResourceRequests)
+            guard paginate else { return try call(ListResourceRequestsInput.self, json, service.listResourceRequests) }
+            return try callEveryPage(ListResourceRequestsInput.self, json, resultKey: "ResourceRequestStatusSummaries")
         }
     }
 
@@ -27,34 +29,18 @@ struct ApiInvocation {
         return try CloudControlWire.renderForCLI(try perform(input))
     }
 
-    /// Every page of ListResources merged into one output (the AWS CLI's `--paginate`
-    /// behaviour: the list concatenated, no NextToken).
-    private func allResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
-        var request = input
-        var merged = ListResourcesOutput(typeName: nil, resourceDescriptions: [], nextToken: nil)
-        var seenTokens: Set<String> = []
-        while true {
-            let page = try service.listResources(request)
-            merged.typeName = merged.typeName ?? page.typeName
-            merged.resourceDescriptions?.append(contentsOf: page.resourceDescriptions ?? [])
-            guard let next = page.nextToken, !next.isEmpty else { return merged }
-            // A service that hands out the same token twice would loop forever.
-            guard seenTokens.insert(next).inserted else { throw RepeatedPageTokenError(operation: .listResources, token: next) }
-            request.nextToken = next
+    /// Every page merged into one output, as the AWS CLI's `--paginate`: the items of all pages
+    /// in order, the other members of the first page, no NextToken. The paginator stops with
+    /// `PaginationError` if the service repeats a NextToken.
+    private func callEveryPage<Input: PaginatedInput>(_ type: Input.Type, _ json: String, resultKey: String) throws -> String {
+        let input = try CloudControlWire.decodeCLIInput(type, json: json)
+        let paginator = Paginator(service: service, input: input)
+        guard var merged = try paginator.nextPage() else {
+            return try CloudControlWire.renderMergedPagesForCLI(try CloudControlWire.decodeOutput(Input.Output.self, body: []), resultKey: resultKey)
         }
-    }
-
-    /// Every page of ListResourceRequests merged into one output.
-    private func allResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
-        var request = input
-        var merged = ListResourceRequestsOutput(resourceRequestStatusSummaries: [], nextToken: nil)
-        var seenTokens: Set<String> = []
-        while true {
-            let page = try service.listResourceRequests(request)
-            merged.resourceRequestStatusSummaries?.append(contentsOf: page.resourceRequestStatusSummaries ?? [])
-            guard let next = page.nextToken, !next.isEmpty else { return merged }
-            guard seenTokens.insert(next).inserted else { throw RepeatedPageTokenError(operation: .listResourceRequests, token: next) }
-            request.nextToken = next
+        while let page = try paginator.nextPage() {
+            merged.pageItems += page.pageItems
         }
+        return try CloudControlWire.renderMergedPagesForCLI(merged, resultKey: resultKey)
     }
 }
