@@ -117,13 +117,15 @@ struct CloudControlClientTests {
         #expect(harness.server.requests.count == 1)
     }
 
-    @Test func malformedHTTPIsATransportError() throws {
-        let harness = try ClientTestHarness(replies: [.raw(Array("garbage\r\n\r\n".utf8))])
+    @Test func malformedHTTPIsRetriedThenReported() throws {
+        // botocore retries urllib3's ProtocolError (as ConnectionClosedError); so does ccs.
+        let garbage = LoopbackReply.raw(Array("garbage\r\n\r\n".utf8))
+        let harness = try ClientTestHarness(replies: [garbage, garbage, garbage])
         let error = #expect(throws: TransportError.self) {
             try harness.client.listResources(ListResourcesInput(typeName: "AWS::Logs::LogGroup"))
         }
         #expect(error?.kind == .malformedResponse)
-        #expect(harness.server.requests.count == 1)
+        #expect(harness.server.requests.count == 3)
     }
 
     @Test func timeoutIsRetriedOnAFreshConnection() throws {
