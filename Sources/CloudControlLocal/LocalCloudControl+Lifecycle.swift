@@ -4,11 +4,8 @@ extension LocalCloudControl {
     /// Finishes, in due order, every unfinished request due at or before `now`, each in its own
     /// transaction, and forgets requests older than 7 days (at most once a minute).
     func advance(to now: Double) throws {
-        let due = unfinished.values.filter { $0.dueTime <= now }.sorted {
-            ($0.dueTime, $0.seq) < ($1.dueTime, $1.seq)
-        }
-        for record in due {
-            try finish(record)
+        for record in try store.dueRequests(at: now) {
+            try finish(record.token)
         }
         if now - lastPurge > 60 {
             try store.deleteRequests(createdBefore: now - Self.requestLifetime)
@@ -17,10 +14,11 @@ extension LocalCloudControl {
     }
 
     /// Applies a due request's effects (or refuses them) and records its outcome.
-    private func finish(_ original: RequestRecord) throws {
-        var record = original
-        let at = record.dueTime
+    private func finish(_ token: String) throws {
         try store.transaction {
+            // Read again inside the transaction: another process may have finished it.
+            guard var record = try store.request(token: token), record.outcome == nil else { return }
+            let at = record.dueTime
             if record.cancelTime != nil {
                 record.outcome = .cancelComplete
                 record.statusMessage = "The request was cancelled; nothing was changed."
@@ -31,9 +29,6 @@ extension LocalCloudControl {
             }
             try store.update(record)
         }
-        unfinished[record.token] = nil
-        let key = Self.key(record.typeName, record.identifier)
-        if busy[key] == record.token { busy[key] = nil }
     }
 
     /// The effect of a request at completion time: creates refuse an existing identifier,
@@ -95,7 +90,8 @@ extension LocalCloudControl {
 
     /// Refuses a second operation on a resource while one is unfinished.
     func checkNotBusy(_ typeName: String, _ identifier: String) throws {
-        guard !identifier.isEmpty, let token = busy[Self.key(typeName, identifier)] else { return }
+        guard !identifier.isEmpty, let token = try store.unfinishedRequestToken(typeName: typeName, identifier: identifier)
+        else { return }
         throw LocalError(
             "ConcurrentOperationException",
             "Another resource operation request (\(token)) is in progress for resource of type '\(typeName)' with identifier '\(identifier)'.")
@@ -118,8 +114,6 @@ extension LocalCloudControl {
             phase: max(0, configuration.latency), model: model, cancelTime: nil, outcome: nil,
             errorCode: failure?.code, statusMessage: failure?.message, hooksToken: random.uuid())
         record = try store.insert(record)
-        unfinished[record.token] = record
-        if !identifier.isEmpty { busy[Self.key(typeName, identifier)] = record.token }
         try advance(to: now)
         let current = try store.request(token: record.token) ?? record
         return snapshot(current, at: now)

@@ -7,7 +7,7 @@ extension LocalCloudControl {
     /// that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that ends
     /// FAILED with AlreadyExists.
     func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressSnapshot {
-        try withEngine { now in
+        try withEngine(write: true) { now in
             let schema = try schema(typeName)
             let parsed: JSONValue
             do {
@@ -43,7 +43,7 @@ extension LocalCloudControl {
     /// ClientTokenConflictException. Create-only paths end FAILED with NotUpdatable; read-only
     /// paths, a patch that does not apply and schema violations end FAILED with InvalidRequest.
     func update(typeName: String, identifier: String, patchDocument: String, clientToken: String?) throws -> ProgressSnapshot {
-        try withEngine { now in
+        try withEngine(write: true) { now in
             let schema = try schema(typeName)
             let patch: JSONPatch
             do {
@@ -69,7 +69,7 @@ extension LocalCloudControl {
     /// DeleteResource. Immediate errors: TypeNotFoundException, ResourceNotFoundException,
     /// ConcurrentOperationException, ClientTokenConflictException.
     func delete(typeName: String, identifier: String, clientToken: String?) throws -> ProgressSnapshot {
-        try withEngine { now in
+        try withEngine(write: true) { now in
             let schema = try schema(typeName)
             let fingerprint = "DELETE\n\(typeName)\n\(identifier)"
             if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {

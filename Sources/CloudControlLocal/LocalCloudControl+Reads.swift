@@ -130,13 +130,12 @@ extension LocalCloudControl {
     /// cancelled returns its progress. A finished request cannot be cancelled: the real service
     /// answers ConcurrentModificationException, and so does the emulator.
     func cancel(requestToken: String) throws -> ProgressSnapshot {
-        try withEngine { now in
+        try withEngine(write: true) { now in
             var record = try request(requestToken, at: now)
             switch record.status(at: now) {
             case .pending, .inProgress:
                 record.cancelTime = now
                 try store.update(record)
-                unfinished[record.token] = record
                 try advance(to: now)
                 return snapshot(try store.request(token: record.token) ?? record, at: now)
             case .cancelInProgress:

@@ -33,6 +33,7 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
 final class SQLiteConnection {
     private var db: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    private var savepointDepth = 0
 
     /// Opens (creating if needed) the database file at `path`; `:memory:` for a private
     /// in-memory database.
@@ -126,8 +127,24 @@ final class SQLiteConnection {
         return rows
     }
 
-    /// Runs `body` inside `BEGIN IMMEDIATE ... COMMIT`, rolling back if it throws.
+    /// Runs `body` inside `BEGIN IMMEDIATE ... COMMIT` (taking the write lock at once, so two
+    /// processes sharing the file cannot interleave), rolling back if it throws. Nested calls
+    /// use savepoints.
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        guard let db, sqlite3_get_autocommit(db) != 0 else {
+            savepointDepth += 1
+            let name = "sp\(savepointDepth)"
+            defer { savepointDepth -= 1 }
+            try execute("SAVEPOINT \(name)")
+            do {
+                let result = try body()
+                try execute("RELEASE \(name)")
+                return result
+            } catch {
+                try? execute("ROLLBACK TO \(name); RELEASE \(name)")
+                throw error
+            }
+        }
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()

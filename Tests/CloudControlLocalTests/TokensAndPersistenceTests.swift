@@ -70,6 +70,23 @@ import Testing
         engine.close()
     }
 
+    @Test func twoEnginesCanShareOneDatabaseFile() throws {
+        let path = try Support.temporaryDirectory() + "/shared.sqlite"
+        let clock = ManualClock()
+        let a = try Support.engine(latency: 1, clock: clock, path: path)
+        let b = try Support.engine(latency: 1, clock: clock, path: path)
+        let created = try a.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
+        expectLocalError("ConcurrentOperationException") {
+            _ = try b.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
+        }
+        clock.advance(2)
+        #expect(try b.status(requestToken: created.requestToken).status == .success)
+        #expect(try a.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a").identifier == "/app/a")
+        #expect(try a.status(requestToken: created.requestToken).status == .success)
+        a.close()
+        b.close()
+    }
+
     @Test func defaultDatabasePathFollowsXDG() {
         #expect(LocalConfiguration.defaultDatabasePath(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/u"]) == "/x/data/ccs/local.sqlite")
         #expect(LocalConfiguration.defaultDatabasePath(environment: ["HOME": "/home/u"]) == "/home/u/.local/share/ccs/local.sqlite")
