@@ -73,6 +73,7 @@ class CloudControlStandIn(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.log = []            # (operation, input dict) of every verified request
         self.rejections = []     # why a request was refused
+        self.user_agents = []    # the User-Agent of every request
         self.throttle = {}       # operation -> how many more times to answer ThrottlingException
         self.resources = [f"/aws/ccs/group-{i:02d}" for i in range(1, 8)]
         self.page_size = 3
@@ -171,6 +172,7 @@ class Handler(BaseHTTPRequestHandler):
         payload = json.loads(body or b"{}")
         with server.lock:
             server.log.append((operation, payload))
+            server.user_agents.append(self.headers.get("User-Agent", ""))
             throttles = server.throttle.get(operation, 0)
             if throttles:
                 server.throttle[operation] = throttles - 1

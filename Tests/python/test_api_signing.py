@@ -65,6 +65,7 @@ def test_every_operation_is_accepted(server, env, operation):
     assert server.rejections == []
     assert result.returncode == 0, result.stderr
     assert [entry[0] for entry in server.log] == [operation]
+    assert server.user_agents[0].startswith("ccs/"), server.user_agents
     sent = server.log[0][1]
     for key, value in INPUTS[operation].items():
         assert sent[key] == value
