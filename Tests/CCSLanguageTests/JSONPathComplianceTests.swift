@@ -13,7 +13,9 @@ struct JSONPathComplianceCase: CustomTestStringConvertible, Sendable {
     /// count test then fails).
     static func all() -> [JSONPathComplianceCase] {
         guard let suite = JSONPathComplianceSuite.shared else { return [] }
-        return suite.tests.enumerated().map { JSONPathComplianceCase(number: $0.offset, name: $0.element.name) }
+        return suite.tests.enumerated().map {
+            JSONPathComplianceCase(number: $0.offset, name: $0.element.name)
+        }
     }
 }
 
@@ -49,12 +51,16 @@ struct JSONPathComplianceSuite {
         var results: [[Value]] = []
         if case .list(let one)? = box.entries["result"] { results = [one.items] }
         if case .list(let many)? = box.entries["results"] {
-            results = many.items.compactMap { if case .list(let r) = $0 { return r.items } else { return nil } }
+            results = many.items.compactMap {
+                if case .list(let r) = $0 { return r.items } else { return nil }
+            }
         }
         var paths: [[String]] = []
         if case .list(let one)? = box.entries["result_paths"] { paths = [strings(one.items)] }
         if case .list(let many)? = box.entries["results_paths"] {
-            paths = many.items.compactMap { if case .list(let r) = $0 { return strings(r.items) } else { return nil } }
+            paths = many.items.compactMap {
+                if case .list(let r) = $0 { return strings(r.items) } else { return nil }
+            }
         }
         var invalid = false
         if case .bool(true)? = box.entries["invalid_selector"] { invalid = true }

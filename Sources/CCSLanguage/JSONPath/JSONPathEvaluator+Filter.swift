@@ -16,7 +16,8 @@ extension JSONPathEvaluator {
         case .function(let call):
             return logical(call, current: current)
         case .comparison(let left, let comparison, let right):
-            return Self.compare(evaluate(left, current: current), comparison, evaluate(right, current: current))
+            return Self.compare(
+                evaluate(left, current: current), comparison, evaluate(right, current: current))
         }
     }
 
