@@ -103,6 +103,10 @@ import Testing
         list.items.append(.list(list))
         let found = try JSONPathQuery("$..*").evaluate(.list(list))
         #expect(found.count > 1000)
+        let other = ListBox([.int(1)])
+        other.items.append(.list(other))
+        let pair = Value.map(MapBox(["a": .list(list), "b": .list(other)]))
+        #expect(try JSONPathQuery("$[?@.a == @.b]").evaluate(.list(ListBox([pair]))).isEmpty)
 
         final class Resource: HostObject {
             override func jsonValue() throws -> Value { .map(MapBox(["Name": .string("r1")])) }
