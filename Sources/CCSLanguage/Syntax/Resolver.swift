@@ -12,6 +12,7 @@ struct Resolver {
     final class FunctionScope {
         var blocks: [[String: Int]] = [[:]]
         var size = 0
+        var decl: FunctionDecl?
     }
     var functions: [FunctionScope] = []
 
@@ -75,7 +76,10 @@ struct Resolver {
     }
 
     mutating func resolveFunction(_ decl: FunctionDecl) {
+        // The enclosing function creates a closure: its locals must outlive its call.
+        functions.last?.decl?.needsHeapFrame = true
         let scope = FunctionScope()
+        scope.decl = decl
         functions.append(scope)
         for param in decl.params { _ = declare(param) }
         _ = resolveBlock(decl.body)
