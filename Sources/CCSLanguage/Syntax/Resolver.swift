@@ -34,7 +34,8 @@ struct Resolver {
         for statement in program.statements { resolve(statement) }
         program.frameSize = top.size
         var seen: Set<String> = []
-        for statement in program.statements {
+        // Exports in source order (fn declarations were hoisted to the front).
+        for statement in program.statements.sorted(by: { $0.location.offset < $1.location.offset }) {
             let entry: (String, Int)?
             switch statement {
             case let s as LetStmt: entry = (s.name, s.slot)
