@@ -11,14 +11,16 @@ struct DesiredStateSourceTests {
     }
 
     @Test func anExistingFileIsRead() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccs-state-\(UUID().uuidString).json")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ccs-state-\(UUID().uuidString).json")
         try Data(#"{"LogGroupName":"x"}"#.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         #expect(try DesiredStateSource.resolve(url.path) == #"{"LogGroupName":"x"}"#)
     }
 
     @Test func aFileThatIsNotUTF8IsAnError() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ccs-state-\(UUID().uuidString).bin")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ccs-state-\(UUID().uuidString).bin")
         try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
         let error = #expect(throws: DesiredStateFileError.self) { try DesiredStateSource.resolve(url.path) }
