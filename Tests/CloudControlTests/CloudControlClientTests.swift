@@ -153,7 +153,7 @@ struct CloudControlClientTests {
     }
 
     @Test func malformedBodyIsReportedNotRetried() throws {
-        let harness = try ClientTestHarness(replies: [.json("this is { not json")])
+        let harness = try ClientTestHarness(replies: [.garbageBody()])
         let error = #expect(throws: ResponseDecodingError.self) {
             try harness.client.listResources(ListResourcesInput(typeName: "AWS::Logs::LogGroup"))
         }
