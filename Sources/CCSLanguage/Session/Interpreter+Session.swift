@@ -6,12 +6,19 @@ extension Interpreter {
         keepAlive.append(program.source)
         let savedFrame = frame
         let savedSource = source
+        let savedLocals = locals
+        let savedOuter = outer
         frame = sessionFrame
+        // Read after the caller grew the frame: growing moves the slots.
+        locals = sessionFrame.slots
+        outer = nil
         source = program.source
         lastValue = .null
         pollCountdown = 0
         defer {
             frame = savedFrame
+            locals = savedLocals
+            outer = savedOuter
             source = savedSource
         }
         do {
