@@ -19,7 +19,7 @@ enum MetaCommand: Equatable {
     static let summary = """
         :help [NAME]     this list, or the documentation of the built-in NAME
         :types [PREFIX]  resource type names (starting with PREFIX)
-        :schema TYPE     the properties of TYPE (* required, ro read-only, co create-only, wo write-only)
+        :schema TYPE     the properties of TYPE, marked required (*), read-only, create-only, write-only
         :load FILE       run a .ccs file in this session (its names stay defined)
         :save FILE       write this session's successful inputs to FILE as a script
         :time EXPR       evaluate EXPR and show how long it took

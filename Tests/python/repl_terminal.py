@@ -37,12 +37,21 @@ class Terminal:
 
     def __init__(self, args, env, cwd):
         self.name = "ccs-repl-" + uuid.uuid4().hex[:10]
-        command = "exec env -i " + " ".join(
-            shlex.quote(f"{k}={v}") for k, v in env.items()) + " " + " ".join(
-            shlex.quote(a) for a in [ccs_binary()] + list(args))
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "50",
-                        "-c", str(cwd), command], check=True)
-        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=True)
+        # The environment goes through a script: a long command line can exceed tmux's limit.
+        script = os.path.join(str(cwd), self.name + ".sh")
+        with open(script, "w") as handle:
+            handle.write("exec env -i " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()) + " "
+                         + " ".join(shlex.quote(a) for a in [ccs_binary()] + list(args)) + "\n")
+        for attempt in range(5):
+            # Keep the pane after ccs exits, to read its exit status.
+            result = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "50",
+                                     "-c", str(cwd), "sh " + shlex.quote(script), ";",
+                                     "set-option", "-t", self.name, "remain-on-exit", "on"],
+                                    capture_output=True, text=True)
+            if result.returncode == 0:
+                return
+            time.sleep(0.2)  # a tmux server that is shutting down refuses new sessions
+        raise RuntimeError(f"tmux new-session failed: {result.stderr}")
 
     def type(self, text):
         """Types text literally (no Enter)."""

@@ -86,9 +86,11 @@ def test_multiline_entry_keeps_state_between_inputs(local_repl):
     term.line("size(team)")
     screen = term.wait_for(r"^3$")
     assert screen.count("...  ") >= 6, screen
-    term.line('"multi')
-    term.line('line"')
-    term.wait_for(r'^"multi\\nline"$')
+    term.line('"members: ${join(team.members,')
+    term.line('  ", ")}"')
+    term.wait_for(r'^"members: 1, 2, 3"$')
+    term.line('"unclosed')
+    term.wait_for(r"unfinished string")
 
 
 def test_blank_line_and_ctrl_c_abandon_an_unfinished_input(local_repl):
