@@ -70,7 +70,10 @@ final class CloudHarness {
     /// What `wait` drew on the (pretend) terminal.
     let progress = TextLog()
 
-    init(latency: Double = 0.2, faults: String = "", pageSize: Int = 25, service: CloudControlService? = nil) throws {
+    init(
+        latency: Double = 0.2, faults: String = "", pageSize: Int = 25,
+        wrap: ((LocalCloudControl) -> CloudControlService)? = nil
+    ) throws {
         var configuration = LocalConfiguration()
         configuration.latency = latency
         configuration.faults = try FaultPlan(spec: faults)
@@ -78,7 +81,7 @@ final class CloudHarness {
         configuration.seed = 42
         registry = try SchemaRegistry()
         engine = try LocalCloudControl(databasePath: ":memory:", configuration: configuration, registry: registry, clock: clock)
-        self.service = CountingService(service ?? engine)
+        self.service = CountingService(wrap?(engine) ?? engine)
         let counting = self.service
         let clock = self.clock
         var tokens = 0
@@ -135,3 +138,38 @@ private final class Collected {
 }
 
 struct SeedError: Error { var message: String }
+
+/// Forwards to a service but drops RetryAfter from every progress event, as a service that
+/// gives no hint would.
+final class NoRetryAfterService: CloudControlService {
+    let inner: CloudControlService
+    init(_ inner: CloudControlService) { self.inner = inner }
+    private func strip(_ event: ProgressEvent?) -> ProgressEvent? {
+        var event = event
+        event?.retryAfter = nil
+        return event
+    }
+    func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
+        CreateResourceOutput(progressEvent: strip(try inner.createResource(input).progressEvent))
+    }
+    func getResource(_ input: GetResourceInput) throws -> GetResourceOutput { try inner.getResource(input) }
+    func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
+        UpdateResourceOutput(progressEvent: strip(try inner.updateResource(input).progressEvent))
+    }
+    func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
+        DeleteResourceOutput(progressEvent: strip(try inner.deleteResource(input).progressEvent))
+    }
+    func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput { try inner.listResources(input) }
+    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws -> GetResourceRequestStatusOutput {
+        var output = try inner.getResourceRequestStatus(input)
+        output.progressEvent = strip(output.progressEvent)
+        return output
+    }
+    func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
+        try inner.listResourceRequests(input)
+    }
+    func cancelResourceRequest(_ input: CancelResourceRequestInput) throws -> CancelResourceRequestOutput {
+        try inner.cancelResourceRequest(input)
+    }
+    func close() { inner.close() }
+}
