@@ -19,10 +19,14 @@ decode_docs=69000
 filter_docs=100000
 "$python" scripts/bench/gen_properties.py "$work/data-decode.json" "$decode_docs"
 "$python" scripts/bench/gen_properties.py "$work/data-filter.json" "$filter_docs"
-mb() { "$python" -c "import os,sys; print(round(os.path.getsize(sys.argv[1]) / 1e6))" "$1"; }
-printf '{"decode_docs": "%s", "decode_mb": %s, "filter_docs": "%s", "filter_mb": %s}\n' \
-    "$(printf "%'d" $decode_docs)" "$(mb "$work/data-decode.json")" \
-    "$(printf "%'d" $filter_docs)" "$(mb "$work/data-filter.json")" > "$work/meta.json"
+"$python" - "$work" "$runs" "$decode_docs" "$filter_docs" <<'PY'
+import json, os, sys
+work, runs, decode_docs, filter_docs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+size = lambda name: round(os.path.getsize(os.path.join(work, name)) / 1e6)
+meta = {"runs": runs, "decode_docs": f"{decode_docs:,}", "filter_docs": f"{filter_docs:,}",
+        "decode_mb": size("data-decode.json"), "filter_mb": size("data-filter.json")}
+open(os.path.join(work, "meta.json"), "w").write(json.dumps(meta))
+PY
 
 buckets="\$[?@.TypeName == 'AWS::S3::Bucket' && @.Properties.VersioningConfiguration.Status == 'Enabled'].Properties.BucketName"
 buckets_ng="\$[?(@.TypeName == 'AWS::S3::Bucket' & @.Properties.VersioningConfiguration.Status == 'Enabled')].Properties.BucketName"

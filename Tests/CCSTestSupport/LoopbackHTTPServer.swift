@@ -52,7 +52,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Starts listening on 127.0.0.1 with a port chosen by the system.
-    public init(replies: [LoopbackReply] = [], responder: (@Sendable (Request) -> LoopbackReply)? = nil) throws {
+    public init(replies: [LoopbackReply] = [], responder: (@Sendable (Request) -> LoopbackReply)? = nil)
+        throws
+    {
         self.script = replies
         self.dynamicResponder = responder
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -134,7 +136,10 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         recorded.append(request)
         if !script.isEmpty { return script.removeFirst() }
         if let dynamicResponder { return dynamicResponder(request) }
-        return .json(status: 500, #"{"__type":"LoopbackScriptExhausted","Message":"no scripted reply left for request \#(recorded.count)"}"#)
+        return .json(
+            status: 500,
+            #"{"__type":"LoopbackScriptExhausted","Message":"no scripted reply left for request \#(recorded.count)"}"#
+        )
     }
 }
 

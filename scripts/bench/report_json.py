@@ -21,12 +21,19 @@ def median_ms(result):
     return statistics.median(result["times"]) * 1000
 
 
+def cpu_s(result):
+    return result["user"] + result["system"]
+
+
 def main():
     doc_path, results_dir, note = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
     meta = json.loads((results_dir / "meta.json").read_text())
-    lines = [
-        "Measured by `scripts/bench-json.sh` (hyperfine, median of the runs shown; whole processes, so",
-        "reading the file and starting the interpreter are included on both sides). ccs is measured",
+    lines = [line.format(**meta) for line in [
+        "Measured by `scripts/bench-json.sh` (hyperfine: median wall-clock time of {runs} runs, 3 for the",
+        "JSONPath rows, with the mean CPU time, user + system, in parentheses; ratios are of the wall",
+        "medians, above 1 when ccs is faster). Whole processes are timed, so reading the file and",
+        "starting the process count on both sides. The machine is shared with other work, which",
+        "inflates wall times unevenly; the CPU times are the steadier comparison. ccs is measured",
         "with `ccs query` (release build): the language's script runner is not on main yet, so the",
         "decode rows run a query that selects nothing (`$.none`) and print `[]`, as the Python",
         "baseline does. Data: `scripts/bench/gen_properties.py` (Cloud Control-like resource",
@@ -34,17 +41,17 @@ def main():
         "",
         "| Benchmark | ccs | CPython 3.11: json (+ loop) | ratio | CPython 3.11: json + jsonpath-ng | ratio |",
         "|---|---|---|---|---|---|",
-    ]
+    ]]
     for key, title in ROWS:
         export = results_dir / f"{key}.json"
         if not export.exists():
             continue
         results = json.loads(export.read_text())["results"]
         ccs = median_ms(results[0])
-        cells = [title.format(**meta), f"{ccs:.0f} ms"]
+        cells = [title.format(**meta), f"{ccs:.0f} ms (CPU {cpu_s(results[0]):.2f} s)"]
         for result in results[1:]:
             baseline = median_ms(result)
-            cells += [f"{baseline:.0f} ms", f"{baseline / ccs:.2f}×"]
+            cells += [f"{baseline:.0f} ms (CPU {cpu_s(result):.2f} s)", f"{baseline / ccs:.2f}×"]
         while len(cells) < 6:
             cells.append("—")
         lines.append("| " + " | ".join(cells) + " |")

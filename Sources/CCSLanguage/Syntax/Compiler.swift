@@ -6,14 +6,18 @@ enum Compiler {
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, source: source)
         let program = parser.parseProgram()
-        let syntaxErrors = (lexer.errors + parser.errors).sorted { $0.location.offset < $1.location.offset }
+        // Parser errors after a lexical error are usually its echo: keep the earlier ones only.
+        let firstLexical = lexer.errors.map(\.location.offset).min() ?? Int.max
+        let syntaxErrors = (lexer.errors + parser.errors.filter { $0.location.offset < firstLexical })
+            .sorted { $0.location.offset < $1.location.offset }
         if !syntaxErrors.isEmpty {
             throw CompileErrors(file: source.name, errors: Array(syntaxErrors.prefix(Parser.maxErrors)), source: source)
         }
         var resolver = Resolver(registry: registry)
         resolver.resolve(program)
         if !resolver.errors.isEmpty {
-            throw CompileErrors(file: source.name, errors: Array(resolver.errors.prefix(Parser.maxErrors)), source: source)
+            let sorted = resolver.errors.sorted { $0.location.offset < $1.location.offset }
+            throw CompileErrors(file: source.name, errors: Array(sorted.prefix(Parser.maxErrors)), source: source)
         }
         return program
     }

@@ -5,7 +5,11 @@ import Foundation
 /// the SDKs' "standard" retry behaviour define it:
 ///
 /// - retryable: throttling error codes, transient error codes, HTTP 500/502/503/504, and
-///   connection failures (refused, reset, dropped, unresolved host, timeout);
+///   transport failures: botocore retries its whole `ConnectionError`/`HTTPClientError`
+///   family, which covers refused, reset and dropped connections, unresolved hosts, timeouts,
+///   TLS errors (`SSLError`) and unparseable replies (urllib3's `ProtocolError` becomes
+///   `ConnectionClosedError`). Not retried: a response over the size limit (ccs's own guard)
+///   and a request that cannot be sent at all (bad URL);
 /// - at most `maxAttempts` attempts in all (first try included; default 3);
 /// - delay = random(0,1) × min(2^(attempt−1), 20) seconds, attempt counted from 1 for the first
 ///   try: truncated binary exponential backoff with full jitter;
@@ -27,12 +31,15 @@ public struct RetryPolicy: Sendable {
     /// Botocore's `_THROTTLED_ERROR_CODES` (retries/standard.py).
     public static let throttlingErrorCodes: Set<String> = [
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException",
+        "TransactionInProgressException",
         "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
         "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
     ]
     /// Botocore's `_TRANSIENT_ERROR_CODES`.
-    public static let transientErrorCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"]
+    public static let transientErrorCodes: Set<String> = [
+        "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
+    ]
     /// Botocore's `_TRANSIENT_STATUS_CODES`.
     public static let transientStatusCodes: Set<Int> = [500, 502, 503, 504]
     /// The cap on one delay, in seconds.
@@ -46,7 +53,10 @@ public struct RetryPolicy: Sendable {
     /// - Parameters:
     ///   - maxAttempts: total attempts including the first; nil takes the mode's default.
     ///     Values below 1 are treated as 1.
-    public init(mode: RetryMode = .standard, maxAttempts: Int? = nil, random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+    public init(
+        mode: RetryMode = .standard, maxAttempts: Int? = nil,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
         self.mode = mode
         self.maxAttempts = max(1, maxAttempts ?? mode.defaultMaxAttempts)
         self.random = random
@@ -59,10 +69,18 @@ public struct RetryPolicy: Sendable {
     public static func isRetryable(_ failure: RetryFailure) -> Bool {
         switch failure {
         case .service(let status, let code):
-            if let code, throttlingErrorCodes.contains(code) || transientErrorCodes.contains(code) { return true }
+            if let code, throttlingErrorCodes.contains(code) || transientErrorCodes.contains(code) {
+                return true
+            }
             return transientStatusCodes.contains(status)
         case .transport(let kind):
-            return TransportError(kind: kind, host: "", cause: "").isConnectionFailure
+            switch kind {
+            case .connectionRefused, .connectionReset, .connectionDropped, .hostNotFound, .timeout, .tls,
+                .malformedResponse, .other:
+                return true
+            case .responseTooLarge, .invalidRequest:
+                return false
+            }
         }
     }
 
