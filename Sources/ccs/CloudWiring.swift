@@ -18,7 +18,8 @@ enum CloudWiring {
                         databasePath: global.localDatabase ?? LocalConfiguration.defaultDatabasePath(),
                         registry: try schemas.registry())
                 }
-                return try ServiceFactory.makeHTTPClient(global, environment: ProcessInfo.processInfo.environment)
+                return try ServiceFactory.makeHTTPClient(
+                    global, environment: ProcessInfo.processInfo.environment)
             },
             schemas: schemas)
     }

@@ -37,7 +37,9 @@ final class CountingService: CloudControlService {
     func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
         note(.listResources); return try inner.listResources(input)
     }
-    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws -> GetResourceRequestStatusOutput {
+    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+        -> GetResourceRequestStatusOutput
+    {
         note(.getResourceRequestStatus); return try inner.getResourceRequestStatus(input)
     }
     func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
@@ -55,7 +57,9 @@ struct ScriptOutcome {
     var output: String
     var errors: String
     /// Output lines without the trailing empty one.
-    var lines: [String] { output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+    var lines: [String] {
+        output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
 }
 
 /// Runs ccs scripts with the Cloud Control built-ins against an in-memory emulator engine (or
@@ -80,7 +84,8 @@ final class CloudHarness {
         configuration.defaultPageSize = pageSize
         configuration.seed = 42
         registry = try SchemaRegistry()
-        engine = try LocalCloudControl(databasePath: ":memory:", configuration: configuration, registry: registry, clock: clock)
+        engine = try LocalCloudControl(
+            databasePath: ":memory:", configuration: configuration, registry: registry, clock: clock)
         self.service = CountingService(wrap?(engine) ?? engine)
         let counting = self.service
         let clock = self.clock
@@ -97,12 +102,13 @@ final class CloudHarness {
     }
 
     /// Runs `code` as a script and returns its status, output and diagnostics.
-    func run(_ code: String) -> ScriptOutcome {
+    func run(_ code: String, printResult: Bool = true) -> ScriptOutcome {
         let collected = Collected()
         let host = ScriptHost(output: OutputSink { collected.output += String(decoding: $0, as: UTF8.self) })
         let runner = ScriptRunner(host: host) { collected.errors += $0 }
         CloudBuiltins.register(into: runner.registry, session: session)
-        let status = runner.run(SourceFile(name: "test.ccs", directory: nil, bytes: Array(code.utf8)), printResult: true)
+        let status = runner.run(
+            SourceFile(name: "test.ccs", directory: nil, bytes: Array(code.utf8)), printResult: printResult)
         return ScriptOutcome(status: status, output: collected.output, errors: collected.errors)
     }
 
@@ -110,21 +116,25 @@ final class CloudHarness {
     func seed(_ type: String, _ models: [String]) throws {
         var tokens: [String] = []
         for model in models {
-            let output = try engine.createResource(CreateResourceInput(typeName: type, clientToken: UUID().uuidString, desiredState: model))
+            let output = try engine.createResource(
+                CreateResourceInput(typeName: type, clientToken: UUID().uuidString, desiredState: model))
             tokens.append(output.progressEvent?.requestToken ?? "")
         }
         clock.advance(10)
         for token in tokens {
-            let status = try engine.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: token))
+            let status = try engine.getResourceRequestStatus(
+                GetResourceRequestStatusInput(requestToken: token))
             guard status.progressEvent?.operationStatus == .success else {
-                throw SeedError(message: "seeding \(type) failed: \(status.progressEvent?.statusMessage ?? "?")")
+                throw SeedError(
+                    message: "seeding \(type) failed: \(status.progressEvent?.statusMessage ?? "?")")
             }
         }
     }
 
     /// The Properties of a resource read straight from the engine, or nil if it is absent.
     func properties(_ type: String, _ id: String) -> String? {
-        try? engine.getResource(GetResourceInput(typeName: type, identifier: id)).resourceDescription?.properties
+        try? engine.getResource(GetResourceInput(typeName: type, identifier: id)).resourceDescription?
+            .properties
     }
 }
 
@@ -159,8 +169,12 @@ final class NoRetryAfterService: CloudControlService {
     func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
         DeleteResourceOutput(progressEvent: strip(try inner.deleteResource(input).progressEvent))
     }
-    func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput { try inner.listResources(input) }
-    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws -> GetResourceRequestStatusOutput {
+    func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
+        try inner.listResources(input)
+    }
+    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+        -> GetResourceRequestStatusOutput
+    {
         var output = try inner.getResourceRequestStatus(input)
         output.progressEvent = strip(output.progressEvent)
         return output

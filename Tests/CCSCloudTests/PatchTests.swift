@@ -35,7 +35,9 @@ import Testing
             let b = random.chance(70) ? random.mutate(a, depth: 4) : random.document(depth: 4)
             let operations = try PatchBuilder.diff(a, b)
             let patched = try JSONPatch(operations: operations).apply(to: a)
-            #expect(PatchBuilder.identical(patched, b), "round \(round): \(a) → \(b) via \(JSONPatch(operations: operations).json)")
+            #expect(
+                PatchBuilder.identical(patched, b),
+                "round \(round): \(a) → \(b) via \(JSONPatch(operations: operations).json)")
             if PatchBuilder.identical(a, b) { #expect(operations.isEmpty) }
         }
     }
@@ -47,7 +49,9 @@ import Testing
             let a = random.document(depth: 3)
             let b = random.mutate(a, depth: 3)
             let (ta, tb) = (quoted(JSONWriter().string(a)), quoted(JSONWriter().string(b)))
-            lines.append("let a = parse_json(\(ta)); let b = parse_json(\(tb)); assert(apply_patch(a, diff(a, b)) == b)")
+            lines.append(
+                "let a = parse_json(\(ta)); let b = parse_json(\(tb)); assert(apply_patch(a, diff(a, b)) == b)"
+            )
         }
         let result = try CloudHarness().run(lines.map { "{ \($0) }" }.joined(separator: "\n"))
         #expect(result.errors == "")
@@ -57,13 +61,14 @@ import Testing
     @Test func pointersAreEscapedAndRemovalsDescend() throws {
         let operations = try PatchBuilder.diff(
             ["a/b": 1, "m~n": [1, 2, 3, 4, 5]], ["a/b": 2, "m~n": [1, 5], "new": true])
-        #expect(JSONPatch(operations: operations).json == [
-            ["op": "replace", "path": "/a~1b", "value": 2],
-            ["op": "remove", "path": "/m~0n/3"],
-            ["op": "remove", "path": "/m~0n/2"],
-            ["op": "remove", "path": "/m~0n/1"],
-            ["op": "add", "path": "/new", "value": true],
-        ])
+        #expect(
+            JSONPatch(operations: operations).json == [
+                ["op": "replace", "path": "/a~1b", "value": 2],
+                ["op": "remove", "path": "/m~0n/3"],
+                ["op": "remove", "path": "/m~0n/2"],
+                ["op": "remove", "path": "/m~0n/1"],
+                ["op": "add", "path": "/new", "value": true],
+            ])
     }
 
     @Test func schemaRulesForUnorderedArraysAndTagLists() throws {
@@ -85,12 +90,13 @@ import Testing
         changed["Arn"] = nil
         changed["Config"] = ["Mode": "y"]
         let operations = try PatchBuilder.diff(current, .object(changed), schema: schema)
-        #expect(JSONPatch(operations: operations).json == [
-            ["op": "replace", "path": "/Tags", "value": [["Key": "a", "Value": "9"]]],
-            ["op": "replace", "path": "/Ports", "value": [1, 2]],
-            ["op": "remove", "path": "/Ordered/2"],
-            ["op": "replace", "path": "/Config/Mode", "value": "y"],
-        ])
+        #expect(
+            JSONPatch(operations: operations).json == [
+                ["op": "replace", "path": "/Tags", "value": [["Key": "a", "Value": "9"]]],
+                ["op": "replace", "path": "/Ports", "value": [1, 2]],
+                ["op": "remove", "path": "/Ordered/2"],
+                ["op": "replace", "path": "/Config/Mode", "value": "y"],
+            ])
     }
 
     /// For random current and desired documents of a schema with nested read-only and
@@ -127,7 +133,9 @@ import Testing
             }
             applied += 1
             for operation in operations {
-                #expect(!protected.contains { $0.overlaps(operation.path) }, "round \(round): \(operation.json) touches a protected path")
+                #expect(
+                    !protected.contains { $0.overlaps(operation.path) },
+                    "round \(round): \(operation.json) touches a protected path")
             }
             var expected = desired
             if expected["Arn"] == nil { expected["Arn"] = current["Arn"] }
@@ -166,7 +174,8 @@ import Testing
     }
 
     static func testSchema() throws -> ResourceSchemaView {
-        let document = try JSONParser.parse("""
+        let document = try JSONParser.parse(
+            """
             {"typeName": "Test::Patch::Thing",
              "properties": {
                "Name": {"type": "string"}, "Arn": {"type": "string"},
@@ -201,12 +210,14 @@ import Testing
 
     static func patchCases(_ file: String) -> [PatchCase] {
         guard let url = Bundle.module.resourceURL?.appendingPathComponent("Fixtures/JSONPatchTests/" + file),
-            let data = try? Data(contentsOf: url), case .array(let cases)? = try? JSONParser.parse(Array(data))
+            let data = try? Data(contentsOf: url),
+            case .array(let cases)? = try? JSONParser.parse(Array(data))
         else { return [] }
         return cases.enumerated().compactMap { i, c in
             guard c["disabled"] != .bool(true), let doc = c["doc"], let patch = c["patch"] else { return nil }
-            return PatchCase(file: file, index: i, comment: c["comment"]?.stringValue ?? "", doc: doc, patch: patch,
-                             expected: c["expected"], error: c["error"]?.stringValue)
+            return PatchCase(
+                file: file, index: i, comment: c["comment"]?.stringValue ?? "", doc: doc, patch: patch,
+                expected: c["expected"], error: c["error"]?.stringValue)
         }
     }
 

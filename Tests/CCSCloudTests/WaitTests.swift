@@ -9,7 +9,8 @@ import Testing
     @Test func honoursRetryAfterInsteadOfBackingOff() throws {
         let h = try CloudHarness(latency: 0.2)
         let start = h.clock.now()
-        let result = h.run(#"print(wait(create("AWS::Logs::LogGroup", {LogGroupName: "q"})).OperationStatus)"#)
+        let result = h.run(
+            #"print(wait(create("AWS::Logs::LogGroup", {LogGroupName: "q"})).OperationStatus)"#)
         #expect(result.lines == ["SUCCESS"])
         // PENDING and IN_PROGRESS last 0.2 s each; RetryAfter points at each phase's end, so
         // two polls suffice and no backoff step (0.75 s with the harness's jitter) is taken.
@@ -20,7 +21,8 @@ import Testing
     @Test func backsOffWithoutRetryAfter() throws {
         let h = try CloudHarness(latency: 2, wrap: { NoRetryAfterService($0) })
         let start = h.clock.now()
-        let result = h.run(#"print(wait(create("AWS::Logs::LogGroup", {LogGroupName: "b"})).OperationStatus)"#)
+        let result = h.run(
+            #"print(wait(create("AWS::Logs::LogGroup", {LogGroupName: "b"})).OperationStatus)"#)
         #expect(result.lines == ["SUCCESS"])
         // The request takes 4 s. Steps of 1, 2 and 4 s with the harness's jitter (3/4 of each
         // step) poll at 0.75, 2.25 and 5.25 s.
@@ -36,7 +38,8 @@ import Testing
 
     @Test func waitByTokenString() throws {
         let h = try CloudHarness(latency: 1)
-        let result = h.run("""
+        let result = h.run(
+            """
             let t = create("AWS::Logs::LogGroup", {LogGroupName: "tok"}).token
             print(wait(t).Identifier)
             """)
@@ -47,7 +50,8 @@ import Testing
     @Test func failedRequestRaisesItsErrorCode() throws {
         let h = try CloudHarness()
         try h.seed("AWS::Logs::LogGroup", [#"{"LogGroupName":"dup"}"#])
-        let result = h.run("""
+        let result = h.run(
+            """
             try { wait(create("AWS::Logs::LogGroup", {LogGroupName: "dup"})) }
             catch e { print(e.code, e.status, e.request.status, e.request.op) }
             try { wait(patch("AWS::Logs::LogGroup", "dup", [{op: "replace", path: "/LogGroupName", value: "x"}])) }
@@ -58,19 +62,21 @@ import Testing
             catch e { print(e.code) }
             """)
         #expect(result.errors == "")
-        #expect(result.lines == [
-            "AlreadyExists FAILED FAILED CREATE",
-            "NotUpdatable FAILED",
-            "CreateOnlyChange patch: /LogGroupName is create-only in AWS::Logs::LogGroup and cannot be updated (create a new resource instead)",
-            "ReadOnlyChange",
-        ])
+        #expect(
+            result.lines == [
+                "AlreadyExists FAILED FAILED CREATE",
+                "NotUpdatable FAILED",
+                "CreateOnlyChange patch: /LogGroupName is create-only in AWS::Logs::LogGroup and cannot be updated (create a new resource instead)",
+                "ReadOnlyChange",
+            ])
         // The create-only and read-only changes were refused before anything was sent.
         #expect(h.service.count(.updateResource) == 1)
     }
 
     @Test func transientFailuresAreResubmittedWithAFreshToken() throws {
         let h = try CloudHarness(faults: "failed-throttle=1")
-        let result = h.run("""
+        let result = h.run(
+            """
             try { wait(create("AWS::Logs::LogGroup", {LogGroupName: "t"})) } catch e { print(e.code, e.request.status) }
             try { wait(create("AWS::Logs::LogGroup", {LogGroupName: "u"}), {resubmit: 0}) } catch e { print(e.code) }
             """)
@@ -82,7 +88,8 @@ import Testing
 
     @Test func timeoutAndInterruption() throws {
         let h = try CloudHarness(latency: 100)
-        let timedOut = h.run("""
+        let timedOut = h.run(
+            """
             let req = create("AWS::Logs::LogGroup", {LogGroupName: "slow"})
             try { wait(req, {timeout: 5}) } catch e { print(e.code, e.request.status) }
             """)
@@ -107,7 +114,8 @@ import Testing
         let h = try CloudHarness(latency: 3)
         try h.seed("AWS::Logs::LogGroup", [#"{"LogGroupName":"taken"}"#])
         let start = h.clock.now()
-        let result = h.run("""
+        let result = h.run(
+            """
             let names = ["w1", "taken", "w2", "w3"]
             let reqs = map(names, fn (n) => create("AWS::Logs::LogGroup", {LogGroupName: n}))
             try { wait_all(reqs) } catch e {
@@ -118,9 +126,10 @@ import Testing
             print(map(wait_all([create("AWS::Logs::LogGroup", {LogGroupName: "w4"}), create("AWS::Logs::LogGroup", {LogGroupName: "w5"})]), fn (v) => v.Identifier))
             """)
         #expect(result.errors == "")
-        #expect(result.lines == [
-            "RequestsFailed", "1 1 AlreadyExists", #"["w1",null,"w2","w3"]"#, #"["w4","w5"]"#,
-        ])
+        #expect(
+            result.lines == [
+                "RequestsFailed", "1 1 AlreadyExists", #"["w1",null,"w2","w3"]"#, #"["w4","w5"]"#,
+            ])
         // Each batch takes two 3-second phases; waiting for them one after the other would
         // take 4 × 6 s + 2 × 6 s.
         #expect(h.clock.now() - start < 2 * 6 + 2)
