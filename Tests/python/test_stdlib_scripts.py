@@ -222,7 +222,7 @@ def test_tags_module_checked_with_the_api(backend):
 
 # -- scripts: usage -------------------------------------------------------------------------
 
-SCRIPT_NAMES = ["inventory-report.ccs", "tag-sweep.ccs", "cleanup-test-resources.ccs", "copy-resource.ccs"]
+SCRIPT_NAMES = ["inventory-report.ccs", "tag-sweep.ccs", "cleanup-test-resources.ccs", "copy-resource.ccs", "apply.ccs"]
 
 
 @pytest.mark.parametrize("name", SCRIPT_NAMES)
@@ -246,6 +246,8 @@ def test_script_help(name, local):
      "--older-than: duration 'soon' not understood (use e.g. 45s, 90m, 12h, 7d, 1d12h)"),
     ("copy-resource.ccs", ["AWS::Logs::LogGroup", "a"], "missing TYPE SOURCE_ID NEW_NAME (expected at least 3, got 2)"),
     ("copy-resource.ccs", ["--bogus"], "unknown option '--bogus'"),
+    ("apply.ccs", [], "missing FILE (expected at least 1, got 0)"),
+    ("apply.ccs", ["a.json", "b.json"], "unexpected argument 'b.json' (expected at most 1 FILE argument(s))"),
 ])
 def test_script_usage_errors(name, arguments, message, local):
     result = local.script(SCRIPTS / name, *arguments)
@@ -433,6 +435,53 @@ wait(create("AWS::SQS::Queue", {QueueName: "jobs", VisibilityTimeout: 45, DelayS
     taken = backend.script(SCRIPTS / "copy-resource.ccs", "AWS::Logs::LogGroup", "src", "dst")
     assert taken.returncode == 1
     assert taken.stdout.startswith("scripts/copy-resource.ccs: error: AlreadyExists: ")
+
+
+def test_apply(backend):
+    stack = backend.directory / "stack.json"
+    resources = [
+        {"type": "AWS::Logs::LogGroup", "properties": {"LogGroupName": "st-app", "RetentionInDays": 14,
+                                                        "Tags": [{"Key": "team", "Value": "web"}]}},
+        {"type": "AWS::SQS::Queue", "properties": {"QueueName": "st-jobs", "VisibilityTimeout": 60},
+         "match": {"QueueName": "st-jobs"}},
+    ]
+    stack.write_text(json.dumps(resources))
+    dry = backend.script(SCRIPTS / "apply.ccs", str(stack), "--dry-run")
+    assert (dry.returncode, dry.stderr) == (0, "")
+    assert dry.stdout.splitlines() == ["would create AWS::Logs::LogGroup st-app", "would create AWS::SQS::Queue st-jobs",
+                                       "2 resources, 0 failed"]
+    assert backend.resources("AWS::Logs::LogGroup") == {}
+
+    first = backend.script(SCRIPTS / "apply.ccs", str(stack))
+    assert (first.returncode, first.stderr) == (0, ""), first.stdout
+    queue_url = next(iter(backend.resources("AWS::SQS::Queue")))
+    assert first.stdout.splitlines() == ["created AWS::Logs::LogGroup st-app", f"created AWS::SQS::Queue {queue_url}",
+                                         "2 resources, 0 failed"]
+    group = backend.properties("AWS::Logs::LogGroup", "st-app")
+    assert (group["RetentionInDays"], tag_map(group)) == (14, {"team": "web"})
+    assert backend.properties("AWS::SQS::Queue", queue_url)["VisibilityTimeout"] == 60
+
+    second = backend.script(SCRIPTS / "apply.ccs", str(stack))
+    assert second.stdout.splitlines() == ["unchanged AWS::Logs::LogGroup st-app",
+                                          f"unchanged AWS::SQS::Queue {queue_url}", "2 resources, 0 failed"]
+
+    resources[0]["properties"]["RetentionInDays"] = 30
+    resources[1]["properties"]["FifoQueue"] = True
+    stack.write_text(json.dumps({"resources": resources}))
+    third = backend.script(SCRIPTS / "apply.ccs", str(stack))
+    assert third.returncode == 1
+    lines = third.stdout.splitlines()
+    assert lines[0] == "updated AWS::Logs::LogGroup st-app (RetentionInDays)"
+    assert lines[1].startswith("failed AWS::SQS::Queue st-jobs: NotUpdatable: ") and "FifoQueue" in lines[1]
+    assert lines[2] == "2 resources, 1 failed"
+    assert backend.properties("AWS::Logs::LogGroup", "st-app")["RetentionInDays"] == 30
+    assert "FifoQueue" not in backend.properties("AWS::SQS::Queue", queue_url)
+
+    stack.write_text('{"resources": [{"type": "AWS::SQS::Queue"}]}')
+    invalid = backend.script(SCRIPTS / "apply.ccs", str(stack))
+    assert invalid.returncode == 1
+    assert invalid.stdout.strip() == (f'scripts/apply.ccs: error: ValueError: {stack}: resource #0 needs "type" '
+                                      '(a string) and "properties" (an object)')
 
 
 def test_tour(backend):
