@@ -49,7 +49,7 @@ struct RunCommand: ParsableCommand {
             if status != ExitStatus.success { throw ExitCode(status) }
             return
         }
-        let status = ScriptHostWiring(arguments: scriptArguments).makeRunner().run(source, printResult: code != nil)
+        let status = ScriptHostWiring(arguments: scriptArguments, global: global).makeRunner().run(source, printResult: code != nil)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 
