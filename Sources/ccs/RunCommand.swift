@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
         } else if isatty(0) == 0 {
             source = SourceFile(name: "<stdin>", directory: nil, bytes: Self.readStandardInput())
         } else {
-            let status = runREPL(ScriptHostWiring(arguments: scriptArguments).makeRunner())
+            let status = runREPL(arguments: scriptArguments)
             if status != ExitStatus.success { throw ExitCode(status) }
             return
         }

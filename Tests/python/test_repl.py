@@ -145,6 +145,9 @@ def test_completes_property_names_from_the_schema_in_a_create_map(local_repl):
     term = local_repl()
     term.type('create("AWS::Logs::LogGroup", {Re')
     term.key("Tab")
+    term.wait_for(r"^ResourcePolicyDocument\s+RetentionInDays$")
+    term.type("t")
+    term.key("Tab")
     term.wait_for(r'\{RetentionInDays$')
     term.type(': 7, LogG')
     term.key("Tab")
@@ -251,7 +254,9 @@ def test_meta_commands(local_repl):
     screen = term.wait_for(r"^credentials")
     assert "wJalrXUtnFEMI" not in screen
     assert re.search(r"^backend\s+in-process emulator", screen, re.MULTILINE), screen
-    term.line("range(100) | to_list")
+    term.line("let big = []")
+    term.line("for i in range(100) { push(big, i) }")
+    term.line("big")
     term.wait_for(r"\.\.\. 80 more \(100 items; :all shows everything\)")
     term.line(":all")
     term.wait_for(r"^  99$")
