@@ -60,8 +60,11 @@ def server(workdir, env):
 def served_repl(server, workdir, env):
     terminals = []
 
+    # `ccs serve` always accepts requests signed with the key test/test.
+    served_env = dict(env, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test")
+
     def start():
-        term = Terminal(["--endpoint-url", server], env, workdir)
+        term = Terminal(["--endpoint-url", server], served_env, workdir)
         terminals.append(term)
         term.wait_prompt(1)
         return term
