@@ -4,6 +4,7 @@ import Foundation
 extension Repl {
     /// Runs a `:command` line; errors are reported and the session goes on.
     func runMetaCommand(_ line: String) {
+        interruption.reset()
         do {
             switch try MetaCommand.parse(line) {
             case .help(nil):
@@ -35,10 +36,12 @@ extension Repl {
                     .joined(separator: "\n") + "\n")
             case .all:
                 guard let lastResult else { throw MetaCommandError(message: ":all: there is no result to show yet") }
-                writeResult(ValuePrinter(style: style, maxItems: nil).render(lastResult))
+                writeResult(try ValuePrinter(style: style, maxItems: nil).render(lastResult).text)
             case .quit:
                 exitStatus = 0
             }
+        } catch is ScriptInterrupted {
+            writeError(style.error("interrupted") + "\n")
         } catch let failure as MetaCommandError {
             writeError(style.error("error:") + " " + failure.message + "\n")
         } catch let failure as ScriptError {
@@ -92,8 +95,11 @@ extension Repl {
         }
         let text = String(decoding: data, as: UTF8.self)
         let folder = (path as NSString).deletingLastPathComponent
+        let before = Set(session.names)
         if evaluate(text, name: path, directory: folder.isEmpty ? "." : folder) {
             transcript.append("# :load \(path)\n" + text.trimmingCharacters(in: .newlines))
+            let added = session.names.filter { !before.contains($0) && $0 != "_" }
+            writeResult(style.dim("loaded \(path)" + (added.isEmpty ? "" : ": " + added.joined(separator: ", "))) + "\n")
         }
     }
 

@@ -104,8 +104,9 @@ public final class Repl {
             host.output.flush()
             if let value, !value.isNull {
                 lastResult = value
-                session.bind("_", to: value)
-                if show { writeResult(ValuePrinter(style: style, maxItems: configuration.maxItems).render(value)) }
+                let rendered = try ValuePrinter(style: style, maxItems: configuration.maxItems).render(value)
+                session.bind("_", to: rendered.shown)
+                if show { writeResult(rendered.text) }
             }
             return true
         } catch let errors as CompileErrors {

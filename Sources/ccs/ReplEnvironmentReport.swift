@@ -17,6 +17,8 @@ enum ReplEnvironmentReport {
             lines.append(("region", "\(region) (AWS_REGION)"))
         } else if let region = environment["AWS_DEFAULT_REGION"] {
             lines.append(("region", "\(region) (AWS_DEFAULT_REGION)"))
+        } else if global.local {
+            lines.append(("region", "us-east-1 (the emulator's default)"))
         } else {
             lines.append(("region", "from the profile in ~/.aws/config, if any"))
         }
