@@ -103,13 +103,23 @@ extension Repl {
         }
     }
 
-    /// `:save FILE`: the inputs that ran without error, in order, as a script.
+    /// `:save FILE`: the inputs that ran without error, in order, as a script. Inputs that
+    /// use `_` (the last result, which exists only at the prompt) are left out, and counted.
     private func save(_ path: String) throws {
+        let kept = transcript.filter { !Repl.usesLastResult($0) }
         let script = "# Saved from the ccs REPL: the inputs that ran without error, in order.\n\n"
-            + transcript.map { $0 + "\n" }.joined()
+            + kept.map { $0 + "\n" }.joined()
         guard FileManager.default.createFile(atPath: path, contents: Data(script.utf8)) else {
             throw MetaCommandError(message: ":save: cannot write '\(path)'")
         }
-        writeResult(style.dim("saved \(transcript.count) input\(transcript.count == 1 ? "" : "s") to \(path)") + "\n")
+        let left = transcript.count - kept.count
+        writeResult(style.dim("saved \(kept.count) input\(kept.count == 1 ? "" : "s") to \(path)"
+            + (left == 0 ? "" : " (\(left) using _ left out)")) + "\n")
+    }
+
+    /// Whether the input names `_`.
+    static func usesLastResult(_ text: String) -> Bool {
+        var lexer = Lexer(bytes: Array(text.utf8))
+        return lexer.tokenize().contains { $0.kind == .name("_") }
     }
 }

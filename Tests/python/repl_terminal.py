@@ -33,7 +33,7 @@ def hermetic_env(state_home):
 
 
 class Terminal:
-    """One `ccs` process on a 120x50 tmux pane."""
+    """One `ccs` process on a 120x200 tmux pane (tall, so nothing scrolls off)."""
 
     def __init__(self, args, env, cwd):
         self.name = "ccs-repl-" + uuid.uuid4().hex[:10]
@@ -44,7 +44,7 @@ class Terminal:
                          + " ".join(shlex.quote(a) for a in [ccs_binary()] + list(args)) + "\n")
         for attempt in range(5):
             # Keep the pane after ccs exits, to read its exit status.
-            result = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "50",
+            result = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "200",
                                      "-c", str(cwd), "sh " + shlex.quote(script), ";",
                                      "set-option", "-t", self.name, "remain-on-exit", "on"],
                                     capture_output=True, text=True)

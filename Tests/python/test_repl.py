@@ -202,11 +202,14 @@ def test_save_writes_a_script_that_runs(local_repl, workdir, env):
     term.line("undefined_call()")
     term.line("print(greet(names[1]))")
     term.wait_for(r"^hello b$")
+    term.line("names")
+    term.line("_[0]")
+    term.wait_for(r'^"a"$')
     script = workdir / "session.ccs"
     term.line(f":save {script}")
-    term.wait_for(r"saved 3 inputs")
+    term.wait_for(r"saved 4 inputs .* \(1 using _ left out\)")
     text = script.read_text()
-    assert "undefined_call" not in text
+    assert "undefined_call" not in text and "_[0]" not in text
     result = subprocess.run([ccs_binary(), f"--local={workdir / 'local.sqlite'}", str(script)],
                             capture_output=True, text=True, env=env, timeout=30)
     assert result.returncode == 0, result.stderr
