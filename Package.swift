@@ -116,6 +116,7 @@ let package = Package(
             name: "CCSCloudTests", dependencies: ["CCSCloud", "CCSLanguage", "CloudControl", "CloudControlLocal", "JSONCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CCSReplTests", dependencies: ["CCSRepl", "CCSLanguage", "CCSCloud", "CloudControlLocal"]),
         .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
