@@ -28,7 +28,13 @@ enum ServiceFactory {
             region: global.region, endpointURL: global.endpointURL, environment: environment,
             configuration: shared)
         let trace = global.debug ? debugSink : nil
-        for note in settings.notes { trace?("note: \(note)") }
+        if let trace {
+            trace("profile: \(shared.profileName)")
+            trace("region: \(settings.region ?? "<none>") (from \(settings.regionSource ?? "nowhere"))")
+            trace("endpoint: \(settings.endpointURL ?? "from the endpoint rules") (from \(settings.endpointURLSource ?? "the region"))")
+            trace("retries: \(settings.retryMode.rawValue) mode, \(settings.maxAttempts) attempts")
+            for note in settings.notes { trace("note: \(note)") }
+        }
 
         let transport = CurlTransport(
             configuration: .init(

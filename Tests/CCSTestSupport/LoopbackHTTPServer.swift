@@ -33,6 +33,17 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
         }
 
+        /// The path of the target, without query, also for absolute-form targets (via a proxy).
+        public var path: String {
+            let withoutQuery =
+                target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(
+                    String.init) ?? target
+            guard withoutQuery.hasPrefix("http://") || withoutQuery.hasPrefix("https://"),
+                let components = URLComponents(string: withoutQuery)
+            else { return withoutQuery }
+            return components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        }
+
         /// The body as UTF-8 text.
         public var bodyText: String { String(decoding: body, as: UTF8.self) }
     }

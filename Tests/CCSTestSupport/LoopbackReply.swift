@@ -32,4 +32,11 @@ public enum LoopbackReply: Sendable {
         let body = #"{"__type":"\#(type)","Message":"\#(message)"}"#
         return .json(status: status, body, headers: [(name: "x-amzn-ErrorType", value: type)])
     }
+
+    /// A well-framed response whose body is not JSON: the HTTP layer succeeds and decoding fails.
+    public static func garbageBody(status: Int = 200) -> LoopbackReply {
+        .respond(
+            status: status, headers: [(name: "Content-Type", value: "application/x-amz-json-1.0")],
+            body: Array("\u{1}<<not json>>{".utf8))
+    }
 }

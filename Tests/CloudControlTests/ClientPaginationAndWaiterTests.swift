@@ -7,7 +7,7 @@ import Testing
 @Suite("Paginators and the waiter through the HTTP client")
 struct ClientPaginationAndWaiterTests {
     /// Answers ListResources with pages of 2 items out of 10, NextToken = index of the next item.
-    static func pagingResponder(_ request: LoopbackHTTPServer.Request) -> LoopbackReply {
+    @Sendable static func pagingResponder(_ request: LoopbackHTTPServer.Request) -> LoopbackReply {
         let start = Int(ClientTestHarness.bodyObject(request)["NextToken"] ?? "0") ?? 0
         let items = (start..<min(start + 2, 10)).map { #"{"Identifier":"r\#($0)","Properties":"{}"}"# }
         let next = start + 2 < 10 ? #","NextToken":"\#(start + 2)""# : ""

@@ -1,5 +1,6 @@
 import CCSTestSupport
 import Foundation
+import SigV4
 import Testing
 
 @testable import CloudControl
@@ -51,6 +52,28 @@ struct CloudControlClientTests {
         #expect(signatures.count == 3, "each attempt is signed afresh")
         // Full jitter with random() = 0.5: 0.5 × 2^0, then 0.5 × 2^1.
         #expect(harness.sleeps == [0.5, 1.0])
+    }
+
+    @Test func everyAttemptVerifiesWithTheProjectsSigV4Verifier() throws {
+        let harness = try ClientTestHarness(replies: [
+            .awsError(status: 400, type: "ThrottlingException", message: "Rate exceeded"),
+            .json(ClientTestHarness.progressEvent(status: "IN_PROGRESS")),
+        ])
+        _ = try harness.client.createResource(Self.create)
+        let verifier = SigV4Verifier(service: "cloudcontrolapi", region: "eu-west-3") { key in
+            key == ClientTestHarness.credentials.accessKeyId
+                ? ClientTestHarness.credentials.secretAccessKey : nil
+        }
+        for request in harness.server.requests {
+            let identity = try verifier.verify(
+                SigV4Request(
+                    method: request.method, path: request.target, headers: request.headers, body: request.body
+                ),
+                now: Date(timeIntervalSince1970: 1_767_225_610))
+            #expect(identity.sessionToken == "harness-session-token")
+            #expect(identity.signedHeaders.contains("x-amz-target"))
+        }
+        #expect(harness.server.requests.count == 2)
     }
 
     @Test func givenClientTokenIsKept() throws {
@@ -130,7 +153,7 @@ struct CloudControlClientTests {
     }
 
     @Test func malformedBodyIsReportedNotRetried() throws {
-        let harness = try ClientTestHarness(replies: [.json("this is { not json")])
+        let harness = try ClientTestHarness(replies: [.garbageBody()])
         let error = #expect(throws: ResponseDecodingError.self) {
             try harness.client.listResources(ListResourcesInput(typeName: "AWS::Logs::LogGroup"))
         }

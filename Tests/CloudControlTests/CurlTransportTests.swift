@@ -166,6 +166,7 @@ struct CurlTransportTests {
             HTTPRequest(method: "GET", url: "http://cloudcontrol.invalid/x"), timeout: nil)
         #expect(response.status == 200)
         #expect(proxy.requests.first?.target == "http://cloudcontrol.invalid/x")
+        #expect(proxy.requests.first?.path == "/x")
     }
 
     @Test func noProxyBypassesTheProxy() throws {

@@ -113,4 +113,26 @@ struct RetryPolicyTests {
             policy.decide(after: .service(status: 500, code: nil), attempt: 5, quota: quota)
                 == .giveUp(reason: "max attempts (5) reached"))
     }
+
+    @Test(arguments: [
+        (RetryFailure.service(status: 429, code: nil), true),
+        (.service(status: 509, code: nil), true),
+        (.service(status: 500, code: "InternalFailure"), true),
+        (.service(status: 400, code: "ThrottlingException"), true),
+        (.service(status: 400, code: "ProvisionedThroughputExceededException"), true),
+        (.service(status: 400, code: "LimitExceededException"), false),
+        (.service(status: 400, code: "RequestTimeout"), false),
+        (.service(status: 403, code: "ThrottlingException"), false),
+        (.transport(.connectionDropped), true),
+        (.transport(.responseTooLarge), false),
+    ])
+    func legacyModeUsesBotocoresRetryJSON(failure: RetryFailure, retryable: Bool) {
+        #expect(RetryPolicy.isRetryable(failure, mode: .legacy) == retryable)
+    }
+
+    @Test func legacyBackoffIsNotCapped() {
+        let policy = RetryPolicy(mode: .legacy, maxAttempts: 10, random: { 0.5 })
+        #expect(policy.delay(attempt: 7) == 32)
+        #expect(RetryPolicy(mode: .standard, maxAttempts: 10, random: { 0.5 }).delay(attempt: 7) == 10)
+    }
 }

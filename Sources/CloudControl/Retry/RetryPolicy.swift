@@ -15,8 +15,9 @@ import Foundation
 ///   try: truncated binary exponential backoff with full jitter;
 /// - every retry must be paid from the `RetryQuota` (standard mode only).
 ///
-/// Legacy mode retries the same failures with the same backoff, without the quota and with
-/// 5 attempts by default.
+/// Legacy mode follows botocore's `_retry.json` instead: HTTP 429, 500, 502, 503, 504 and 509,
+/// the five throttling codes it lists (with HTTP 400), and connection failures; the same
+/// jittered backoff without the 20 s cap; no quota; 5 attempts by default.
 ///
 /// The random source is injected, so tests are deterministic; the policy never sleeps.
 public struct RetryPolicy: Sendable {
@@ -65,9 +66,21 @@ public struct RetryPolicy: Sendable {
     /// A policy that never retries (one attempt).
     public static let never = RetryPolicy(maxAttempts: 1)
 
-    /// True when the failure is of a kind worth retrying, whatever the attempt count.
-    public static func isRetryable(_ failure: RetryFailure) -> Bool {
+    /// The statuses botocore's legacy mode retries (`_retry.json`: too_many_requests,
+    /// general_server_error, bad_gateway, service_unavailable, gateway_timeout, limit_exceeded).
+    public static let legacyRetryableStatusCodes: Set<Int> = [429, 500, 502, 503, 504, 509]
+    /// The error codes botocore's legacy mode retries when they come with HTTP 400.
+    public static let legacyThrottlingErrorCodes: Set<String> = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "ProvisionedThroughputExceededException",
+    ]
+
+    /// True when the failure is of a kind worth retrying in `mode`, whatever the attempt count.
+    public static func isRetryable(_ failure: RetryFailure, mode: RetryMode = .standard) -> Bool {
         switch failure {
+        case .service(let status, let code) where mode == .legacy:
+            if status == 400, let code, legacyThrottlingErrorCodes.contains(code) { return true }
+            return legacyRetryableStatusCodes.contains(status)
         case .service(let status, let code):
             if let code, throttlingErrorCodes.contains(code) || transientErrorCodes.contains(code) {
                 return true
@@ -94,7 +107,7 @@ public struct RetryPolicy: Sendable {
     /// In standard mode a retry takes its cost from `quota`; the caller refunds it through
     /// `recordSuccess` when a later attempt succeeds.
     public func decide(after failure: RetryFailure, attempt: Int, quota: RetryQuota?) -> Decision {
-        guard RetryPolicy.isRetryable(failure) else {
+        guard RetryPolicy.isRetryable(failure, mode: mode) else {
             return .giveUp(reason: "the error is not retryable")
         }
         guard attempt < maxAttempts else {
@@ -110,10 +123,11 @@ public struct RetryPolicy: Sendable {
         return .retry(after: delay(attempt: attempt), quotaCost: cost)
     }
 
-    /// The jittered backoff after failed attempt `attempt` (1-based).
+    /// The jittered backoff after failed attempt `attempt` (1-based); capped at 20 s except in
+    /// legacy mode, whose `_retry.json` delay has no cap.
     public func delay(attempt: Int) -> TimeInterval {
-        let exponent = Double(max(0, min(attempt - 1, 30)))
-        return random() * min(pow(2, exponent), RetryPolicy.maxBackoff)
+        let growth = pow(2, Double(max(0, min(attempt - 1, 30))))
+        return random() * (mode == .legacy ? growth : min(growth, RetryPolicy.maxBackoff))
     }
 
     /// Refunds the quota after a successful response: what the last retry took, or 1 token

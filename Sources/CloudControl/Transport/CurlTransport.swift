@@ -70,8 +70,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         for field in request.headers {
             headerList = curl_slist_append(headerList, "\(field.name): \(field.value)")
         }
-        // libcurl would add `Expect: 100-continue` for larger bodies (an extra round trip) and
-        // a form Content-Type when none is given; neither belongs to a signed request.
+        // libcurl adds `Expect: 100-continue` to larger bodies, an extra round trip that some
+        // servers mishandle; an empty `Expect:` header turns that off.
         if !request.headers.contains(where: { $0.name.caseInsensitiveCompare("Expect") == .orderedSame }) {
             headerList = curl_slist_append(headerList, "Expect:")
         }
