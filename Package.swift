@@ -112,7 +112,10 @@ let package = Package(
             dependencies: ["CloudControlServer", "CloudControlLocal", "CloudControl", "CCSTestSupport"]
         ),
         .testTarget(name: "CCSLanguageTests", dependencies: ["CCSLanguage"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CCSCloudTests", dependencies: ["CCSCloud", "CCSLanguage", "CloudControlLocal"]),
+        .testTarget(
+            name: "CCSCloudTests", dependencies: ["CCSCloud", "CCSLanguage", "CloudControl", "CloudControlLocal", "JSONCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
