@@ -1,0 +1,13 @@
+import SigV4
+
+/// One source of AWS credentials (environment, a profile's keys, a command, an endpoint).
+///
+/// `credentials()` returns `nil` when the source is not configured at all, so that a chain
+/// moves on to the next source, and throws when it is configured but broken (a profile with
+/// half a key pair, a failing `credential_process`), so that a misconfiguration is reported
+/// instead of silently falling through to other credentials — the CLI's behaviour.
+public protocol CredentialProvider: AnyObject {
+    /// Names the source for "tried …" messages, e.g. `environment variables`.
+    var sourceDescription: String { get }
+    func credentials() throws(CredentialError) -> AWSCredentials?
+}

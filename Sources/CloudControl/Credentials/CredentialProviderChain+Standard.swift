@@ -1,0 +1,31 @@
+import SigV4
+
+extension CredentialProviderChain {
+    /// The AWS CLI's chain for one profile, in its order: explicit credentials; environment
+    /// variables (skipped when the profile was chosen with `--profile`, as the CLI does); the
+    /// shared credentials file; `credential_process`; the config file's keys; container
+    /// credentials; EC2 instance metadata. (botocore asks the process before the config
+    /// file's keys; a profile rarely has both.) The chain is wrapped in a cache, so that
+    /// expiring credentials are kept and fetched again shortly before they expire.
+    ///
+    /// `transport` carries the container and instance metadata calls; `environment` is the
+    /// process environment, injected so that tests control it.
+    public static func standard(
+        explicit: AWSCredentials? = nil, configuration: SharedConfiguration, environment: [String: String],
+        transport: any HTTPTransport
+    ) -> CachingCredentialProvider {
+        var providers: [any CredentialProvider] = []
+        if let explicit { providers.append(StaticCredentialProvider(explicit)) }
+        if configuration.profileSource != .argument {
+            providers.append(EnvironmentCredentialProvider(environment: environment))
+        }
+        providers.append(ProfileKeysCredentialProvider(configuration: configuration, file: .credentialsFile))
+        providers.append(ProcessCredentialProvider(configuration: configuration, environment: environment))
+        providers.append(ProfileKeysCredentialProvider(configuration: configuration, file: .configFile))
+        providers.append(ContainerCredentialProvider(environment: environment, transport: transport))
+        providers.append(
+            InstanceMetadataCredentialProvider(
+                environment: environment, configuration: configuration, transport: transport))
+        return CachingCredentialProvider(CredentialProviderChain(providers: providers))
+    }
+}

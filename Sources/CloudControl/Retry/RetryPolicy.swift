@@ -1,0 +1,107 @@
+import Foundation
+
+/// Whether and when to retry a failed attempt: a pure decision over the failure, the attempt
+/// number and the quota, as botocore's standard retry mode (botocore/retries/standard.py) and
+/// the SDKs' "standard" retry behaviour define it:
+///
+/// - retryable: throttling error codes, transient error codes, HTTP 500/502/503/504, and
+///   connection failures (refused, reset, dropped, unresolved host, timeout);
+/// - at most `maxAttempts` attempts in all (first try included; default 3);
+/// - delay = random(0,1) × min(2^(attempt−1), 20) seconds, attempt counted from 1 for the first
+///   try: truncated binary exponential backoff with full jitter;
+/// - every retry must be paid from the `RetryQuota` (standard mode only).
+///
+/// Legacy mode retries the same failures with the same backoff, without the quota and with
+/// 5 attempts by default.
+///
+/// The random source is injected, so tests are deterministic; the policy never sleeps.
+public struct RetryPolicy: Sendable {
+    /// What to do after a failed attempt.
+    public enum Decision: Sendable, Equatable {
+        /// Send the request again after this many seconds; `quotaCost` tokens were taken.
+        case retry(after: TimeInterval, quotaCost: Int)
+        /// Return the failure to the caller; `reason` says why no retry happens.
+        case giveUp(reason: String)
+    }
+
+    /// Botocore's `_THROTTLED_ERROR_CODES` (retries/standard.py).
+    public static let throttlingErrorCodes: Set<String> = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
+        "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
+    ]
+    /// Botocore's `_TRANSIENT_ERROR_CODES`.
+    public static let transientErrorCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"]
+    /// Botocore's `_TRANSIENT_STATUS_CODES`.
+    public static let transientStatusCodes: Set<Int> = [500, 502, 503, 504]
+    /// The cap on one delay, in seconds.
+    public static let maxBackoff: TimeInterval = 20
+
+    public var mode: RetryMode
+    public var maxAttempts: Int
+    /// Returns a number in [0, 1).
+    public var random: @Sendable () -> Double
+
+    /// - Parameters:
+    ///   - maxAttempts: total attempts including the first; nil takes the mode's default.
+    ///     Values below 1 are treated as 1.
+    public init(mode: RetryMode = .standard, maxAttempts: Int? = nil, random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.mode = mode
+        self.maxAttempts = max(1, maxAttempts ?? mode.defaultMaxAttempts)
+        self.random = random
+    }
+
+    /// A policy that never retries (one attempt).
+    public static let never = RetryPolicy(maxAttempts: 1)
+
+    /// True when the failure is of a kind worth retrying, whatever the attempt count.
+    public static func isRetryable(_ failure: RetryFailure) -> Bool {
+        switch failure {
+        case .service(let status, let code):
+            if let code, throttlingErrorCodes.contains(code) || transientErrorCodes.contains(code) { return true }
+            return transientStatusCodes.contains(status)
+        case .transport(let kind):
+            return TransportError(kind: kind, host: "", cause: "").isConnectionFailure
+        }
+    }
+
+    /// True for throttling errors.
+    public static func isThrottling(_ failure: RetryFailure) -> Bool {
+        if case .service(_, let code?) = failure { return throttlingErrorCodes.contains(code) }
+        return false
+    }
+
+    /// Decides after attempt number `attempt` (1 for the first try) failed with `failure`.
+    /// In standard mode a retry takes its cost from `quota`; the caller refunds it through
+    /// `recordSuccess` when a later attempt succeeds.
+    public func decide(after failure: RetryFailure, attempt: Int, quota: RetryQuota?) -> Decision {
+        guard RetryPolicy.isRetryable(failure) else {
+            return .giveUp(reason: "the error is not retryable")
+        }
+        guard attempt < maxAttempts else {
+            return .giveUp(reason: "max attempts (\(maxAttempts)) reached")
+        }
+        var cost = 0
+        if mode != .legacy, let quota {
+            cost = failure.isTimeout ? RetryQuota.timeoutRetryCost : RetryQuota.retryCost
+            guard quota.acquire(cost) else {
+                return .giveUp(reason: "the retry quota is exhausted")
+            }
+        }
+        return .retry(after: delay(attempt: attempt), quotaCost: cost)
+    }
+
+    /// The jittered backoff after failed attempt `attempt` (1-based).
+    public func delay(attempt: Int) -> TimeInterval {
+        let exponent = Double(max(0, min(attempt - 1, 30)))
+        return random() * min(pow(2, exponent), RetryPolicy.maxBackoff)
+    }
+
+    /// Refunds the quota after a successful response: what the last retry took, or 1 token
+    /// when the call succeeded on its first attempt (botocore's `release_retry_quota`).
+    public func recordSuccess(lastQuotaCost: Int, quota: RetryQuota?) {
+        guard mode != .legacy, let quota else { return }
+        quota.release(lastQuotaCost > 0 ? lastQuotaCost : RetryQuota.noRetryRefund)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Collects the header lines and body bytes libcurl hands to its callbacks during one
+/// exchange, and enforces the response size limit. Lives only for the duration of one
+/// `curl_easy_perform`, reached from the C callbacks through an unmanaged pointer.
+final class CurlResponseCollector {
+    let limit: Int
+    private(set) var headers: [(name: String, value: String)] = []
+    private(set) var body: [UInt8] = []
+    /// Set when the body passed `limit`; the write callback then refuses the data, which
+    /// makes libcurl abort with CURLE_WRITE_ERROR.
+    private(set) var exceededLimit = false
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Appends body bytes; returns false (abort) when the limit would be passed.
+    func appendBody(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if body.count + bytes.count > limit {
+            exceededLimit = true
+            return false
+        }
+        body.append(contentsOf: bytes)
+        return true
+    }
+
+    /// Takes one raw header line (RFC 9112 §5: `field-name ":" OWS field-value OWS`).
+    /// A status line starts a new header block, so the headers of an interim response
+    /// (100 Continue) or of a proxy's CONNECT reply are discarded.
+    func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.hasPrefix("HTTP/") {
+            headers.removeAll()
+            body.removeAll()
+            return
+        }
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = String(line[..<colon])
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        headers.append((name: name, value: value))
+    }
+}

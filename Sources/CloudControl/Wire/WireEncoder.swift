@@ -1,0 +1,201 @@
+import Foundation
+
+/// Encodes any `Encodable` value to a `WireJSON` tree, keeping members in the order the value
+/// encodes them (for the synthesized conformances: the order of `CodingKeys`, which follows
+/// the service model). Optional members that are nil are omitted, as awsJson1_0 requires, and
+/// `Date`s are handed to `dateEncoding`.
+struct WireEncoder {
+    /// How timestamps are written: epoch seconds on the wire, ISO 8601 for `ccs api`.
+    var dateEncoding: @Sendable (Date) -> WireJSON
+
+    /// Epoch seconds, possibly fractional (the awsJson1_0 timestamp format).
+    static let epochSeconds: @Sendable (Date) -> WireJSON = { date in
+        let seconds = date.timeIntervalSince1970
+        if seconds == seconds.rounded(), abs(seconds) < 9_007_199_254_740_992 {
+            return .integer(Int64(seconds))
+        }
+        return .number(seconds)
+    }
+
+    func encode<T: Encodable>(_ value: T) throws -> WireJSON {
+        let root = WireNode()
+        try WireNodeEncoder(node: root, codingPath: [], options: self).encodeValue(value)
+        return root.json
+    }
+}
+
+/// One value under construction. A reference type so that nested containers can fill their
+/// part of the tree after they are handed out.
+final class WireNode {
+    enum Content {
+        case empty
+        case value(WireJSON)
+        case object(keys: [String], nodes: [String: WireNode])
+        case array([WireNode])
+    }
+
+    var content: Content = .empty
+
+    var json: WireJSON {
+        switch content {
+        case .empty: return .object([])
+        case .value(let value): return value
+        case .object(let keys, let nodes):
+            return .object(
+                keys.compactMap { key in nodes[key].map { WireJSON.Member(key: key, value: $0.json) } })
+        case .array(let nodes): return .array(nodes.map(\.json))
+        }
+    }
+
+    func child(forKey key: String) -> WireNode {
+        if case .object(var keys, var nodes) = content {
+            if let existing = nodes[key] { return existing }
+            let node = WireNode()
+            keys.append(key)
+            nodes[key] = node
+            content = .object(keys: keys, nodes: nodes)
+            return node
+        }
+        let node = WireNode()
+        content = .object(keys: [key], nodes: [key: node])
+        return node
+    }
+
+    func appendChild() -> WireNode {
+        let node = WireNode()
+        if case .array(let nodes) = content {
+            content = .array(nodes + [node])
+        } else {
+            content = .array([node])
+        }
+        return node
+    }
+}
+
+struct WireNodeEncoder: Encoder {
+    let node: WireNode
+    let codingPath: [CodingKey]
+    let options: WireEncoder
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object = node.content {} else { node.content = .object(keys: [], nodes: [:]) }
+        return KeyedEncodingContainer(WireKeyedContainer<Key>(encoder: self))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        if case .array = node.content {} else { node.content = .array([]) }
+        return WireUnkeyedContainer(encoder: self)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer {
+        WireSingleValueContainer(encoder: self)
+    }
+
+    /// Encodes `value` into this encoder's node, intercepting the types JSON represents
+    /// natively so that they do not go through their own (differently shaped) conformances.
+    func encodeValue<T: Encodable>(_ value: T) throws {
+        switch value {
+        case let date as Date: node.content = .value(options.dateEncoding(date))
+        case let text as String: node.content = .value(.string(text))
+        case let flag as Bool: node.content = .value(.bool(flag))
+        case let number as Int: node.content = .value(.integer(Int64(number)))
+        case let number as Int64: node.content = .value(.integer(number))
+        case let number as Int32: node.content = .value(.integer(Int64(number)))
+        case let number as Double: node.content = .value(.number(number))
+        default: try value.encode(to: self)
+        }
+    }
+
+    func nested(_ node: WireNode, key: CodingKey) -> WireNodeEncoder {
+        WireNodeEncoder(node: node, codingPath: codingPath + [key], options: options)
+    }
+}
+
+struct WireKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: WireNodeEncoder
+    var codingPath: [CodingKey] { encoder.codingPath }
+
+    mutating func encodeNil(forKey key: Key) throws {
+        encoder.node.child(forKey: key.stringValue).content = .value(.null)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try encoder.nested(encoder.node.child(forKey: key.stringValue), key: key).encodeValue(value)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type, forKey key: Key
+    ) -> KeyedEncodingContainer<NestedKey> {
+        encoder.nested(encoder.node.child(forKey: key.stringValue), key: key).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+        encoder.nested(encoder.node.child(forKey: key.stringValue), key: key).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> Encoder {
+        encoder.nested(encoder.node.child(forKey: "super"), key: WireKey(stringValue: "super"))
+    }
+
+    mutating func superEncoder(forKey key: Key) -> Encoder {
+        encoder.nested(encoder.node.child(forKey: key.stringValue), key: key)
+    }
+}
+
+struct WireUnkeyedContainer: UnkeyedEncodingContainer {
+    let encoder: WireNodeEncoder
+    var codingPath: [CodingKey] { encoder.codingPath }
+    var count: Int {
+        if case .array(let nodes) = encoder.node.content { return nodes.count }
+        return 0
+    }
+
+    private func nextEncoder() -> WireNodeEncoder {
+        encoder.nested(encoder.node.appendChild(), key: WireKey(intValue: count))
+    }
+
+    mutating func encodeNil() throws {
+        nextEncoder().node.content = .value(.null)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try nextEncoder().encodeValue(value)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        nextEncoder().container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+        nextEncoder().unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> Encoder {
+        nextEncoder()
+    }
+}
+
+struct WireSingleValueContainer: SingleValueEncodingContainer {
+    let encoder: WireNodeEncoder
+    var codingPath: [CodingKey] { encoder.codingPath }
+
+    mutating func encodeNil() throws { encoder.node.content = .value(.null) }
+    mutating func encode(_ value: Bool) throws { encoder.node.content = .value(.bool(value)) }
+    mutating func encode(_ value: String) throws { encoder.node.content = .value(.string(value)) }
+    mutating func encode(_ value: Double) throws { encoder.node.content = .value(.number(value)) }
+    mutating func encode(_ value: Float) throws { encoder.node.content = .value(.number(Double(value))) }
+    mutating func encode(_ value: Int) throws { encoder.node.content = .value(.integer(Int64(value))) }
+    mutating func encode(_ value: Int8) throws { encoder.node.content = .value(.integer(Int64(value))) }
+    mutating func encode(_ value: Int16) throws { encoder.node.content = .value(.integer(Int64(value))) }
+    mutating func encode(_ value: Int32) throws { encoder.node.content = .value(.integer(Int64(value))) }
+    mutating func encode(_ value: Int64) throws { encoder.node.content = .value(.integer(value)) }
+    mutating func encode(_ value: UInt) throws { encoder.node.content = .value(.number(Double(value))) }
+    mutating func encode(_ value: UInt8) throws { encoder.node.content = .value(.integer(Int64(value))) }
+    mutating func encode(_ value: UInt16) throws { encoder.node.content = .value(.integer(Int64(value))) }
+    mutating func encode(_ value: UInt32) throws { encoder.node.content = .value(.integer(Int64(value))) }
+    mutating func encode(_ value: UInt64) throws { encoder.node.content = .value(.number(Double(value))) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeValue(value) }
+}

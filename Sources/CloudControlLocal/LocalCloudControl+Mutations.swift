@@ -1,0 +1,99 @@
+import JSONCore
+
+extension LocalCloudControl {
+    /// CreateResource. Immediate errors: TypeNotFoundException, InvalidRequestException for a
+    /// DesiredState that is not a JSON object, ConcurrentOperationException,
+    /// ClientTokenConflictException. Schema violations and read-only properties make a request
+    /// that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that ends
+    /// FAILED with AlreadyExists.
+    func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressSnapshot {
+        try withEngine(write: true) { now in
+            let schema = try schema(typeName)
+            let parsed: JSONValue
+            do {
+                parsed = try JSONParser.parse(desiredState)
+            } catch let e as JSONParseError {
+                throw LocalError.invalidRequest("DesiredState is not valid JSON: \(e.description)")
+            }
+            guard case .object = parsed else {
+                throw LocalError.invalidRequest("DesiredState must be a JSON object, got \(parsed.typeName)")
+            }
+            let fingerprint = "CREATE\n\(typeName)\n\(JSONWriter(sortKeys: true).string(parsed))"
+            if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
+                return snapshot(previous, at: now)
+            }
+            let checked = checkCreate(parsed, schema: schema)
+            let generator = ResourceGenerator(region: configuration.region, account: configuration.account)
+            let model = generator.generate(for: schema, model: checked.model, random: &random)
+            let identifier = schema.identifier(of: model) ?? ""
+            try checkNotBusy(typeName, identifier)
+            var failure = checked.failure
+            if failure == nil && identifier.isEmpty {
+                failure = ("InvalidRequest", "#: the primary identifier (\(schema.primaryIdentifier.map(\.description).joined(separator: ", "))) is missing")
+            }
+            return try submit(
+                .create, typeName: typeName, identifier: identifier, clientToken: clientToken, fingerprint: fingerprint,
+                model: failure == nil ? model : nil, failure: failure, at: now)
+        }
+    }
+
+    /// UpdateResource: applies the RFC 6902 patch to the current model, then validates.
+    /// Immediate errors: TypeNotFoundException, InvalidRequestException for a malformed patch
+    /// document or identifier, ResourceNotFoundException, ConcurrentOperationException,
+    /// ClientTokenConflictException. Create-only paths end FAILED with NotUpdatable; read-only
+    /// paths, a patch that does not apply and schema violations end FAILED with InvalidRequest.
+    func update(typeName: String, identifier: String, patchDocument: String, clientToken: String?) throws -> ProgressSnapshot {
+        try withEngine(write: true) { now in
+            let schema = try schema(typeName)
+            let patch: JSONPatch
+            do {
+                patch = try JSONPatch(json: try JSONParser.parse(patchDocument))
+            } catch let e as JSONParseError {
+                throw LocalError.invalidRequest("PatchDocument is not valid JSON: \(e.description)")
+            } catch let e as JSONPatchError {
+                throw LocalError.invalidRequest("PatchDocument is not a valid JSON Patch: \(e.description)")
+            }
+            let fingerprint = "UPDATE\n\(typeName)\n\(identifier)\n\(JSONWriter(sortKeys: true).string(patch.json))"
+            if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
+                return snapshot(previous, at: now)
+            }
+            let current = try visibleResource(schema, identifier, at: now)
+            try checkNotBusy(typeName, current.identifier)
+            let checked = checkUpdate(patch, current: current.model, schema: schema)
+            return try submit(
+                .update, typeName: typeName, identifier: current.identifier, clientToken: clientToken,
+                fingerprint: fingerprint, model: checked.model, failure: checked.failure, at: now)
+        }
+    }
+
+    /// DeleteResource. Immediate errors: TypeNotFoundException, ResourceNotFoundException,
+    /// ConcurrentOperationException, ClientTokenConflictException.
+    func delete(typeName: String, identifier: String, clientToken: String?) throws -> ProgressSnapshot {
+        try withEngine(write: true) { now in
+            let schema = try schema(typeName)
+            let fingerprint = "DELETE\n\(typeName)\n\(identifier)"
+            if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
+                return snapshot(previous, at: now)
+            }
+            let current = try visibleResource(schema, identifier, at: now)
+            try checkNotBusy(typeName, current.identifier)
+            return try submit(
+                .delete, typeName: typeName, identifier: current.identifier, clientToken: clientToken,
+                fingerprint: fingerprint, model: nil, failure: nil, at: now)
+        }
+    }
+
+    /// The stored resource for an identifier, or ResourceNotFoundException (also while a fresh
+    /// create is hidden by the `notfound-after-create` fault).
+    func visibleResource(_ schema: ResourceSchema, _ identifier: String, at now: Double) throws -> LocalStore.StoredResource {
+        do {
+            _ = try schema.identifierValues(identifier)
+        } catch let e as SchemaError {
+            throw LocalError.invalidRequest(e.message)
+        }
+        guard let stored = try store.resource(typeName: schema.typeName, identifier: identifier), now >= stored.visibleAfter else {
+            throw LocalError.notFound(schema.typeName, identifier)
+        }
+        return stored
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import JSONCore
+
+/// The emulator's engine: a schema-driven, SQLite-backed stand-in for the Cloud Control API.
+///
+/// Every mutating operation creates a request that is PENDING for one latency phase,
+/// IN_PROGRESS for another, then SUCCESS or FAILED; effects apply only on SUCCESS. States are
+/// computed from timestamps whenever a call comes in (due requests are finished first, in due
+/// order), so no background thread is needed and an injected clock drives everything in
+/// tests. Every acknowledged request is committed before the call returns, and unfinished
+/// requests carry on after a restart. Safe to call from several threads (one lock), and
+/// several processes may share one database file (all state lives in it).
+public final class LocalCloudControl: @unchecked Sendable {
+    public let configuration: LocalConfiguration
+    public let registry: SchemaRegistry
+    let validator = SchemaValidator()
+    let clock: EngineClock
+    let store: LocalStore
+    let lock = NSLock()
+    var random: SeededRandom
+    var lastPurge: Double = 0
+    var closed = false
+
+    static let clientTokenLifetime: Double = 36 * 3600
+    static let requestLifetime: Double = 7 * 86400
+    static let maxPageSize = 100
+
+    /// Opens (creating if needed) the database at `databasePath` (`:memory:` for a private
+    /// in-memory one). Throws `SQLiteError` when the file cannot be opened.
+    public init(
+        databasePath: String, configuration: LocalConfiguration = LocalConfiguration(), registry: SchemaRegistry,
+        clock: EngineClock = SystemClock()
+    ) throws {
+        if databasePath != ":memory:" {
+            let dir = (databasePath as NSString).deletingLastPathComponent
+            if !dir.isEmpty {
+                try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            }
+        }
+        self.configuration = configuration
+        self.registry = registry
+        self.clock = clock
+        self.store = try LocalStore(path: databasePath)
+        if let seed = configuration.faults.seed ?? configuration.seed {
+            random = SeededRandom(seed: seed)
+        } else {
+            random = SeededRandom()
+        }
+    }
+
+    /// Closes the database. Later calls fail with ServiceInternalErrorException.
+    public func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        closed = true
+        store.close()
+    }
+
+    /// Runs `body` under the lock after finishing every request due at the current time;
+    /// with `write`, inside one immediate transaction, so what it reads and what it writes are
+    /// consistent even when another process shares the database file.
+    func withEngine<T>(write: Bool = false, _ body: (Double) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !closed else { throw LocalError("ServiceInternalErrorException", "the local emulator has been closed") }
+        let now = clock.now()
+        do {
+            try advance(to: now)
+            return write ? try store.transaction { try body(now) } : try body(now)
+        } catch let e as SQLiteError {
+            throw LocalError("ServiceInternalErrorException", "local store: \(e.description)")
+        }
+    }
+
+    func schema(_ typeName: String) throws -> ResourceSchema {
+        do {
+            guard let schema = try registry.schema(for: typeName) else { throw LocalError.typeNotFound(typeName) }
+            return schema
+        } catch let e as SchemaError {
+            throw LocalError("GeneralServiceException", "the schema of \(typeName) is unusable: \(e.description)")
+        }
+    }
+
+    /// The progress of `record` at `now`, as the service reports it.
+    func snapshot(_ record: RequestRecord, at now: Double) -> ProgressSnapshot {
+        let status = record.status(at: now)
+        var model: String? = nil
+        if status == .success, record.operation != .delete, let full = record.model,
+            let schema = try? registry.schema(for: record.typeName)
+        {
+            model = JSONWriter().string(schema.withoutWriteOnly(full))
+        }
+        let failed = status == .failed
+        return ProgressSnapshot(
+            typeName: record.typeName, identifier: record.identifier, requestToken: record.token,
+            hooksRequestToken: record.hooksToken, operation: record.operation, status: status,
+            eventTime: record.eventTime(at: now), resourceModel: model,
+            statusMessage: failed || status == .cancelComplete ? record.statusMessage : nil,
+            errorCode: failed ? record.errorCode : nil, retryAfter: record.retryAfter(at: now))
+    }
+}

@@ -1,1 +1,0 @@
-// Module CloudControlLocal: see ../shared/DESIGN.md. Files are added per concept.

@@ -1,0 +1,144 @@
+/// An operation failure before it is tagged with the operation's index.
+struct JSONPatchFailure: Error {
+    var message: String
+}
+
+extension JSONPatch {
+    static func apply(_ operation: JSONPatchOperation, to doc: inout JSONValue) throws {
+        switch operation {
+        case .add(let path, let value):
+            try add(value, at: path, in: &doc)
+        case .remove(let path):
+            _ = try remove(at: path, in: &doc)
+        case .replace(let path, let value):
+            // §4.3: identical to remove followed by add, and the target must exist.
+            if path.tokens.isEmpty { doc = value; return }
+            _ = try remove(at: path, in: &doc)
+            try add(value, at: path, in: &doc)
+        case .move(let from, let path):
+            // §4.4: "from" must not be a proper prefix of "path".
+            if path != from && path.hasPrefix(from) {
+                throw JSONPatchFailure(message: "cannot move '\(from)' into one of its own children")
+            }
+            if path == from {
+                guard from.resolve(in: doc) != nil else { throw JSONPatchFailure(message: "'from' location '\(from)' does not exist") }
+                return
+            }
+            let value = try removeFrom(from, in: &doc)
+            try add(value, at: path, in: &doc)
+        case .copy(let from, let path):
+            guard let value = from.resolve(in: doc) else {
+                throw JSONPatchFailure(message: "'from' location '\(from)' does not exist")
+            }
+            try add(value, at: path, in: &doc)
+        case .test(let path, let value):
+            guard let actual = path.resolve(in: doc) else {
+                throw JSONPatchFailure(message: "the path does not exist")
+            }
+            guard actual == value else {
+                throw JSONPatchFailure(message: "test failed: expected \(value), found \(actual)")
+            }
+        }
+    }
+
+    private static func removeFrom(_ from: JSONPointer, in doc: inout JSONValue) throws -> JSONValue {
+        do {
+            return try remove(at: from, in: &doc)
+        } catch let failure as JSONPatchFailure {
+            throw JSONPatchFailure(message: "'from' location: \(failure.message)")
+        }
+    }
+
+    /// §4.1: adds a member, inserts into an array (`-` appends), or replaces the root.
+    static func add(_ value: JSONValue, at path: JSONPointer, in doc: inout JSONValue) throws {
+        guard let last = path.tokens.last else { doc = value; return }
+        try withContainer(path.tokens.dropLast(), in: &doc) { container in
+            switch container {
+            case .object(var o):
+                container = .null
+                o[last] = value
+                container = .object(o)
+            case .array(var a):
+                let index: Int
+                if last == "-" {
+                    index = a.count
+                } else if let i = JSONPointer.arrayIndex(last) {
+                    guard i <= a.count else {
+                        throw JSONPatchFailure(message: "index \(i) is out of bounds (array has \(a.count) elements)")
+                    }
+                    index = i
+                } else {
+                    throw JSONPatchFailure(message: "'\(last)' is not a valid array index")
+                }
+                container = .null
+                a.insert(value, at: index)
+                container = .array(a)
+            default:
+                throw JSONPatchFailure(message: "cannot add a member to a \(container.typeName)")
+            }
+        }
+    }
+
+    /// §4.2: removes the target, which must exist, and returns the removed value.
+    static func remove(at path: JSONPointer, in doc: inout JSONValue) throws -> JSONValue {
+        guard let last = path.tokens.last else {
+            throw JSONPatchFailure(message: "cannot remove the whole document")
+        }
+        var removed = JSONValue.null
+        try withContainer(path.tokens.dropLast(), in: &doc) { container in
+            switch container {
+            case .object(var o):
+                guard let old = o[last] else { throw JSONPatchFailure(message: "member '\(last)' does not exist") }
+                container = .null
+                o.removeValue(forKey: last)
+                container = .object(o)
+                removed = old
+            case .array(var a):
+                guard let i = JSONPointer.arrayIndex(last) else {
+                    throw JSONPatchFailure(message: "'\(last)' is not a valid array index")
+                }
+                guard i < a.count else {
+                    throw JSONPatchFailure(message: "index \(i) is out of bounds (array has \(a.count) elements)")
+                }
+                container = .null
+                removed = a.remove(at: i)
+                container = .array(a)
+            default:
+                throw JSONPatchFailure(message: "a \(container.typeName) has no member '\(last)'")
+            }
+        }
+        return removed
+    }
+
+    /// Walks to the container at `tokens` and runs `body` on it in place. Each level moves its
+    /// payload out of the enum before recursing so the array or dictionary stays uniquely
+    /// referenced and is mutated without a copy.
+    private static func withContainer(
+        _ tokens: ArraySlice<String>, in value: inout JSONValue, _ body: (inout JSONValue) throws -> Void
+    ) throws {
+        guard let first = tokens.first else {
+            try body(&value)
+            return
+        }
+        let rest = tokens.dropFirst()
+        switch value {
+        case .object(var o):
+            guard var child = o[first] else { throw JSONPatchFailure(message: "parent member '\(first)' does not exist") }
+            value = .null
+            o[first] = .null
+            defer { o[first] = child; value = .object(o) }
+            try withContainer(rest, in: &child, body)
+        case .array(var a):
+            guard let i = JSONPointer.arrayIndex(first), i < a.count else {
+                throw JSONPatchFailure(message: "parent index '\(first)' does not exist")
+            }
+            var child = a[i]
+            value = .null
+            a[i] = .null
+            defer { a[i] = child; value = .array(a) }
+            try withContainer(rest, in: &child, body)
+        default:
+            throw JSONPatchFailure(message: "cannot descend into a \(value.typeName) at '\(first)'")
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Module JSONCore: see ../shared/DESIGN.md. Files are added per concept.

@@ -1,1 +1,0 @@
-// Module SigV4: see ../shared/DESIGN.md.

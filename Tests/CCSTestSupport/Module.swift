@@ -1,1 +1,0 @@
-// Test support: loopback servers and temp-file helpers for tests.
