@@ -58,4 +58,7 @@ open class HostObject {
     open func field(_ name: String) throws -> Value? { nil }
     /// The plain JSON-model value this object prints as and converts to.
     open func jsonValue() throws -> Value { .null }
+    /// The value `query(x, path)` and the ``x.`path` `` accessor search: by default the JSON
+    /// form; a resource would return its properties.
+    open func queryRoot() throws -> Value { try jsonValue() }
 }

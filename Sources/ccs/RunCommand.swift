@@ -1,11 +1,62 @@
 import ArgumentParser
+import CCSLanguage
+import Foundation
 
+/// `ccs FILE.ccs [ARGS...]`, `ccs -e CODE [ARGS...]`, `ccs - [ARGS...]`: runs a script.
+/// Everything after the script name goes to the script as `args`, flags included
+/// (`ccs sweep.ccs --dry-run`).
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run")
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a ccs script (the default command).",
+        discussion: """
+            ccs FILE.ccs [ARGS...]   run a script; ARGS become the list `args`
+            ccs -e 'CODE' [ARGS...]  evaluate CODE and print the last value unless it is null
+            ccs - [ARGS...]          run the script read from standard input
+            Exit status: 0 success, 1 runtime error, 2 usage error, 3 syntax error.
+            """
+    )
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .customShort("e"), help: "Evaluate CODE and print the value of the last expression unless it is null.")
+    var code: String?
+
+    @Argument(parsing: .captureForPassthrough, help: "The script (a file, or - for stdin) and its arguments.")
+    var script: [String] = []
+
     func run() throws {
-        throw ValidationError("'run' is being built")
+        let source: SourceFile
+        var scriptArguments = script
+        if let code {
+            source = SourceFile(name: "<eval>", directory: nil, bytes: Array(code.utf8))
+        } else if let first = script.first {
+            scriptArguments.removeFirst()
+            if first == "-" {
+                source = SourceFile(name: "<stdin>", directory: nil, bytes: Self.readStandardInput())
+            } else {
+                guard let data = FileManager.default.contents(atPath: first) else {
+                    FileHandle.standardError.write(Data("ccs: cannot open '\(first)'\n".utf8))
+                    throw ExitCode(ExitStatus.usage)
+                }
+                let directory = (first as NSString).deletingLastPathComponent
+                source = SourceFile(name: first, directory: directory.isEmpty ? "." : directory, bytes: [UInt8](data))
+            }
+        } else if isatty(0) == 0 {
+            source = SourceFile(name: "<stdin>", directory: nil, bytes: Self.readStandardInput())
+        } else {
+            FileHandle.standardError.write(Data("""
+                ccs: the interactive prompt (REPL) is not available yet.
+                Run a script with `ccs FILE.ccs`, evaluate code with `ccs -e 'CODE'`, or pipe a script into `ccs -`.
+
+                """.utf8))
+            throw ExitCode(ExitStatus.usage)
+        }
+        let status = ScriptHostWiring(arguments: scriptArguments).makeRunner().run(source, printResult: code != nil)
+        if status != ExitStatus.success { throw ExitCode(status) }
+    }
+
+    static func readStandardInput() -> [UInt8] {
+        [UInt8](FileHandle.standardInput.readDataToEndOfFile())
     }
 }

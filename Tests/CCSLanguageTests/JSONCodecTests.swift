@@ -128,7 +128,7 @@ import Testing
         for _ in 0..<100 { nested = .list(ListBox([nested])) }
         #expect(JSONCodec.encode(nested).contains(#""<cycle>""#))
         let value = Value.list(ListBox([
-            .function(FunctionBox(name: "f")),
+            .function(FunctionBox(builtin: Builtin("f", arity: 0, doc: "f(): returns null.") { _, _ in .null })),
             .double(.nan), .double(.infinity),
         ]))
         #expect(JSONCodec.encode(value) == #"["<fn f>",null,null]"#)

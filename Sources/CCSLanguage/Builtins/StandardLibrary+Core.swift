@@ -1,0 +1,95 @@
+import OrderedCollections
+
+extension StandardLibrary {
+    static let coreBuiltins: [Builtin] = [
+        Builtin("print", minArity: 0, maxArity: nil,
+                doc: "print(a, b, ...): writes the values on one line, separated by spaces; strings raw, others as compact JSON.") { args, ctx in
+            var line = ""
+            for (i, value) in args.enumerated() {
+                if i > 0 { line += " " }
+                if case .string(let s) = value { line += s } else { line += try ctx.interpreter.stringify(value) }
+            }
+            ctx.host.output.write(line + "\n")
+            return .null
+        },
+        Builtin("len", arity: 1, doc: "len(x): the number of characters of a string, elements of a list, entries of a map.") { args, ctx in
+            switch args[0] {
+            case .string(let s): return .int(s.count)
+            case .list(let box): return .int(box.items.count)
+            case .map(let box): return .int(box.entries.count)
+            case .object: return .int(try ctx.map(args, 0, "len").entries.count)
+            case .sequence:
+                throw ScriptError(code: ErrorCode.typeError, message: "len of a lazy sequence is unknown (use count(seq))")
+            default: throw ctx.typeError("len", 1, expected: "string, list or map", got: args[0])
+            }
+        },
+        Builtin("keys", arity: 1, doc: "keys(m): the keys of a map, in insertion order.") { args, ctx in
+            .list(ListBox(try ctx.map(args, 0, "keys").entries.keys.map { .string($0) }))
+        },
+        Builtin("values", arity: 1, doc: "values(m): the values of a map, in insertion order.") { args, ctx in
+            .list(ListBox(Array(try ctx.map(args, 0, "values").entries.values)))
+        },
+        Builtin("type", arity: 1,
+                doc: "type(x): \"null\", \"bool\", \"int\", \"float\", \"string\", \"list\", \"map\", \"function\", \"sequence\", \"error\" or a host type.") { args, _ in
+            .string(args[0].typeName)
+        },
+        Builtin("assert", minArity: 1, maxArity: 2,
+                doc: "assert(cond, message?): raises AssertionError unless cond is true.") { args, ctx in
+            if args[0].isTruthy { return .null }
+            let message = args.count > 1 ? try ctx.interpreter.displayString(args[1]) : "assertion failed"
+            throw ScriptError(code: ErrorCode.assertionError, message: message)
+        },
+        Builtin("format", minArity: 1, maxArity: nil,
+                doc: "format(template, ...): replaces each {} (or {N}) by the next (or Nth) argument; {{ and }} are braces.") { args, ctx in
+            .string(try format(try ctx.string(args, 0, "format"), Array(args.dropFirst()), ctx))
+        },
+        Builtin("query", arity: 2, doc: "query(x, path): the list of nodes an RFC 9535 JSONPath selects in x.") { args, ctx in
+            .list(ListBox(try ctx.interpreter.query(args[0], try ctx.string(args, 1, "query"))))
+        },
+        Builtin("query1", arity: 2, doc: "query1(x, path): the first node the JSONPath selects in x, or null.") { args, ctx in
+            try ctx.interpreter.query(args[0], try ctx.string(args, 1, "query1")).first ?? .null
+        },
+    ]
+
+    /// `format`'s placeholders: `{}` takes the next argument, `{N}` the Nth (0-based).
+    static func format(_ template: String, _ values: [Value], _ ctx: CallContext) throws -> String {
+        var result = ""
+        var next = 0
+        var scalars = Array(template.unicodeScalars)[...]
+        while let c = scalars.first {
+            scalars = scalars.dropFirst()
+            if c == "{" && scalars.first == "{" {
+                result += "{"
+                scalars = scalars.dropFirst()
+            } else if c == "}" && scalars.first == "}" {
+                result += "}"
+                scalars = scalars.dropFirst()
+            } else if c == "{" {
+                guard let close = scalars.firstIndex(of: "}") else {
+                    throw ScriptError(code: ErrorCode.valueError, message: "format: '{' without a matching '}'")
+                }
+                let inside = String(String.UnicodeScalarView(scalars[scalars.startIndex..<close]))
+                scalars = scalars[(close + 1)...]
+                let index: Int
+                if inside.isEmpty {
+                    index = next
+                    next += 1
+                } else if let n = Int(inside) {
+                    index = n
+                } else {
+                    throw ScriptError(code: ErrorCode.valueError, message: "format: bad placeholder '{\(inside)}'")
+                }
+                guard index >= 0 && index < values.count else {
+                    throw ScriptError(code: ErrorCode.valueError,
+                                      message: "format: placeholder \(index) but only \(values.count) argument(s)")
+                }
+                result += try ctx.interpreter.displayString(values[index])
+            } else if c == "}" {
+                throw ScriptError(code: ErrorCode.valueError, message: "format: single '}' (write '}}')")
+            } else {
+                result.unicodeScalars.append(c)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The host wiring for running a script: a registry with the language's built-ins (to
+/// which other modules, such as CCSCloud, add their own before `run`), the host's output
+/// and arguments, and the rendering of uncaught errors. Used by `ccs FILE`, `ccs -e`,
+/// `ccs -` and by tests.
+public final class ScriptRunner {
+    public let registry: BuiltinRegistry
+    public let host: ScriptHost
+    /// Where diagnostics go (stderr for the CLI).
+    public let errorOutput: (String) -> Void
+    public var maxCallDepth = 20_000
+
+    /// A runner with the standard built-ins and `args` already registered.
+    public init(host: ScriptHost, errorOutput: @escaping (String) -> Void) {
+        self.registry = BuiltinRegistry()
+        self.host = host
+        self.errorOutput = errorOutput
+        StandardLibrary.register(into: registry, host: host)
+    }
+
+    /// The stdlib folders: `$CCS_STDLIB_PATH` (colon-separated) if set, then a `stdlib`
+    /// folder next to the executable or in one of its parent folders (the repository layout:
+    /// `.build/<config>/ccs` → `stdlib/`), then `/usr/local/share/ccs/stdlib`.
+    public static func stdlibSearchPath(environment: [String: String], executable: String) -> [String] {
+        var paths: [String] = []
+        if let configured = environment["CCS_STDLIB_PATH"], !configured.isEmpty {
+            paths += configured.split(separator: ":").map(String.init)
+        }
+        var folder = (URL(fileURLWithPath: executable).resolvingSymlinksInPath().path as NSString).deletingLastPathComponent
+        for _ in 0..<5 {
+            let candidate = (folder as NSString).appendingPathComponent("stdlib")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
+                paths.append(candidate)
+                break
+            }
+            let parent = (folder as NSString).deletingLastPathComponent
+            if parent == folder { break }
+            folder = parent
+        }
+        paths.append("/usr/local/share/ccs/stdlib")
+        return paths
+    }
+
+    /// Runs `source` on a large-stack thread and returns the exit status. With `printResult`
+    /// the value of the last top-level expression is printed unless it is null (`ccs -e`).
+    public func run(_ source: SourceFile, printResult: Bool = false) -> Int32 {
+        let registry = self.registry
+        let host = self.host
+        let depth = maxCallDepth
+        let report = errorOutput
+        return LargeStack.run {
+            let interpreter = Interpreter(registry: registry, host: host, maxCallDepth: depth)
+            defer { host.output.flush() }
+            do {
+                let value = try interpreter.run(source)
+                if printResult, !(value.isNull) {
+                    host.output.write(try interpreter.stringify(value) + "\n")
+                }
+                return ExitStatus.success
+            } catch let errors as CompileErrors {
+                host.output.flush()
+                report(DiagnosticRenderer.render(errors))
+                return ExitStatus.syntaxError
+            } catch let failure as ScriptError {
+                host.output.flush()
+                report(DiagnosticRenderer.render(failure))
+                return ExitStatus.runtimeError
+            } catch let exit as ScriptExit {
+                return exit.status
+            } catch {
+                host.output.flush()
+                report("\(source.name): error: \(error)\n")
+                return ExitStatus.runtimeError
+            }
+        }
+    }
+}
+
+extension Value {
+    /// True for `.null`.
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}

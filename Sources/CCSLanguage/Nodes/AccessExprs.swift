@@ -1,0 +1,58 @@
+/// `a.name` and `a?.name`.
+final class FieldExpr: Expr {
+    let object: Expr
+    let name: String
+    let optional: Bool
+    init(_ object: Expr, _ name: String, optional: Bool, at location: SourceLocation) {
+        self.object = object
+        self.name = name
+        self.optional = optional
+        super.init(location)
+    }
+    override func eval(_ it: Interpreter) throws -> Value {
+        try it.field(try object.eval(it), name, optional: optional, at: location)
+    }
+}
+
+/// `a[i]` and `a?[i]`.
+final class IndexExpr: Expr {
+    let object: Expr
+    let index: Expr
+    let optional: Bool
+    init(_ object: Expr, _ index: Expr, optional: Bool, at location: SourceLocation) {
+        self.object = object
+        self.index = index
+        self.optional = optional
+        super.init(location)
+    }
+    override func eval(_ it: Interpreter) throws -> Value {
+        let container = try object.eval(it)
+        let key = try index.eval(it)
+        if case .list(let box) = container, case .int(let i) = key, i >= 0, i < box.items.count {
+            return box.items[i]
+        }
+        return try it.index(container, key, optional: optional, at: location)
+    }
+}
+
+/// `a[lo:hi]` on lists and strings; either bound may be omitted; negative counts from the end.
+final class SliceExpr: Expr {
+    let object: Expr
+    let lower: Expr?
+    let upper: Expr?
+    let optional: Bool
+    init(_ object: Expr, lower: Expr?, upper: Expr?, optional: Bool, at location: SourceLocation) {
+        self.object = object
+        self.lower = lower
+        self.upper = upper
+        self.optional = optional
+        super.init(location)
+    }
+    override func eval(_ it: Interpreter) throws -> Value {
+        let container = try object.eval(it)
+        let lo = try lower?.eval(it) ?? .null
+        let hi = try upper?.eval(it) ?? .null
+        if optional, case .null = container { return .null }
+        return try it.slice(container, lo, hi, at: location)
+    }
+}

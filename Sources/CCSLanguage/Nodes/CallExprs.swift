@@ -1,0 +1,93 @@
+/// `f(a, b)`.
+final class CallExpr: Expr {
+    let callee: Expr
+    let arguments: [Expr]
+    init(_ callee: Expr, _ arguments: [Expr], at location: SourceLocation) {
+        self.callee = callee
+        self.arguments = arguments
+        super.init(location)
+    }
+
+    override func eval(_ it: Interpreter) throws -> Value {
+        let value = try callee.eval(it)
+        guard case .function(let function) = value else {
+            var message = "attempt to call a \(value.typeName) value"
+            if let name = callee as? NameExpr { message += " (variable '\(name.name)')" }
+            if let field = callee as? FieldExpr { message += " (field '\(field.name)')" }
+            throw it.error(ErrorCode.notCallable, message, at: location)
+        }
+        switch function.kind {
+        case .script(let decl, let captured):
+            if arguments.count != decl.params.count {
+                try it.checkArity(decl, arguments.count, at: location)
+            }
+            // Arguments go straight into the callee's slots: no intermediate array.
+            let frame = Frame(size: decl.frameSize, parent: captured)
+            for i in 0..<arguments.count { frame.slots[i] = try arguments[i].eval(it) }
+            return try it.invoke(decl, frame, at: location)
+        case .native(let builtin):
+            var values: [Value] = []
+            values.reserveCapacity(arguments.count)
+            for argument in arguments { values.append(try argument.eval(it)) }
+            return try it.callNative(builtin, values, at: location)
+        }
+    }
+}
+
+/// `x.name(args)`: calls the function stored under `name` when `x` is a map or host object
+/// that has one (module exports, callbacks in maps); otherwise the built-in `name` with `x`
+/// as its first argument, so `s.starts_with("a")` means `starts_with(s, "a")`.
+final class MethodCallExpr: Expr {
+    let object: Expr
+    let name: String
+    let arguments: [Expr]
+    let optional: Bool
+    /// The built-in of that name, if any (set by the resolver).
+    var method: Value?
+    init(_ object: Expr, _ name: String, _ arguments: [Expr], optional: Bool, at location: SourceLocation) {
+        self.object = object
+        self.name = name
+        self.arguments = arguments
+        self.optional = optional
+        super.init(location)
+    }
+
+    override func eval(_ it: Interpreter) throws -> Value {
+        let target = try object.eval(it)
+        var values: [Value] = []
+        values.reserveCapacity(arguments.count + 1)
+        switch target {
+        case .map(let box):
+            if let function = box.entries[name] {
+                for argument in arguments { values.append(try argument.eval(it)) }
+                return try callStored(function, values, it)
+            }
+        case .object:
+            let function = try it.field(target, name, optional: true, at: location)
+            if case .function = function {
+                for argument in arguments { values.append(try argument.eval(it)) }
+                return try callStored(function, values, it)
+            }
+        case .null where optional:
+            return .null
+        default:
+            break
+        }
+        guard let method else {
+            if optional { return .null }
+            if case .map = target { throw it.error(ErrorCode.keyError, "no key '\(name)' in map", at: location) }
+            throw it.error(ErrorCode.typeError, "no method '\(name)' for a \(target.typeName) value", at: location)
+        }
+        values.append(target)
+        for argument in arguments { values.append(try argument.eval(it)) }
+        return try it.call(method, values, at: location)
+    }
+
+    private func callStored(_ function: Value, _ values: [Value], _ it: Interpreter) throws -> Value {
+        guard case .function = function else {
+            throw it.error(ErrorCode.notCallable,
+                           "attempt to call a \(function.typeName) value (field '\(name)')", at: location)
+        }
+        return try it.call(function, values, at: location)
+    }
+}

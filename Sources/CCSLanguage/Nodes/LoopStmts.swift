@@ -1,0 +1,108 @@
+/// `while cond { body }`.
+final class WhileStmt: Stmt {
+    let condition: Expr
+    let body: BlockStmt
+    init(_ condition: Expr, _ body: BlockStmt, at location: SourceLocation) {
+        self.condition = condition
+        self.body = body
+        super.init(location)
+    }
+    override func exec(_ it: Interpreter) throws -> Exec {
+        while try condition.eval(it).isTruthy {
+            switch try body.exec(it) {
+            case .normal, .continueLoop: continue
+            case .breakLoop: return .normal
+            case .returned: return .returned
+            }
+        }
+        return .normal
+    }
+}
+
+/// `for x in seq { }`, `for k, v in map { }`, `for i, x in list { }`.
+/// Lists, maps, strings and ranges are walked directly; other sequences through their
+/// iterator, one element at a time.
+final class ForStmt: Stmt {
+    let first: String
+    let second: String?
+    let iterable: Expr
+    let body: BlockStmt
+    var firstSlot = -1
+    var secondSlot = -1
+    init(_ first: String, _ second: String?, in iterable: Expr, _ body: BlockStmt, at location: SourceLocation) {
+        self.first = first
+        self.second = second
+        self.iterable = iterable
+        self.body = body
+        super.init(location)
+    }
+
+    /// Runs the body once; nil means keep looping, otherwise the loop ends with that result.
+    @inline(__always) private func step(_ it: Interpreter) throws -> Exec? {
+        switch try body.exec(it) {
+        case .normal, .continueLoop: return nil
+        case .breakLoop: return .normal
+        case .returned: return .returned
+        }
+    }
+
+    @inline(__always) private func bind(_ it: Interpreter, _ a: Value, _ b: Value) {
+        if secondSlot >= 0 {
+            it.frame.slots[firstSlot] = a
+            it.frame.slots[secondSlot] = b
+        } else {
+            it.frame.slots[firstSlot] = b
+        }
+    }
+
+    override func exec(_ it: Interpreter) throws -> Exec {
+        let collection = try iterable.eval(it)
+        switch collection {
+        case .list(let box):
+            var i = 0
+            while i < box.items.count {
+                bind(it, .int(i), box.items[i])
+                if let done = try step(it) { return done }
+                i += 1
+            }
+        case .map(let box):
+            let entries = box.entries
+            for (key, value) in entries {
+                if secondSlot >= 0 {
+                    it.frame.slots[firstSlot] = .string(key)
+                    it.frame.slots[secondSlot] = value
+                } else {
+                    it.frame.slots[firstSlot] = .string(key)
+                }
+                if let done = try step(it) { return done }
+            }
+        case .string(let s):
+            var i = 0
+            for character in s {
+                bind(it, .int(i), .string(String(character)))
+                if let done = try step(it) { return done }
+                i += 1
+            }
+        case .sequence(let box):
+            let iterator = box.makeIterator()
+            if let range = iterator as? RangeIterator, secondSlot < 0 {
+                var i = range.current
+                while range.step > 0 ? i < range.end : i > range.end {
+                    it.frame.slots[firstSlot] = .int(i)
+                    if let done = try step(it) { return done }
+                    i += range.step
+                }
+                return .normal
+            }
+            var i = 0
+            while let item = try iterator.next() {
+                bind(it, .int(i), item)
+                if let done = try step(it) { return done }
+                i += 1
+            }
+        default:
+            throw it.error(ErrorCode.typeError, "attempt to iterate over a \(collection.typeName) value", at: iterable.location)
+        }
+        return .normal
+    }
+}

@@ -1,0 +1,129 @@
+/// How a statement finished: normally, or by `break`, `continue` or `return` (the value of
+/// `return` is left in `Interpreter.returnValue`). Control flow never uses Swift errors.
+enum Exec {
+    case normal, breakLoop, continueLoop, returned
+}
+
+/// A statement node; evaluates itself like `Expr`.
+class Stmt {
+    let location: SourceLocation
+    init(_ location: SourceLocation) { self.location = location }
+    func exec(_ it: Interpreter) throws -> Exec {
+        preconditionFailure("Stmt.exec is abstract; \(type(of: self)) must override it")
+    }
+}
+
+/// `{ statements }`.
+final class BlockStmt: Stmt {
+    let statements: [Stmt]
+    init(_ statements: [Stmt], at location: SourceLocation) {
+        self.statements = statements
+        super.init(location)
+    }
+    override func exec(_ it: Interpreter) throws -> Exec {
+        for statement in statements {
+            let result = try statement.exec(it)
+            if case .normal = result { continue }
+            return result
+        }
+        return .normal
+    }
+}
+
+/// An expression used as a statement. At the top level its value is kept for `ccs -e`.
+final class ExprStmt: Stmt {
+    let expr: Expr
+    let keepsValue: Bool
+    init(_ expr: Expr, keepsValue: Bool) {
+        self.expr = expr
+        self.keepsValue = keepsValue
+        super.init(expr.location)
+    }
+    override func exec(_ it: Interpreter) throws -> Exec {
+        let value = try expr.eval(it)
+        if keepsValue { it.lastValue = value }
+        return .normal
+    }
+}
+
+/// `let name = value`.
+final class LetStmt: Stmt {
+    let name: String
+    let value: Expr
+    var slot = -1
+    init(_ name: String, _ value: Expr, at location: SourceLocation) {
+        self.name = name
+        self.value = value
+        super.init(location)
+    }
+    override func exec(_ it: Interpreter) throws -> Exec {
+        it.frame.slots[slot] = try value.eval(it)
+        return .normal
+    }
+}
+
+/// `fn name(params) { body }`: binds a closure to `name` (hoisted within its block).
+final class FnStmt: Stmt {
+    let decl: FunctionDecl
+    var slot = -1
+    init(_ decl: FunctionDecl) {
+        self.decl = decl
+        super.init(decl.location)
+    }
+    override func exec(_ it: Interpreter) throws -> Exec {
+        it.frame.slots[slot] = .function(FunctionBox(script: decl, captured: it.frame))
+        return .normal
+    }
+}
+
+/// `return [value]`.
+final class ReturnStmt: Stmt {
+    let value: Expr?
+    init(_ value: Expr?, at location: SourceLocation) {
+        self.value = value
+        super.init(location)
+    }
+    override func exec(_ it: Interpreter) throws -> Exec {
+        it.returnValue = try value?.eval(it) ?? .null
+        return .returned
+    }
+}
+
+/// `if cond { } [else if ... | else { }]`.
+final class IfStmt: Stmt {
+    let condition: Expr
+    let then: BlockStmt
+    let otherwise: Stmt?
+    init(_ condition: Expr, then: BlockStmt, otherwise: Stmt?, at location: SourceLocation) {
+        self.condition = condition
+        self.then = then
+        self.otherwise = otherwise
+        super.init(location)
+    }
+    override func exec(_ it: Interpreter) throws -> Exec {
+        if try condition.eval(it).isTruthy { return try then.exec(it) }
+        return try otherwise?.exec(it) ?? .normal
+    }
+}
+
+/// `break`.
+final class BreakStmt: Stmt {
+    override func exec(_ it: Interpreter) throws -> Exec { .breakLoop }
+}
+
+/// `continue`.
+final class ContinueStmt: Stmt {
+    override func exec(_ it: Interpreter) throws -> Exec { .continueLoop }
+}
+
+/// `throw value`.
+final class ThrowStmt: Stmt {
+    let value: Expr
+    init(_ value: Expr, at location: SourceLocation) {
+        self.value = value
+        super.init(location)
+    }
+    override func exec(_ it: Interpreter) throws -> Exec {
+        throw try it.thrownError(try value.eval(it), at: location)
+    }
+}

@@ -1,0 +1,43 @@
+/// The local variables of one function activation (or of a module's top level): a flat
+/// array of slots indexed by the numbers the resolver assigned, and the frame the function
+/// closed over. Slots live in one manually managed buffer so that reading a local is a
+/// pointer access with no copy-on-write check (STYLE.md §7–8).
+final class Frame {
+    let parent: Frame?
+    private(set) var slots: UnsafeMutablePointer<Value>
+    private(set) var capacity: Int
+
+    init(size: Int, parent: Frame?) {
+        self.parent = parent
+        self.capacity = size
+        self.slots = UnsafeMutablePointer<Value>.allocate(capacity: Swift.max(size, 1))
+        slots.initialize(repeating: .null, count: size)
+    }
+
+    deinit {
+        slots.deinitialize(count: capacity)
+        slots.deallocate()
+    }
+
+    /// Makes room for `size` slots (a module's frame grows when the REPL declares names).
+    func grow(to size: Int) {
+        guard size > capacity else { return }
+        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: size)
+        bigger.moveInitialize(from: slots, count: capacity)
+        (bigger + capacity).initialize(repeating: .null, count: size - capacity)
+        slots.deallocate()
+        slots = bigger
+        capacity = size
+    }
+
+    /// The frame `depth` closures out.
+    @inline(__always) func ancestor(_ depth: Int) -> Frame {
+        var frame = self
+        var remaining = depth
+        while remaining > 0 {
+            frame = frame.parent.unsafelyUnwrapped
+            remaining -= 1
+        }
+        return frame
+    }
+}

@@ -1,0 +1,58 @@
+/// A runtime error: raised by the interpreter (type errors, missing keys...), by a built-in,
+/// or by `throw` in a script. Catchable with `try / catch`; `catch e` sees it as an error
+/// value with `code`, `message`, `line`, `column`, `file`, `stack` and `value`.
+public struct ScriptError: Error {
+    /// A short machine-readable code, e.g. "TypeError" or "ResourceNotFoundException".
+    public var code: String
+    public var message: String
+    /// The value given to `throw` (nil for errors raised by the runtime).
+    public var value: Value?
+    /// Where the error was raised; filled in by the interpreter when a built-in leaves it nil.
+    public var location: SourceLocation?
+    public var file: String?
+    /// Script frames the error has unwound through, innermost first.
+    public var trace: [TraceEntry] = []
+    /// The source the error was raised in (for quoting the line).
+    var source: SourceFile?
+    /// While unwinding: where the frame being left was (its call site in the caller).
+    var pendingLocation: SourceLocation?
+    var pendingFile: String?
+
+    /// An error for a built-in to throw; the interpreter adds the location of the call.
+    public init(code: String, message: String, value: Value? = nil) {
+        self.code = code
+        self.message = message
+        self.value = value
+    }
+}
+
+/// One line of a stack trace: the function that was running and where it was.
+public struct TraceEntry: Equatable {
+    public var function: String
+    public var file: String
+    public var location: SourceLocation
+}
+
+/// The codes of errors the language itself raises.
+public enum ErrorCode {
+    public static let typeError = "TypeError"
+    public static let keyError = "KeyError"
+    public static let indexError = "IndexError"
+    public static let divisionByZero = "DivisionByZero"
+    public static let notCallable = "NotCallable"
+    public static let arityError = "ArityError"
+    public static let stackOverflow = "StackOverflow"
+    public static let assertionError = "AssertionError"
+    public static let valueError = "ValueError"
+    public static let ioError = "IOError"
+    public static let importError = "ImportError"
+    public static let jsonError = "JSONError"
+    public static let pathError = "JSONPathError"
+    /// Values thrown by `throw` that carry no code of their own.
+    public static let thrown = "Error"
+}
+
+/// `exit(code)`: not an error and not catchable; unwinds to the host.
+public struct ScriptExit: Error {
+    public var status: Int32
+}

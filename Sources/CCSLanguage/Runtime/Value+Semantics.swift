@@ -1,0 +1,88 @@
+import OrderedCollections
+
+extension Value {
+    /// The name `type(x)` returns.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .double: return "float"
+        case .string: return "string"
+        case .list: return "list"
+        case .map: return "map"
+        case .function: return "function"
+        case .sequence: return "sequence"
+        case .object(let object): return object.typeName
+        }
+    }
+
+    /// Truthiness for `if`, `while`, `and`, `or`, `not`: null, false, 0, 0.0, "" and empty
+    /// lists and maps are false; everything else (sequences included, which are never forced)
+    /// is true.
+    @inline(__always) public var isTruthy: Bool {
+        switch self {
+        case .bool(let b): return b
+        case .null: return false
+        case .int(let i): return i != 0
+        case .double(let d): return d != 0
+        case .string(let s): return !s.isEmpty
+        case .list(let l): return !l.items.isEmpty
+        case .map(let m): return !m.entries.isEmpty
+        case .function, .sequence, .object: return true
+        }
+    }
+
+    /// Structural equality: numbers compare by value across int and float, lists and maps
+    /// element by element (map key order does not matter), functions and host objects by
+    /// identity.
+    public static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.bool(x), .bool(y)): return x == y
+        case let (.int(x), .int(y)): return x == y
+        case let (.double(x), .double(y)): return x == y
+        case let (.int(x), .double(y)): return Double(x) == y
+        case let (.double(x), .int(y)): return x == Double(y)
+        case let (.string(x), .string(y)): return x == y
+        case let (.list(x), .list(y)):
+            if x === y { return true }
+            guard x.items.count == y.items.count else { return false }
+            for i in 0..<x.items.count where !equal(x.items[i], y.items[i]) { return false }
+            return true
+        case let (.map(x), .map(y)):
+            if x === y { return true }
+            guard x.entries.count == y.entries.count else { return false }
+            for (key, value) in x.entries {
+                guard let other = y.entries[key], equal(value, other) else { return false }
+            }
+            return true
+        case let (.function(x), .function(y)): return x === y
+        case let (.sequence(x), .sequence(y)): return x === y
+        case let (.object(x), .object(y)): return x === y
+        default: return false
+        }
+    }
+
+    /// Ordering for `<` and `sort`: numbers with numbers, strings with strings (by Unicode
+    /// scalar values); nil when the two cannot be compared.
+    public static func compare(_ a: Value, _ b: Value) -> Int? {
+        switch (a, b) {
+        case let (.int(x), .int(y)): return x < y ? -1 : (x == y ? 0 : 1)
+        case let (.string(x), .string(y)):
+            return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : (x == y ? 0 : 1)
+        default:
+            guard let x = a.asDouble, let y = b.asDouble else { return nil }
+            return x < y ? -1 : (x == y ? 0 : 1)
+        }
+    }
+
+    /// The numeric value as a Double, for mixed int/float arithmetic.
+    @inline(__always) var asDouble: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// Binds every name to where it lives before anything runs (STYLE.md §7): a local is a
+/// (depth, slot) pair — how many closures out, and which slot of that frame — and a
+/// predefined name becomes a constant. Frames are arrays; nothing is looked up by name at
+/// run time. Within a function every block-local gets its own slot, so a function's frame
+/// size is fixed. `fn` declarations are hoisted to the top of their block, and every
+/// top-level name to the top of the script, so functions may call each other in any order.
+struct Resolver {
+    let registry: BuiltinRegistry
+    var errors: [SyntaxError] = []
+
+    /// One function being resolved: its block scopes and the slots used so far.
+    final class FunctionScope {
+        var blocks: [[String: Int]] = [[:]]
+        var size = 0
+    }
+    var functions: [FunctionScope] = []
+
+    init(registry: BuiltinRegistry) {
+        self.registry = registry
+    }
+
+    mutating func resolve(_ program: Program) {
+        let top = FunctionScope()
+        functions = [top]
+        for statement in program.statements {
+            switch statement {
+            case let s as LetStmt: s.slot = declare(s.name)
+            case let s as FnStmt: s.slot = declare(s.decl.name)
+            case let s as ImportStmt: s.slot = declare(s.name)
+            default: break
+            }
+        }
+        for statement in program.statements { resolve(statement) }
+        program.frameSize = top.size
+        var seen: Set<String> = []
+        for statement in program.statements {
+            let entry: (String, Int)?
+            switch statement {
+            case let s as LetStmt: entry = (s.name, s.slot)
+            case let s as FnStmt: entry = (s.decl.name, s.slot)
+            default: entry = nil
+            }
+            if let (name, slot) = entry, seen.insert(name).inserted { program.exports.append((name, slot)) }
+        }
+    }
+
+    mutating func declare(_ name: String) -> Int {
+        let scope = functions[functions.count - 1]
+        if let existing = scope.blocks[scope.blocks.count - 1][name] { return existing }
+        let slot = scope.size
+        scope.size += 1
+        scope.blocks[scope.blocks.count - 1][name] = slot
+        return slot
+    }
+
+    func lookup(_ name: String) -> Binding? {
+        for (depth, scope) in functions.reversed().enumerated() {
+            for block in scope.blocks.reversed() {
+                if let slot = block[name] { return depth == 0 ? .local(slot) : .outer(depth: depth, slot: slot) }
+            }
+        }
+        return registry.lookup(name).map { .constant($0) }
+    }
+
+    mutating func pushBlock() { functions[functions.count - 1].blocks.append([:]) }
+    mutating func popBlock() { functions[functions.count - 1].blocks.removeLast() }
+
+    mutating func resolveBlock(_ block: BlockStmt, declaring names: [String] = []) -> [Int] {
+        pushBlock()
+        let declared = names.map { declare($0) }
+        for case let fn as FnStmt in block.statements { fn.slot = declare(fn.decl.name) }
+        for statement in block.statements { resolve(statement) }
+        popBlock()
+        return declared
+    }
+
+    mutating func resolveFunction(_ decl: FunctionDecl) {
+        let scope = FunctionScope()
+        functions.append(scope)
+        for param in decl.params { _ = declare(param) }
+        _ = resolveBlock(decl.body)
+        decl.frameSize = scope.size
+        functions.removeLast()
+    }
+}
