@@ -20,7 +20,8 @@ struct MetadataCredentialProviderTests {
     }
 
     static func text(_ status: Int, _ body: String) -> LoopbackReply {
-        .respond(status: status, headers: [(name: "Content-Type", value: "text/plain")], body: Array(body.utf8))
+        .respond(
+            status: status, headers: [(name: "Content-Type", value: "text/plain")], body: Array(body.utf8))
     }
 
     // MARK: container credentials
@@ -79,7 +80,9 @@ struct MetadataCredentialProviderTests {
         }
     }
 
-    @Test(arguments: ["http://example.com/creds", "http://10.0.0.1/creds", "ftp://127.0.0.1/creds", "not a url"])
+    @Test(arguments: [
+        "http://example.com/creds", "http://10.0.0.1/creds", "ftp://127.0.0.1/creds", "not a url",
+    ])
     func containerFullURIMustBeLoopbackOrHTTPS(_ uri: String) throws {
         let server = try LoopbackHTTPServer()
         defer { server.shutdown() }
@@ -130,7 +133,9 @@ struct MetadataCredentialProviderTests {
         })
     }
 
-    static func imds(_ server: LoopbackHTTPServer, _ extra: [String: String] = [:]) -> InstanceMetadataCredentialProvider {
+    static func imds(_ server: LoopbackHTTPServer, _ extra: [String: String] = [:])
+        -> InstanceMetadataCredentialProvider
+    {
         InstanceMetadataCredentialProvider(
             environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT": server.baseURL + "/"].merging(extra) { $1 },
             transport: Self.transport())
@@ -144,10 +149,11 @@ struct MetadataCredentialProviderTests {
         #expect(credentials.sessionToken == "meta-token")
         #expect(credentials.expiration == Self.expiry)
         let requests = server.requests
-        #expect(requests.map { "\($0.method) \($0.target)" } == [
-            "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
-            "GET /latest/meta-data/iam/security-credentials/my-role",
-        ])
+        #expect(
+            requests.map { "\($0.method) \($0.target)" } == [
+                "PUT /latest/api/token", "GET /latest/meta-data/iam/security-credentials/",
+                "GET /latest/meta-data/iam/security-credentials/my-role",
+            ])
         #expect(requests[0].header("X-aws-ec2-metadata-token-ttl-seconds") == "21600")
         #expect(requests[1].header("X-aws-ec2-metadata-token") == "SESSION-TOKEN")
         #expect(requests[2].header("X-aws-ec2-metadata-token") == "SESSION-TOKEN")
@@ -176,7 +182,8 @@ struct MetadataCredentialProviderTests {
     }
 
     @Test func imdsFailureCodeIsAnError() throws {
-        let server = try Self.imdsServer(document: #"{"Code": "AssumeRoleUnauthorizedAccess", "Message": "no"}"#)
+        let server = try Self.imdsServer(
+            document: #"{"Code": "AssumeRoleUnauthorizedAccess", "Message": "no"}"#)
         defer { server.shutdown() }
         #expect(throws: CredentialError.self) { try Self.imds(server).credentials() }
     }
@@ -198,11 +205,14 @@ struct MetadataCredentialProviderTests {
         #expect(try disabled.credentials() == nil)
         #expect(server.requests.isEmpty)
         let transport = Self.transport()
-        #expect(InstanceMetadataCredentialProvider(environment: [:], transport: transport).endpoint
-            == "http://169.254.169.254")
-        #expect(InstanceMetadataCredentialProvider(
-            environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE": "IPv6"], transport: transport).endpoint
-            == "http://[fd00:ec2::254]")
+        #expect(
+            InstanceMetadataCredentialProvider(environment: [:], transport: transport).endpoint
+                == "http://169.254.169.254")
+        #expect(
+            InstanceMetadataCredentialProvider(
+                environment: ["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE": "IPv6"], transport: transport
+            ).endpoint
+                == "http://[fd00:ec2::254]")
     }
 
     @Test func theStandardChainReachesIMDSLastAndCachesItsCredentials() throws {

@@ -23,7 +23,9 @@ struct BotocoreSignedRequestTests {
         var testDescription: String { name }
 
         var date: Date { ISO8601DateFormatter().date(from: timestamp) ?? .distantPast }
-        var headerPairs: [(name: String, value: String)] { headers.map { ($0[0], $0.count > 1 ? $0[1] : "") } }
+        var headerPairs: [(name: String, value: String)] {
+            headers.map { ($0[0], $0.count > 1 ? $0[1] : "") }
+        }
         func header(_ name: String) -> String? {
             headerPairs.first { $0.name.lowercased() == name.lowercased() }?.value
         }
@@ -42,7 +44,9 @@ struct BotocoreSignedRequestTests {
     @Test(arguments: cases)
     func verifierAcceptsBotocoreSignatures(_ signed: SignedCase) throws {
         let request = try #require(
-            SigV4Request(method: signed.method, url: signed.url, headers: signed.headerPairs, body: Array(signed.body.utf8)))
+            SigV4Request(
+                method: signed.method, url: signed.url, headers: signed.headerPairs,
+                body: Array(signed.body.utf8)))
         let verifier = SigV4Verifier(service: signed.service, region: signed.region) { key in
             key == signed.accessKeyId ? signed.secretAccessKey : nil
         }
@@ -57,10 +61,12 @@ struct BotocoreSignedRequestTests {
         let owned: Set<String> = ["authorization", "x-amz-date", "x-amz-security-token", "content-length"]
         let unsigned = signed.headerPairs.filter { !owned.contains($0.name.lowercased()) }
         let request = try #require(
-            SigV4Request(method: signed.method, url: signed.url, headers: unsigned, body: Array(signed.body.utf8)))
+            SigV4Request(
+                method: signed.method, url: signed.url, headers: unsigned, body: Array(signed.body.utf8)))
         let signer = SigV4Signer(service: signed.service, region: signed.region)
         let credentials = AWSCredentials(
-            accessKeyId: signed.accessKeyId, secretAccessKey: signed.secretAccessKey, sessionToken: signed.sessionToken)
+            accessKeyId: signed.accessKeyId, secretAccessKey: signed.secretAccessKey,
+            sessionToken: signed.sessionToken)
         let result = signer.sign(request, credentials: credentials, date: signed.date)
         #expect(result.authorization == signed.header("Authorization"))
         #expect(result.addedHeaders.first { $0.name == "X-Amz-Date" }?.value == signed.header("X-Amz-Date"))

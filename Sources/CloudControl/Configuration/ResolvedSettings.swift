@@ -39,13 +39,16 @@ public struct ResolvedSettings: Sendable, Equatable {
         var notes: [String] = []
 
         let region = lookup.first([
-            .explicit(explicitRegion, "--region"), .environment("AWS_REGION"), .environment("AWS_DEFAULT_REGION"),
+            .explicit(explicitRegion, "--region"), .environment("AWS_REGION"),
+            .environment("AWS_DEFAULT_REGION"),
             .profile("region"),
         ])
         if let region { try validateRegion(region) }
 
-        let ignoreConfigured = try lookup.bool(
-            environment: "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", profile: "ignore_configured_endpoint_urls") ?? false
+        let ignoreConfigured =
+            try lookup.bool(
+                environment: "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", profile: "ignore_configured_endpoint_urls"
+            ) ?? false
         var endpointSources: [SettingLookup.Source] = [.explicit(explicitEndpoint, "--endpoint-url")]
         if !ignoreConfigured {
             endpointSources += [
@@ -70,7 +73,8 @@ public struct ResolvedSettings: Sendable, Equatable {
         if retryMode == .adaptive {
             notes.append("retry_mode 'adaptive' is treated as 'standard' (no client-side rate limiting)")
         }
-        let maxAttempts = try lookup.positiveInteger(environment: "AWS_MAX_ATTEMPTS", profile: "max_attempts")
+        let maxAttempts =
+            try lookup.positiveInteger(environment: "AWS_MAX_ATTEMPTS", profile: "max_attempts")
             ?? retryMode.defaultMaxAttempts
 
         return ResolvedSettings(
@@ -79,7 +83,8 @@ public struct ResolvedSettings: Sendable, Equatable {
             endpointURL: endpoint?.value, endpointURLSource: endpoint?.source,
             maxAttempts: maxAttempts, retryMode: retryMode,
             caBundle: lookup.first([.environment("AWS_CA_BUNDLE"), .profile("ca_bundle")])?.value,
-            useFIPSEndpoint: try lookup.bool(environment: "AWS_USE_FIPS_ENDPOINT", profile: "use_fips_endpoint")
+            useFIPSEndpoint: try lookup.bool(
+                environment: "AWS_USE_FIPS_ENDPOINT", profile: "use_fips_endpoint")
                 ?? false,
             useDualStackEndpoint: try lookup.bool(
                 environment: "AWS_USE_DUALSTACK_ENDPOINT", profile: "use_dualstack_endpoint") ?? false,
@@ -90,11 +95,13 @@ public struct ResolvedSettings: Sendable, Equatable {
     /// (botocore's `validate_region_name`).
     static func validateRegion(_ setting: SettingLookup.Found) throws(ConfigurationError) {
         let region = setting.value
-        let valid = region.count <= 63 && !region.hasPrefix("-") && !region.hasSuffix("-")
+        let valid =
+            region.count <= 63 && !region.hasPrefix("-") && !region.hasSuffix("-")
             && region.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         guard valid else {
             throw ConfigurationError(
-                .invalidValue, "Provided region '\(region)' (from \(setting.source)) doesn't match a supported format")
+                .invalidValue,
+                "Provided region '\(region)' (from \(setting.source)) doesn't match a supported format")
         }
     }
 
@@ -103,7 +110,8 @@ public struct ResolvedSettings: Sendable, Equatable {
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), setting.value.count > 8 else {
             throw ConfigurationError(
                 .invalidValue,
-                "Invalid endpoint URL '\(setting.value)' (from \(setting.source)): it must start with http:// or https://")
+                "Invalid endpoint URL '\(setting.value)' (from \(setting.source)): it must start with http:// or https://"
+            )
         }
     }
 }
