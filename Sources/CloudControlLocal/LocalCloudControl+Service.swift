@@ -13,7 +13,10 @@ extension LocalCloudControl: CloudControlService {
     public func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
         try mapped(input) {
             CreateResourceOutput(
-                progressEvent: Self.event(try create(typeName: input.typeName, desiredState: input.desiredState, clientToken: input.clientToken)))
+                progressEvent: Self.event(
+                    try create(
+                        typeName: input.typeName, desiredState: input.desiredState,
+                        clientToken: input.clientToken)))
         }
     }
 
@@ -22,7 +25,8 @@ extension LocalCloudControl: CloudControlService {
             let found = try get(typeName: input.typeName, identifier: input.identifier)
             return GetResourceOutput(
                 typeName: input.typeName,
-                resourceDescription: ResourceDescription(identifier: found.identifier, properties: found.properties))
+                resourceDescription: ResourceDescription(
+                    identifier: found.identifier, properties: found.properties))
         }
     }
 
@@ -31,7 +35,8 @@ extension LocalCloudControl: CloudControlService {
             UpdateResourceOutput(
                 progressEvent: Self.event(
                     try update(
-                        typeName: input.typeName, identifier: input.identifier, patchDocument: input.patchDocument,
+                        typeName: input.typeName, identifier: input.identifier,
+                        patchDocument: input.patchDocument,
                         clientToken: input.clientToken)))
         }
     }
@@ -39,7 +44,10 @@ extension LocalCloudControl: CloudControlService {
     public func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
         try mapped(input) {
             DeleteResourceOutput(
-                progressEvent: Self.event(try delete(typeName: input.typeName, identifier: input.identifier, clientToken: input.clientToken)))
+                progressEvent: Self.event(
+                    try delete(
+                        typeName: input.typeName, identifier: input.identifier, clientToken: input.clientToken
+                    )))
         }
     }
 
@@ -50,50 +58,66 @@ extension LocalCloudControl: CloudControlService {
                 maxResults: input.maxResults)
             return ListResourcesOutput(
                 typeName: input.typeName,
-                resourceDescriptions: page.map { ResourceDescription(identifier: $0.identifier, properties: $0.properties) },
+                resourceDescriptions: page.map {
+                    ResourceDescription(identifier: $0.identifier, properties: $0.properties)
+                },
                 nextToken: next)
         }
     }
 
-    public func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws -> GetResourceRequestStatusOutput {
+    public func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+        -> GetResourceRequestStatusOutput
+    {
         try mapped(input) {
-            GetResourceRequestStatusOutput(progressEvent: Self.event(try status(requestToken: input.requestToken)))
+            GetResourceRequestStatusOutput(
+                progressEvent: Self.event(try status(requestToken: input.requestToken)))
         }
     }
 
-    public func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
+    public func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput
+    {
         try mapped(input) {
             let filter = input.resourceRequestStatusFilter
             let operations = try (filter?.operations ?? []).map { op in
                 guard let known = RequestOperation(rawValue: op.rawValue) else {
-                    throw LocalError.invalidRequest("unknown operation '\(op.rawValue)' in ResourceRequestStatusFilter")
+                    throw LocalError.invalidRequest(
+                        "unknown operation '\(op.rawValue)' in ResourceRequestStatusFilter")
                 }
                 return known
             }
             let statuses = try (filter?.operationStatuses ?? []).map { status in
                 guard let known = RequestStatus(rawValue: status.rawValue) else {
-                    throw LocalError.invalidRequest("unknown operation status '\(status.rawValue)' in ResourceRequestStatusFilter")
+                    throw LocalError.invalidRequest(
+                        "unknown operation status '\(status.rawValue)' in ResourceRequestStatusFilter")
                 }
                 return known
             }
             let (page, next) = try listRequests(
-                operations: operations, statuses: statuses, nextToken: input.nextToken, maxResults: input.maxResults)
-            return ListResourceRequestsOutput(resourceRequestStatusSummaries: page.map(Self.event), nextToken: next)
+                operations: operations, statuses: statuses, nextToken: input.nextToken,
+                maxResults: input.maxResults)
+            return ListResourceRequestsOutput(
+                resourceRequestStatusSummaries: page.map(Self.event), nextToken: next)
         }
     }
 
-    public func cancelResourceRequest(_ input: CancelResourceRequestInput) throws -> CancelResourceRequestOutput {
+    public func cancelResourceRequest(_ input: CancelResourceRequestInput) throws
+        -> CancelResourceRequestOutput
+    {
         try mapped(input) {
-            CancelResourceRequestOutput(progressEvent: Self.event(try cancel(requestToken: input.requestToken)))
+            CancelResourceRequestOutput(
+                progressEvent: Self.event(try cancel(requestToken: input.requestToken)))
         }
     }
 
     /// The shared `ProgressEvent` for a snapshot.
     public static func event(_ s: ProgressSnapshot) -> ProgressEvent {
         ProgressEvent(
-            typeName: s.typeName, identifier: s.identifier.isEmpty ? nil : s.identifier, requestToken: s.requestToken,
-            hooksRequestToken: s.hooksRequestToken, operation: ResourceOperation(rawValue: s.operation.rawValue),
-            operationStatus: OperationStatus(rawValue: s.status.rawValue), eventTime: Date(timeIntervalSince1970: s.eventTime),
+            typeName: s.typeName, identifier: s.identifier.isEmpty ? nil : s.identifier,
+            requestToken: s.requestToken,
+            hooksRequestToken: s.hooksRequestToken,
+            operation: ResourceOperation(rawValue: s.operation.rawValue),
+            operationStatus: OperationStatus(rawValue: s.status.rawValue),
+            eventTime: Date(timeIntervalSince1970: s.eventTime),
             resourceModel: s.resourceModel, statusMessage: s.statusMessage,
             errorCode: s.errorCode.map { HandlerErrorCode(rawValue: $0) },
             retryAfter: s.retryAfter.map { Date(timeIntervalSince1970: $0) })
@@ -105,7 +129,8 @@ extension LocalCloudControl: CloudControlService {
             try input.validate()
             return try body()
         } catch let e as ParameterValidationError {
-            throw CloudControlError(code: .unknown("ValidationException"), message: e.description, httpStatus: 400)
+            throw CloudControlError(
+                code: .unknown("ValidationException"), message: e.description, httpStatus: 400)
         } catch let e as LocalError {
             throw CloudControlError(code: CloudControlErrorCode(wireName: e.code), message: e.message)
         }

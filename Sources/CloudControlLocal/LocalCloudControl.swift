@@ -28,7 +28,8 @@ public final class LocalCloudControl: @unchecked Sendable {
     /// Opens (creating if needed) the database at `databasePath` (`:memory:` for a private
     /// in-memory one). Throws `SQLiteError` when the file cannot be opened.
     public init(
-        databasePath: String, configuration: LocalConfiguration = LocalConfiguration(), registry: SchemaRegistry,
+        databasePath: String, configuration: LocalConfiguration = LocalConfiguration(),
+        registry: SchemaRegistry,
         clock: EngineClock = SystemClock()
     ) throws {
         if databasePath != ":memory:" {
@@ -62,7 +63,9 @@ public final class LocalCloudControl: @unchecked Sendable {
     func withEngine<T>(write: Bool = false, _ body: (Double) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        guard !closed else { throw LocalError("ServiceInternalErrorException", "the local emulator has been closed") }
+        guard !closed else {
+            throw LocalError("ServiceInternalErrorException", "the local emulator has been closed")
+        }
         let now = clock.now()
         do {
             try advance(to: now)
@@ -74,10 +77,13 @@ public final class LocalCloudControl: @unchecked Sendable {
 
     func schema(_ typeName: String) throws -> ResourceSchema {
         do {
-            guard let schema = try registry.schema(for: typeName) else { throw LocalError.typeNotFound(typeName) }
+            guard let schema = try registry.schema(for: typeName) else {
+                throw LocalError.typeNotFound(typeName)
+            }
             return schema
         } catch let e as SchemaError {
-            throw LocalError("GeneralServiceException", "the schema of \(typeName) is unusable: \(e.description)")
+            throw LocalError(
+                "GeneralServiceException", "the schema of \(typeName) is unusable: \(e.description)")
         }
     }
 

@@ -47,6 +47,7 @@ final class LocalStore {
               hooks_token TEXT NOT NULL,
               due REAL NOT NULL
             );
+            CREATE INDEX IF NOT EXISTS resources_listing ON resources (type_name, seq);
             CREATE INDEX IF NOT EXISTS requests_client_token ON requests (client_token);
             CREATE INDEX IF NOT EXISTS requests_due ON requests (due) WHERE outcome IS NULL;
             CREATE INDEX IF NOT EXISTS requests_resource ON requests (type_name, identifier) WHERE outcome IS NULL;
@@ -54,9 +55,15 @@ final class LocalStore {
             """)
         let version = try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.text
         if let version, version != String(Self.schemaVersion) {
-            throw SQLiteError(code: 0, message: "database schema version \(version) is not supported (expected \(Self.schemaVersion))", sql: "")
+            throw SQLiteError(
+                code: 0,
+                message:
+                    "database schema version \(version) is not supported (expected \(Self.schemaVersion))",
+                sql: "")
         }
-        try db.query("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", [.text(String(Self.schemaVersion))])
+        try db.query(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+            [.text(String(Self.schemaVersion))])
     }
 
     func close() {
@@ -78,8 +85,10 @@ final class LocalStore {
             "INSERT INTO requests (token, operation, type_name, identifier, client_token, fingerprint, created, phase, model, cancel_time, outcome, error_code, status_message, hooks_token, due) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 .text(r.token), .text(r.operation.rawValue), .text(r.typeName), .text(r.identifier),
-                r.clientToken.map(SQLiteValue.text) ?? .null, .text(r.fingerprint), .real(r.created), .real(r.phase),
-                r.model.map { .text(writer.string($0)) } ?? .null, r.cancelTime.map(SQLiteValue.real) ?? .null,
+                r.clientToken.map(SQLiteValue.text) ?? .null, .text(r.fingerprint), .real(r.created),
+                .real(r.phase),
+                r.model.map { .text(writer.string($0)) } ?? .null,
+                r.cancelTime.map(SQLiteValue.real) ?? .null,
                 r.outcome.map { .text($0.rawValue) } ?? .null, r.errorCode.map(SQLiteValue.text) ?? .null,
                 r.statusMessage.map(SQLiteValue.text) ?? .null, .text(r.hooksToken), .real(r.dueTime),
             ])
@@ -100,7 +109,8 @@ final class LocalStore {
     }
 
     func request(token: String) throws -> RequestRecord? {
-        try db.query("SELECT \(Self.requestColumns) FROM requests WHERE token = ?", [.text(token)]).first.flatMap(Self.record)
+        try db.query("SELECT \(Self.requestColumns) FROM requests WHERE token = ?", [.text(token)]).first
+            .flatMap(Self.record)
     }
 
     /// The latest request made with `clientToken` at or after `since`.
@@ -114,7 +124,8 @@ final class LocalStore {
     /// Unfinished requests due at or before `time`, in due order.
     func dueRequests(at time: Double) throws -> [RequestRecord] {
         try db.query(
-            "SELECT \(Self.requestColumns) FROM requests WHERE outcome IS NULL AND due <= ? ORDER BY due, seq", [.real(time)]
+            "SELECT \(Self.requestColumns) FROM requests WHERE outcome IS NULL AND due <= ? ORDER BY due, seq",
+            [.real(time)]
         ).compactMap(Self.record)
     }
 
@@ -186,7 +197,9 @@ final class LocalStore {
     }
 
     func deleteResource(typeName: String, identifier: String) throws {
-        try db.query("DELETE FROM resources WHERE type_name = ? AND identifier = ?", [.text(typeName), .text(identifier)])
+        try db.query(
+            "DELETE FROM resources WHERE type_name = ? AND identifier = ?",
+            [.text(typeName), .text(identifier)])
     }
 
     /// Resources of a type in creation order, after sequence number `after`, `limit` at most.

@@ -9,7 +9,8 @@ import Testing
         let clock = ManualClock()
         let service: CloudControlService = try Support.engine(latency: 1, clock: clock)
         let created = try service.createResource(
-            CreateResourceInput(typeName: "AWS::SQS::Queue", clientToken: "c-1", desiredState: #"{"QueueName":"jobs"}"#))
+            CreateResourceInput(
+                typeName: "AWS::SQS::Queue", clientToken: "c-1", desiredState: #"{"QueueName":"jobs"}"#))
         let event = try #require(created.progressEvent)
         #expect(event.operation == .create)
         #expect(event.operationStatus == .pending)
@@ -21,9 +22,11 @@ import Testing
         clock.advance(2)
         let status = try service.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: token))
         #expect(status.progressEvent?.operationStatus == .success)
-        #expect(status.progressEvent?.resourceModel?.contains("arn:aws:sqs:us-east-1:123456789012:jobs") == true)
+        #expect(
+            status.progressEvent?.resourceModel?.contains("arn:aws:sqs:us-east-1:123456789012:jobs") == true)
 
-        let got = try service.getResource(GetResourceInput(typeName: "AWS::SQS::Queue", identifier: event.identifier ?? ""))
+        let got = try service.getResource(
+            GetResourceInput(typeName: "AWS::SQS::Queue", identifier: event.identifier ?? ""))
         #expect(got.typeName == "AWS::SQS::Queue")
         #expect(got.resourceDescription?.identifier == event.identifier)
 
@@ -32,11 +35,15 @@ import Testing
         #expect(listed.nextToken == nil)
 
         let requests = try service.listResourceRequests(
-            ListResourceRequestsInput(resourceRequestStatusFilter: ResourceRequestStatusFilter(operations: [.create], operationStatuses: [.success])))
+            ListResourceRequestsInput(
+                resourceRequestStatusFilter: ResourceRequestStatusFilter(
+                    operations: [.create], operationStatuses: [.success])))
         #expect(requests.resourceRequestStatusSummaries?.map(\.requestToken) == [token])
 
-        let deleted = try service.deleteResource(DeleteResourceInput(typeName: "AWS::SQS::Queue", identifier: event.identifier ?? ""))
-        let cancel = try service.cancelResourceRequest(CancelResourceRequestInput(requestToken: deleted.progressEvent?.requestToken ?? ""))
+        let deleted = try service.deleteResource(
+            DeleteResourceInput(typeName: "AWS::SQS::Queue", identifier: event.identifier ?? ""))
+        let cancel = try service.cancelResourceRequest(
+            CancelResourceRequestInput(requestToken: deleted.progressEvent?.requestToken ?? ""))
         #expect(cancel.progressEvent?.operationStatus == .cancelInProgress)
         service.close()
     }
@@ -53,13 +60,30 @@ import Testing
                 return (nil, nil)
             }
         }
-        #expect(code { _ = try service.getResource(GetResourceInput(typeName: "AWS::SQS::Queue", identifier: "nope")) } == (.resourceNotFound, 400))
-        #expect(code { _ = try service.getResource(GetResourceInput(typeName: "AWS::No::Type", identifier: "x")) } == (.typeNotFound, 400))
-        #expect(code { _ = try service.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: "abc")) } == (.requestTokenNotFound, 400))
-        #expect(code { _ = try service.listResources(ListResourcesInput(typeName: "AWS::EKS::Nodegroup")) } == (.invalidRequest, 400))
-        #expect(code { _ = try service.listResources(ListResourcesInput(typeName: "AWS::SQS::Queue", maxResults: 0)) } == (.unknown("ValidationException"), 400))
-        let created = try service.createResource(CreateResourceInput(typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"g"}"#))
+        #expect(
+            code {
+                _ = try service.getResource(GetResourceInput(typeName: "AWS::SQS::Queue", identifier: "nope"))
+            } == (.resourceNotFound, 400))
+        #expect(
+            code { _ = try service.getResource(GetResourceInput(typeName: "AWS::No::Type", identifier: "x")) }
+                == (.typeNotFound, 400))
+        #expect(
+            code {
+                _ = try service.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: "abc"))
+            } == (.requestTokenNotFound, 400))
+        #expect(
+            code { _ = try service.listResources(ListResourcesInput(typeName: "AWS::EKS::Nodegroup")) } == (
+                .invalidRequest, 400
+            ))
+        #expect(
+            code {
+                _ = try service.listResources(ListResourcesInput(typeName: "AWS::SQS::Queue", maxResults: 0))
+            } == (.unknown("ValidationException"), 400))
+        let created = try service.createResource(
+            CreateResourceInput(typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"g"}"#))
         let token = created.progressEvent?.requestToken ?? ""
-        #expect(code { _ = try service.cancelResourceRequest(CancelResourceRequestInput(requestToken: token)) } == (.concurrentModification, 500))
+        #expect(
+            code { _ = try service.cancelResourceRequest(CancelResourceRequestInput(requestToken: token)) }
+                == (.concurrentModification, 500))
     }
 }

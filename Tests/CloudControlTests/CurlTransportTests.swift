@@ -47,6 +47,28 @@ struct CurlTransportTests {
         #expect(server.connectionCount == 1)
     }
 
+    @Test func concurrentCallersShareOneTransportSafely() throws {
+        let count = 16
+        let server = try LoopbackHTTPServer(responder: { request in .json(#"{"echo":"\#(request.bodyText)"}"#) })
+        defer { server.shutdown() }
+        let client = transport()
+        defer { client.close() }
+        let results = ExchangeBox()
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let request = HTTPRequest(method: "POST", url: server.baseURL + "/", body: Array("n\(index)".utf8))
+            if let response = try? client.send(request, timeout: nil) {
+                results.append(HTTPExchange(request: request, response: response, error: nil, duration: 0))
+            }
+        }
+        let exchanges = results.exchanges
+        #expect(exchanges.count == count)
+        for exchange in exchanges {
+            let sent = String(decoding: exchange.request.body, as: UTF8.self)
+            #expect(String(decoding: exchange.response?.body ?? [], as: UTF8.self) == #"{"echo":"\#(sent)"}"#)
+        }
+        #expect(server.requests.count == count)
+    }
+
     @Test func connectionRefusedNamesTheHost() throws {
         // Bind a port, then stop the server: nothing listens there any more.
         let server = try LoopbackHTTPServer()

@@ -29,7 +29,7 @@ struct RetryPolicyTests {
         .service(status: 404, code: "ResourceNotFoundException"),
         .service(status: 501, code: nil),
         .service(status: 400, code: nil),
-        .transport(.tls), .transport(.malformedResponse), .transport(.responseTooLarge), .transport(.invalidRequest),
+        .transport(.responseTooLarge), .transport(.invalidRequest),
     ])
     func otherFailuresAreNotRetried(failure: RetryFailure) {
         let quota = RetryQuota()
@@ -37,7 +37,7 @@ struct RetryPolicyTests {
         #expect(quota.availableCapacity == 500)
     }
 
-    @Test(arguments: [TransportError.Kind.connectionRefused, .connectionReset, .connectionDropped, .hostNotFound, .timeout])
+    @Test(arguments: [TransportError.Kind.connectionRefused, .connectionReset, .connectionDropped, .hostNotFound, .timeout, .tls, .malformedResponse, .other])
     func connectionFailuresAreRetried(kind: TransportError.Kind) {
         #expect(RetryPolicy.isRetryable(.transport(kind)))
     }

@@ -5,7 +5,11 @@ import Foundation
 /// the SDKs' "standard" retry behaviour define it:
 ///
 /// - retryable: throttling error codes, transient error codes, HTTP 500/502/503/504, and
-///   connection failures (refused, reset, dropped, unresolved host, timeout);
+///   transport failures: botocore retries its whole `ConnectionError`/`HTTPClientError`
+///   family, which covers refused, reset and dropped connections, unresolved hosts, timeouts,
+///   TLS errors (`SSLError`) and unparseable replies (urllib3's `ProtocolError` becomes
+///   `ConnectionClosedError`). Not retried: a response over the size limit (ccs's own guard)
+///   and a request that cannot be sent at all (bad URL);
 /// - at most `maxAttempts` attempts in all (first try included; default 3);
 /// - delay = random(0,1) × min(2^(attempt−1), 20) seconds, attempt counted from 1 for the first
 ///   try: truncated binary exponential backoff with full jitter;
@@ -62,7 +66,12 @@ public struct RetryPolicy: Sendable {
             if let code, throttlingErrorCodes.contains(code) || transientErrorCodes.contains(code) { return true }
             return transientStatusCodes.contains(status)
         case .transport(let kind):
-            return TransportError(kind: kind, host: "", cause: "").isConnectionFailure
+            switch kind {
+            case .connectionRefused, .connectionReset, .connectionDropped, .hostNotFound, .timeout, .tls, .malformedResponse, .other:
+                return true
+            case .responseTooLarge, .invalidRequest:
+                return false
+            }
         }
     }
 

@@ -1,0 +1,59 @@
+import CloudControl
+import Foundation
+
+/// Builds the `CloudControlService` a command talks to from the global options: the HTTP
+/// client for AWS (or for `--endpoint-url`), or, with `--local`, the in-process emulator.
+enum ServiceFactory {
+    static func makeService(
+        _ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> CloudControlService {
+        if global.local {
+            return try makeLocalService(global)
+        }
+        return try makeHTTPClient(global, environment: environment)
+    }
+
+    /// The place where `--local[=DB]` builds the in-process emulator (CloudControlLocal, with
+    /// `global.localDatabase` as its store). Until it is wired in, it fails with a clear message.
+    static func makeLocalService(_ global: GlobalOptions) throws -> CloudControlService {
+        throw LocalServiceUnavailableError()
+    }
+
+    /// The HTTP client with the AWS CLI's settings: options, then environment, then profile.
+    static func makeHTTPClient(_ global: GlobalOptions, environment: [String: String]) throws -> CloudControlService {
+        let shared = try SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
+        let settings = try ResolvedSettings.resolve(
+            region: global.region, endpointURL: global.endpointURL, environment: environment, configuration: shared)
+        let trace = global.debug ? debugSink : nil
+        for note in settings.notes { trace?("note: \(note)") }
+
+        let transport = CurlTransport(configuration: .init(
+            userAgent: "ccs/\(CCSVersion.string)", caBundlePath: settings.caBundle,
+            proxies: ProxySettings(environment: environment)))
+        // Container and instance metadata endpoints are link-local or loopback: never proxied,
+        // and short timeouts, so a machine without them answers quickly.
+        let metadataTransport = CurlTransport(configuration: .init(
+            userAgent: "ccs/\(CCSVersion.string)", connectTimeout: 1, totalTimeout: 2, proxies: ProxySettings()))
+        let provider = CredentialProviderChain.standard(configuration: shared, environment: environment, transport: metadataTransport)
+
+        let configuration = ClientConfiguration(
+            region: settings.region, endpointURL: settings.endpointURL,
+            useFIPS: settings.useFIPSEndpoint, useDualStack: settings.useDualStackEndpoint,
+            retryMode: RetryMode(rawValue: settings.retryModeName) ?? .standard, maxAttempts: settings.maxAttempts,
+            trace: trace)
+        return CloudControlClient(
+            configuration: configuration,
+            credentials: {
+                guard let credentials = try provider.credentials() else {
+                    throw CredentialError(.noCredentials, "Unable to locate credentials: none in the environment, the shared files of profile '\(shared.profileName)', credential_process, container or instance metadata")
+                }
+                return credentials
+            },
+            transport: transport)
+    }
+
+    /// `--debug` writes to stderr, one trace entry at a time.
+    static let debugSink: @Sendable (String) -> Void = { line in
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
