@@ -1,151 +1,21 @@
-"""boto3 and the AWS CLI against `ccs serve`.
+"""boto3 against `ccs serve`: every method of the `cloudcontrol` client, both paginators
+(MaxItems, PageSize, StartingToken), the `resource_request_success` waiter, and each error of
+the emulator with the exception class boto3 raises for it, injected faults included.
 
-Every method of boto3's `cloudcontrol` client, both paginators (MaxItems, PageSize,
-StartingToken), the `resource_request_success` waiter, each error of the emulator with the
-exception class boto3 raises for it, and the `aws cloudcontrol` commands with
-`--endpoint-url`. Servers listen on 127.0.0.1 only; instance metadata is disabled and the
-shared config files are pointed at nothing, so no test reaches beyond loopback.
-
-Run by scripts/test.sh with CCS_BIN set; without it the debug build is used.
+Servers listen on 127.0.0.1 only; instance metadata is disabled and the shared config files
+point at nothing (emulator_support.py), so no test reaches beyond loopback. Run by
+scripts/test.sh with CCS_BIN set; without it the debug build is used.
 """
 
 import json
-import os
-import selectors
-import signal
-import subprocess
 import uuid
-from pathlib import Path
 
-import boto3
 import botocore.exceptions
 import pytest
-from botocore.config import Config
 
-REPO = Path(__file__).resolve().parents[2]
-CCS_BIN = os.environ.get("CCS_BIN") or str(REPO / ".build" / "debug" / "ccs")
-
-# The environment of every client here: the default credentials of `ccs serve`, no profile,
-# no instance metadata (169.254.169.254 must never be reached).
-ISOLATED_ENV = {
-    "AWS_ACCESS_KEY_ID": "test",
-    "AWS_SECRET_ACCESS_KEY": "test",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "AWS_EC2_METADATA_DISABLED": "true",
-    "AWS_CONFIG_FILE": "/nonexistent/ccs-test-config",
-    "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ccs-test-credentials",
-    "AWS_PAGER": "",
-}
-CLEARED_ENV = ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CLOUDCONTROL",
-               "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-               "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE")
-
-
-class Emulator:
-    """One `ccs serve` process on a free loopback port."""
-
-    def __init__(self, directory, *options):
-        self.directory = Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
-        self.db = self.directory / "emulator.sqlite"
-        self.stderr_path = self.directory / "stderr.txt"
-        self.options = options
-        self.process = None
-        self.url = None
-        self.stdout_lines = []
-
-    def start(self):
-        if not Path(CCS_BIN).exists():
-            raise AssertionError(f"ccs binary not found at {CCS_BIN}: build it or set CCS_BIN")
-        self.stderr_file = open(self.stderr_path, "w")
-        self.process = subprocess.Popen(
-            [CCS_BIN, "serve", "--port", "0", "--db", str(self.db), *self.options],
-            stdout=subprocess.PIPE, stderr=self.stderr_file, text=True, env=client_environment())
-        line = self._read_line(timeout=60)
-        assert line.startswith("listening on http://127.0.0.1:"), \
-            f"unexpected first line {line!r}; stderr: {self.stderr_path.read_text()}"
-        self.stdout_lines.append(line)
-        self.url = line[len("listening on "):].strip()
-        return self
-
-    def _read_line(self, timeout):
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.process.stdout, selectors.EVENT_READ)
-            if not selector.select(timeout):
-                self.process.kill()
-                raise AssertionError(f"ccs serve printed nothing within {timeout}s")
-        return self.process.stdout.readline()
-
-    def stop(self, sig=signal.SIGTERM):
-        """Stops the server with `sig`; returns (exit status, rest of stdout, stderr)."""
-        self.process.send_signal(sig)
-        rest, _ = self.process.communicate(timeout=30)
-        self.stderr_file.close()
-        return self.process.returncode, rest, self.stderr_path.read_text()
-
-    def client(self, access_key="test", secret_key="test", max_attempts=1):
-        session = boto3.session.Session(
-            aws_access_key_id=access_key, aws_secret_access_key=secret_key, region_name="us-east-1")
-        return session.client(
-            "cloudcontrol", endpoint_url=self.url,
-            config=Config(retries={"mode": "standard", "max_attempts": max_attempts},
-                          connect_timeout=10, read_timeout=30))
-
-
-def client_environment():
-    env = {k: v for k, v in os.environ.items() if k not in CLEARED_ENV}
-    env.update(ISOLATED_ENV)
-    return env
-
-
-@pytest.fixture(scope="session", autouse=True)
-def isolated_aws_environment():
-    with pytest.MonkeyPatch.context() as patch:
-        for name in CLEARED_ENV:
-            patch.delenv(name, raising=False)
-        for name, value in ISOLATED_ENV.items():
-            patch.setenv(name, value)
-        yield
-
-
-def _serve(tmp_path_factory, name, *options):
-    emulator = Emulator(tmp_path_factory.mktemp(name), *options).start()
-    yield emulator
-    status, _, stderr = emulator.stop()
-    assert status == 0, f"ccs serve exited with {status}: {stderr}"
-
-
-@pytest.fixture(scope="session")
-def fast(tmp_path_factory):
-    """Requests complete within the call that makes them."""
-    yield from _serve(tmp_path_factory, "fast", "--latency", "0")
-
-
-@pytest.fixture(scope="session")
-def slow(tmp_path_factory):
-    """Each request phase lasts 1.5 s, so requests can be seen unfinished."""
-    yield from _serve(tmp_path_factory, "slow", "--latency", "1500")
-
-
-@pytest.fixture()
-def client(fast):
-    c = fast.client()
-    yield c
-    c.close()
-
-
-def unique(prefix):
-    return f"{prefix}-{uuid.uuid4().hex[:12]}"
-
-
-def create_log_group(client, name, **extra):
-    event = client.create_resource(
-        TypeName="AWS::Logs::LogGroup", DesiredState=json.dumps({"LogGroupName": name, **extra}))["ProgressEvent"]
-    return event
-
-
-def fast_waiter_config():
-    return {"Delay": 1, "MaxAttempts": 30}
+from emulator_support import (  # noqa: F401 (fixtures are used by name)
+    Emulator, client, create_log_group, fast, fast_waiter_config, glacial, isolated_aws_environment,
+    listed_topic_names, slow, topics, unique)
 
 
 # ---------------------------------------------------------------- every client method
@@ -205,8 +75,8 @@ def test_read_only_primary_identifier_is_generated(client):
     assert got["ResourceDescription"]["Identifier"] == event["Identifier"]
 
 
-def test_cancel_resource_request_while_pending(slow):
-    c = slow.client()
+def test_cancel_resource_request_while_pending(glacial):
+    c = glacial.client()
     name = unique("cancelled")
     created = create_log_group(c, name)
     assert created["OperationStatus"] in ("PENDING", "IN_PROGRESS")
@@ -269,23 +139,6 @@ def test_can_paginate(client):
 
 
 # ---------------------------------------------------------------- paginators
-
-
-@pytest.fixture(scope="module")
-def topics(fast):
-    """60 SNS topics of a type no other test creates, so listings are predictable."""
-    c = fast.client()
-    names = []
-    for index in range(60):
-        name = f"page-{index:03d}"
-        c.create_resource(TypeName="AWS::SNS::Topic", DesiredState=json.dumps({"TopicName": name}))
-        names.append(name)
-    c.close()
-    return names
-
-
-def listed_topic_names(descriptions):
-    return [json.loads(d["Properties"])["TopicName"] for d in descriptions]
 
 
 def test_list_resources_pages_of_25_with_next_token(client, topics):
@@ -542,108 +395,3 @@ def test_retries_get_through_injected_faults(faulty):
     c = faulty["mixed"].client(max_attempts=8)
     for _ in range(10):
         assert c.list_resources(TypeName="AWS::S3::Bucket")["TypeName"] == "AWS::S3::Bucket"
-
-
-# ---------------------------------------------------------------- the server process
-
-
-def test_prints_one_line_and_stops_cleanly_on_sigint_keeping_its_data(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("restart")
-    emulator = Emulator(directory, "--latency", "0").start()
-    name = unique("kept")
-    create_log_group(emulator.client(), name)
-    status, rest, stderr = emulator.stop(signal.SIGINT)
-    assert status == 0
-    assert rest == ""  # exactly one line on stdout
-    assert "received SIGINT" in stderr
-
-    again = Emulator(directory, "--latency", "0").start()
-    try:
-        got = again.client().get_resource(TypeName="AWS::Logs::LogGroup", Identifier=name)
-        assert got["ResourceDescription"]["Identifier"] == name
-    finally:
-        assert again.stop()[0] == 0
-
-
-def test_unfinished_requests_resume_after_a_restart(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("resume")
-    emulator = Emulator(directory, "--latency", "800").start()
-    name = unique("resumed")
-    token = create_log_group(emulator.client(), name)["RequestToken"]
-    assert emulator.stop()[0] == 0
-    again = Emulator(directory, "--latency", "800").start()
-    try:
-        c = again.client()
-        c.get_waiter("resource_request_success").wait(RequestToken=token, WaiterConfig=fast_waiter_config())
-        assert c.get_resource(TypeName="AWS::Logs::LogGroup", Identifier=name)["ResourceDescription"]
-    finally:
-        assert again.stop()[0] == 0
-
-
-def test_rejects_invalid_options():
-    result = subprocess.run([CCS_BIN, "serve", "--faults", "throttle=2"], capture_output=True, text=True,
-                            env=client_environment(), timeout=30)
-    assert result.returncode == 64
-    assert "throttle=2" in result.stderr
-    result = subprocess.run([CCS_BIN, "serve", "--credentials", "nocolon"], capture_output=True, text=True,
-                            env=client_environment(), timeout=30)
-    assert result.returncode == 64
-    assert "AKID" in result.stderr or "ACCESS_KEY_ID" in result.stderr
-
-
-# ---------------------------------------------------------------- the AWS CLI
-
-
-def aws(emulator, *arguments, check=True):
-    result = subprocess.run(
-        ["aws", "cloudcontrol", *arguments, "--endpoint-url", emulator.url, "--region", "us-east-1",
-         "--output", "json"],
-        capture_output=True, text=True, env=client_environment(), timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-        return json.loads(result.stdout) if result.stdout.strip() else None
-    return result
-
-
-def test_aws_cli_every_command(fast, slow):
-    name = unique("cli")
-    created = aws(fast, "create-resource", "--type-name", "AWS::Logs::LogGroup",
-                  "--desired-state", json.dumps({"LogGroupName": name}))["ProgressEvent"]
-    aws(fast, "wait", "resource-request-success", "--request-token", created["RequestToken"])
-    status = aws(fast, "get-resource-request-status", "--request-token", created["RequestToken"])
-    assert status["ProgressEvent"]["OperationStatus"] == "SUCCESS"
-    got = aws(fast, "get-resource", "--type-name", "AWS::Logs::LogGroup", "--identifier", name)
-    assert got["ResourceDescription"]["Identifier"] == name
-    updated = aws(fast, "update-resource", "--type-name", "AWS::Logs::LogGroup", "--identifier", name,
-                  "--patch-document", json.dumps([{"op": "add", "path": "/RetentionInDays", "value": 14}]))
-    assert updated["ProgressEvent"]["Operation"] == "UPDATE"
-    listed = aws(fast, "list-resources", "--type-name", "AWS::Logs::LogGroup")
-    assert name in [d["Identifier"] for d in listed["ResourceDescriptions"]]
-    requests = aws(fast, "list-resource-requests", "--resource-request-status-filter",
-                   "Operations=UPDATE,OperationStatuses=SUCCESS")
-    assert updated["ProgressEvent"]["RequestToken"] in \
-        [s["RequestToken"] for s in requests["ResourceRequestStatusSummaries"]]
-    deleted = aws(fast, "delete-resource", "--type-name", "AWS::Logs::LogGroup", "--identifier", name)
-    assert deleted["ProgressEvent"]["Operation"] == "DELETE"
-
-    pending = aws(slow, "create-resource", "--type-name", "AWS::Logs::LogGroup",
-                  "--desired-state", json.dumps({"LogGroupName": unique("cli-cancel")}))["ProgressEvent"]
-    cancelled = aws(slow, "cancel-resource-request", "--request-token", pending["RequestToken"])
-    assert cancelled["ProgressEvent"]["OperationStatus"] in ("CANCEL_IN_PROGRESS", "CANCEL_COMPLETE")
-
-
-def test_aws_cli_pagination(fast, topics):
-    head = aws(fast, "list-resources", "--type-name", "AWS::SNS::Topic", "--max-items", "30", "--page-size", "20")
-    assert listed_topic_names(head["ResourceDescriptions"]) == topics[:30]
-    tail = aws(fast, "list-resources", "--type-name", "AWS::SNS::Topic", "--starting-token", head["NextToken"])
-    assert listed_topic_names(tail["ResourceDescriptions"]) == topics[30:]
-
-
-def test_aws_cli_errors(fast):
-    result = aws(fast, "get-resource", "--type-name", "AWS::Logs::LogGroup", "--identifier", unique("absent"),
-                 check=False)
-    # AWS CLI v1 exits 255 on a service error, v2 254.
-    assert result.returncode in (254, 255)
-    assert "(ResourceNotFoundException)" in result.stderr
-    result = aws(fast, "list-resources", "--type-name", "AWS::Nope::Thing", check=False)
-    assert "(TypeNotFoundException)" in result.stderr
