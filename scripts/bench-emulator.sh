@@ -54,6 +54,7 @@ for size in "${sizes[@]}"; do
     "$python" "$helper" copy "$db" "$size"
     start_server "$db"
     middle=$(printf 'bench-%06d' $((size / 2)))
+    page_bytes=$("$python" "$helper" page-bytes "$url")
     "$python" "$helper" request "$url" GetResource \
         "{\"TypeName\":\"AWS::Logs::LogGroup\",\"Identifier\":\"$middle\"}" "$work/get.lua"
     "$python" "$helper" request "$url" ListResources \
@@ -75,8 +76,8 @@ for size in "${sizes[@]}"; do
             echo "$operation $size resources, run $run: $rps req/s, p99 $p99 ms" >&2
             [[ $first == 1 ]] || echo "," >>"$results"
             first=0
-            printf '{"operation": "%s", "resources": %s, "rps": %s, "p99_ms": %s}\n' \
-                "$operation" "$size" "$rps" "$p99" >>"$results"
+            printf '{"operation": "%s", "resources": %s, "rps": %s, "p99_ms": %s, "list_page_bytes": %s}\n' \
+                "$operation" "$size" "$rps" "$p99" "$page_bytes" >>"$results"
         done
     done
     stop_server
@@ -85,5 +86,5 @@ echo "]" >>"$results"
 
 cores=$(nproc)
 note="Machine: $cores cores shared with other work, $(uname -sr), $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'); the server, wrk and the OS share the cores, so figures are lower bounds."
-"$python" "$helper" report docs/BENCHMARKS.md "$results" "$note"
+"$python" "$helper" report docs/BENCHMARKS.md "$results" "$duration" "$note"
 echo "bench-emulator: results written to docs/BENCHMARKS.md" >&2

@@ -11,7 +11,7 @@
   emulator_bench.py copy DB COUNT
       With the server stopped, copies that row to bench-000001 ... bench-(COUNT-1) in one
       SQLite transaction: the engine's format at batch speed; checks the count.
-  emulator_bench.py report BENCHMARKS.md RESULTS.json NOTE
+  emulator_bench.py report BENCHMARKS.md RESULTS.json DURATION NOTE
       Writes the "## Emulator throughput" section.
 """
 import json
@@ -88,19 +88,20 @@ def copy_rows(db, count):
         sys.exit(f"seed: expected {count} resources, found {total}")
 
 
-def report(doc_path, results_path, note):
+def report(doc_path, results_path, duration, note):
     results = json.loads(pathlib.Path(results_path).read_text())
+    page_bytes = results[0].get("list_page_bytes", 0)
     sizes = sorted({r["resources"] for r in results})
     lines = [
         "Measured by `scripts/bench-emulator.sh`: `ccs serve` (release build, `--latency 0`) on",
-        "127.0.0.1 under wrk (2 threads, 16 connections, 10 s per run), sending one fixed request",
+        f"127.0.0.1 under wrk (2 threads, 16 connections, {duration} s per run), sending one fixed request",
         "signed once with botocore's SigV4 signer (valid for the 15-minute window, so every request",
         "passes the server's full signature check). Median of the runs shown. The database is",
         "seeded with N AWS::Logs::LogGroup resources: one created through the server, the rest",
-        "copied from it in one SQLite transaction (`scripts/bench/emulator_bench.py seed`).",
-        "GetResource reads one group in the middle; ListResources reads the first page (25",
-        "resources, ~3.5 KB). No other Cloud Control emulator exists to compare with (LocalStack's",
-        "free edition and moto do not serve these operations).",
+        "copied from it in one SQLite transaction (`scripts/bench/emulator_bench.py seed` and",
+        "`copy`). GetResource reads one group in the middle; ListResources reads the first page",
+        f"(25 resources, a {page_bytes:,}-byte response). No other Cloud Control emulator exists",
+        "to compare with (LocalStack's free edition and moto do not serve these operations).",
         "",
         "| Stored resources | GetResource req/s | p99 latency | ListResources req/s | p99 latency |",
         "|---|---|---|---|---|",
@@ -114,12 +115,29 @@ def report(doc_path, results_path, note):
             cells += [f"{rps:,.0f}", f"{p99:.1f} ms"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", f"Runs per cell: {len(results) // (2 * len(sizes))}. {note}"]
+    lines = lines[:-1] + wrap(lines[-1])
     doc = pathlib.Path(doc_path).read_text()
     pattern = re.compile(r"(## Emulator throughput\n)(.*?)(?=\n## |\Z)", re.S)
     if not pattern.search(doc):
         sys.exit("report: no '## Emulator throughput' section in " + doc_path)
     doc = pattern.sub(lambda m: m.group(1) + "\n" + "\n".join(lines) + "\n", doc, count=1)
     pathlib.Path(doc_path).write_text(doc)
+
+
+def wrap(text, width=94):
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line]
+
+
+def page_size(url):
+    """The size of the first ListResources page's body, for the report."""
+    return len(json.dumps(call(url, "ListResources", {"TypeName": TYPE}), separators=(",", ":")))
 
 
 def main():
@@ -130,6 +148,8 @@ def main():
         seed(arguments[0])
     elif command == "copy":
         copy_rows(arguments[0], int(arguments[1]))
+    elif command == "page-bytes":
+        print(page_size(arguments[0]))
     elif command == "report":
         report(*arguments)
     else:
