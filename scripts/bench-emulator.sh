@@ -43,6 +43,7 @@ start_server() {
     exit 1
 }
 
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 results="$work/results.json"
 echo "[" >"$results"
 first=1
@@ -85,6 +86,6 @@ done
 echo "]" >>"$results"
 
 cores=$(nproc)
-note="Machine: $cores cores shared with other work, $(uname -sr), $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'); the server, wrk and the OS share the cores, so figures are lower bounds."
+note="Machine: $cores cores shared with other work (load average $load_before when the run started), $(uname -sr), $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'); the server, wrk and the OS share the cores, so figures are lower bounds."
 "$python" "$helper" report docs/BENCHMARKS.md "$results" "$duration" "$note"
 echo "bench-emulator: results written to docs/BENCHMARKS.md" >&2

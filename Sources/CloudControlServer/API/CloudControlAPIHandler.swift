@@ -48,17 +48,19 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
 
     public func handle(_ request: ServerRequest) -> ServerReply {
         let requestId = UUID().uuidString.lowercased()
+        var drop = false
+        let reply: ServerResponse
         do {
-            let (body, dropAfterwards) = try process(request)
-            if dropAfterwards { return .dropConnection }
-            return .respond(response(status: 200, body: body, requestId: requestId))
+            reply = response(status: 200, body: try process(request, drop: &drop), requestId: requestId)
         } catch {
-            return .respond(errorResponse(error, requestId: requestId))
+            reply = errorResponse(error, requestId: requestId)
         }
+        return drop ? .dropConnection : .respond(reply)
     }
 
-    /// The output body, and whether the connection is to be dropped instead of answered.
-    private func process(_ request: ServerRequest) throws(CloudControlError) -> ([UInt8], Bool) {
+    /// The output body. Sets `drop` when the `drop` fault hit: the request still runs, and
+    /// its answer, output or error, is lost.
+    private func process(_ request: ServerRequest, drop: inout Bool) throws(CloudControlError) -> [UInt8] {
         try authenticate(request)
         guard request.path == "/" else {
             throw ServerErrors.unknownOperation(
@@ -75,9 +77,9 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
         case .serverError: throw ServerErrors.injectedServerError()
         case .none, .drop: break
         }
+        drop = decision == .drop
         try checkContentType(request)
-        let body = try dispatch(operation, body: request.body)
-        return (body, decision == .drop)
+        return try dispatch(operation, body: request.body)
     }
 
     /// SigV4 over the request as received (AWS General Reference, "Signature Version 4").
