@@ -15,12 +15,16 @@ struct CallOptions {
             return
         }
         guard case .map(let box) = args[index] else {
-            throw ScriptError(code: ErrorCode.typeError,
-                              message: "bad argument #\(index + 1) to '\(function)' (options map expected, got \(args[index].typeName))")
+            throw ScriptError(
+                code: ErrorCode.typeError,
+                message:
+                    "bad argument #\(index + 1) to '\(function)' (options map expected, got \(args[index].typeName))"
+            )
         }
         for key in box.entries.keys where !allowed.contains(key) {
-            throw ScriptError(code: ErrorCode.valueError,
-                              message: "\(function): unknown option '\(key)' (known: \(allowed.joined(separator: ", ")))")
+            throw ScriptError(
+                code: ErrorCode.valueError,
+                message: "\(function): unknown option '\(key)' (known: \(allowed.joined(separator: ", ")))")
         }
         entries = box.entries
     }
@@ -71,6 +75,8 @@ struct CallOptions {
     }
 
     private func wrongType(_ name: String, _ expected: String, _ got: Value) -> ScriptError {
-        ScriptError(code: ErrorCode.typeError, message: "\(function): option '\(name)' must be a \(expected), got \(got.typeName)")
+        ScriptError(
+            code: ErrorCode.typeError,
+            message: "\(function): option '\(name)' must be a \(expected), got \(got.typeName)")
     }
 }

@@ -36,8 +36,11 @@ public enum CloudBuiltins {
         case .string(let token): return (token, nil)
         case .object(let object as RequestValue): return (object.token, object)
         default:
-            throw ScriptError(code: ErrorCode.typeError,
-                              message: "bad argument #\(i + 1) to '\(function)' (request or request token expected, got \(args[i].typeName))")
+            throw ScriptError(
+                code: ErrorCode.typeError,
+                message:
+                    "bad argument #\(i + 1) to '\(function)' (request or request token expected, got \(args[i].typeName))"
+            )
         }
     }
 
@@ -49,34 +52,47 @@ public enum CloudBuiltins {
             return JSONWriter().string(try JSONBridge.json(value, "\(function): desired state"))
         case .string(let text):
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.hasPrefix("{") { return try checkedJSONObject(trimmed, source: "the desired-state string", function) }
-            guard let data = FileManager.default.contents(atPath: text) else {
-                throw ScriptError(code: ErrorCode.ioError,
-                                  message: "\(function): '\(text)' is neither a JSON object nor a readable file")
+            if trimmed.hasPrefix("{") {
+                return try checkedJSONObject(trimmed, source: "the desired-state string", function)
             }
-            return try checkedJSONObject(String(decoding: data, as: UTF8.self), source: "file '\(text)'", function)
+            guard let data = FileManager.default.contents(atPath: text) else {
+                throw ScriptError(
+                    code: ErrorCode.ioError,
+                    message: "\(function): '\(text)' is neither a JSON object nor a readable file")
+            }
+            return try checkedJSONObject(
+                String(decoding: data, as: UTF8.self), source: "file '\(text)'", function)
         default:
-            throw ScriptError(code: ErrorCode.typeError,
-                              message: "bad argument #2 to '\(function)' (map, JSON string or file path expected, got \(value.typeName))")
+            throw ScriptError(
+                code: ErrorCode.typeError,
+                message:
+                    "bad argument #2 to '\(function)' (map, JSON string or file path expected, got \(value.typeName))"
+            )
         }
     }
 
-    private static func checkedJSONObject(_ text: String, source: String, _ function: String) throws -> String {
+    private static func checkedJSONObject(_ text: String, source: String, _ function: String) throws -> String
+    {
         let parsed: Value
         do {
             parsed = try JSONCodec.decode(text)
         } catch {
-            throw ScriptError(code: ErrorCode.jsonError, message: "\(function): \(source) is not valid JSON: \(error)")
+            throw ScriptError(
+                code: ErrorCode.jsonError, message: "\(function): \(source) is not valid JSON: \(error)")
         }
         guard case .map = parsed else {
-            throw ScriptError(code: ErrorCode.valueError, message: "\(function): \(source) must hold a JSON object, got \(parsed.typeName)")
+            throw ScriptError(
+                code: ErrorCode.valueError,
+                message: "\(function): \(source) must hold a JSON object, got \(parsed.typeName)")
         }
         return text
     }
 
     /// An identifier: a string as given, or a map of the primary identifier's properties
     /// joined with `|` in the schema's order.
-    static func identifier(_ value: Value, type: String, session: CloudSession, _ function: String) throws -> String {
+    static func identifier(_ value: Value, type: String, session: CloudSession, _ function: String) throws
+        -> String
+    {
         switch value {
         case .string(let s): return s
         case .map(let box):
@@ -86,22 +102,29 @@ public enum CloudBuiltins {
                 let json = try JSONBridge.json(.map(box), "\(function): identifier")
                 guard let part = JSONPointer(tokens: path.tokens).resolve(in: json), part != .null else {
                     let names = schema.schema.primaryIdentifier.map { $0.tokens.joined(separator: "/") }
-                    throw ScriptError(code: ErrorCode.keyError,
-                                      message: "\(function): the identifier map lacks '\(path.tokens.joined(separator: "/"))' (\(type) is identified by \(names.joined(separator: ", ")))")
+                    throw ScriptError(
+                        code: ErrorCode.keyError,
+                        message:
+                            "\(function): the identifier map lacks '\(path.tokens.joined(separator: "/"))' (\(type) is identified by \(names.joined(separator: ", ")))"
+                    )
                 }
                 parts.append(part.stringValue ?? JSONWriter().string(part))
             }
             return parts.joined(separator: "|")
         default:
-            throw ScriptError(code: ErrorCode.typeError,
-                              message: "bad argument #2 to '\(function)' (identifier string or map expected, got \(value.typeName))")
+            throw ScriptError(
+                code: ErrorCode.typeError,
+                message:
+                    "bad argument #2 to '\(function)' (identifier string or map expected, got \(value.typeName))"
+            )
         }
     }
 
     /// The progress event of a mutating call, which the service always sends.
     static func event(_ event: ProgressEvent?, _ function: String) throws -> ProgressEvent {
         guard let event else {
-            throw CloudErrors.local("MissingProgressEvent", "\(function): the service's response has no ProgressEvent")
+            throw CloudErrors.local(
+                "MissingProgressEvent", "\(function): the service's response has no ProgressEvent")
         }
         return event
     }

@@ -28,8 +28,11 @@ enum CloudErrors {
                 "status": .int(service.httpStatus),
                 "request_id": service.requestId.map(Value.string) ?? .null,
             ]
-            let text = service.message.isEmpty ? service.code.wireName : "\(service.code.wireName): \(service.message)"
-            return ScriptError(code: service.code.wireName, message: "\(function): \(text)", value: .map(MapBox(fields)))
+            let text =
+                service.message.isEmpty
+                ? service.code.wireName : "\(service.code.wireName): \(service.message)"
+            return ScriptError(
+                code: service.code.wireName, message: "\(function): \(text)", value: .map(MapBox(fields)))
         }
         // Errors from before the service answered (parameter validation, credentials,
         // transport): named after their Swift type, described by their own message.
@@ -44,10 +47,14 @@ enum CloudErrors {
     static func failed(_ request: RequestValue) -> ScriptError {
         let event = request.event
         let status = event.operationStatus?.rawValue ?? "FAILED"
-        let code = event.errorCode?.rawValue ?? (status == "CANCEL_COMPLETE" ? requestCancelled : "GeneralServiceException")
-        let what = "\(event.operation?.rawValue ?? "request") of \(event.typeName ?? "?")"
+        let code =
+            event.errorCode?.rawValue
+            ?? (status == "CANCEL_COMPLETE" ? requestCancelled : "GeneralServiceException")
+        let what =
+            "\(event.operation?.rawValue ?? "request") of \(event.typeName ?? "?")"
             + (event.identifier.map { " '\($0)'" } ?? "")
-        let message = "\(what) \(status == "CANCEL_COMPLETE" ? "was cancelled" : "failed"): \(code)"
+        let message =
+            "\(what) \(status == "CANCEL_COMPLETE" ? "was cancelled" : "failed"): \(code)"
             + (event.statusMessage.map { ": \($0)" } ?? "") + " (request \(request.token))"
         let fields: OrderedDictionary<String, Value> = [
             "code": .string(code), "message": .string(message), "status": .string(status),
@@ -57,7 +64,9 @@ enum CloudErrors {
     }
 
     /// An error raised by ccs before or instead of a service call.
-    static func local(_ code: String, _ message: String, extra: OrderedDictionary<String, Value> = [:]) -> ScriptError {
+    static func local(_ code: String, _ message: String, extra: OrderedDictionary<String, Value> = [:])
+        -> ScriptError
+    {
         var fields: OrderedDictionary<String, Value> = ["code": .string(code), "message": .string(message)]
         for (key, value) in extra { fields[key] = value }
         return ScriptError(code: code, message: message, value: .map(MapBox(fields)))

@@ -79,18 +79,22 @@ public final class CloudSession {
     /// The schema of `type`, or an error naming `function` and saying why there is none.
     func schema(_ type: String, for function: String) throws -> ResourceSchemaView {
         guard let schemas else {
-            throw CloudErrors.local(CloudErrors.schemaUnavailable,
+            throw CloudErrors.local(
+                CloudErrors.schemaUnavailable,
                 "\(function): no schema source is configured, so the schema of \(type) is unknown")
         }
         let found: ResourceSchema?
         do {
             found = try schemas.schema(for: type)
         } catch {
-            throw CloudErrors.local(CloudErrors.schemaUnavailable, "\(function): the schema of \(type) is unreadable: \(error)")
+            throw CloudErrors.local(
+                CloudErrors.schemaUnavailable, "\(function): the schema of \(type) is unreadable: \(error)")
         }
         guard let found else {
-            throw CloudErrors.local(CloudErrors.schemaUnavailable,
-                "\(function): no schema for \(type): ccs knows only the schemas shipped with it (see types()); it does not call CloudFormation's DescribeType")
+            throw CloudErrors.local(
+                CloudErrors.schemaUnavailable,
+                "\(function): no schema for \(type): ccs knows only the schemas shipped with it (see types()); it does not call CloudFormation's DescribeType"
+            )
         }
         return ResourceSchemaView(found)
     }

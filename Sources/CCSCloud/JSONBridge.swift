@@ -21,7 +21,8 @@ enum JSONBridge {
             return .object(object)
         case .object(let host): return try json(host.jsonValue(), what)
         case .function, .sequence:
-            throw ScriptError(code: ErrorCode.typeError, message: "\(what): a \(value.typeName) value is not JSON")
+            throw ScriptError(
+                code: ErrorCode.typeError, message: "\(what): a \(value.typeName) value is not JSON")
         }
     }
 

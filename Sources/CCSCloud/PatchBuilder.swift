@@ -25,7 +25,9 @@ struct PatchBuilder {
     }
 
     /// The operations turning `old` into `new`.
-    static func diff(_ old: JSONValue, _ new: JSONValue, schema: ResourceSchemaView? = nil) throws -> [JSONPatchOperation] {
+    static func diff(_ old: JSONValue, _ new: JSONValue, schema: ResourceSchemaView? = nil) throws
+        -> [JSONPatchOperation]
+    {
         var builder = PatchBuilder(schema: schema)
         try builder.compare(old, new, at: [])
         return builder.operations
@@ -63,7 +65,8 @@ struct PatchBuilder {
             for (key, value) in a where b[key] == nil {
                 // A read-only value left out of the desired state keeps its current value.
                 if let schema, schema.isReadOnly(tokens + [key]) { continue }
-                try emit(.remove(path: JSONPointer(tokens: tokens + [key])), at: tokens + [key], removing: value)
+                try emit(
+                    .remove(path: JSONPointer(tokens: tokens + [key])), at: tokens + [key], removing: value)
             }
             for (key, value) in b {
                 if let current = a[key] {
@@ -73,7 +76,8 @@ struct PatchBuilder {
                         if schema.isReadOnly(tokens + [key]) { throw readOnlyChange(tokens + [key]) }
                         if schema.isCreateOnly(tokens + [key]) { throw createOnlyChange(tokens + [key]) }
                     }
-                    try emit(.add(path: JSONPointer(tokens: tokens + [key]), value: value), at: tokens + [key])
+                    try emit(
+                        .add(path: JSONPointer(tokens: tokens + [key]), value: value), at: tokens + [key])
                 }
             }
         case (.array(let a), .array(let b)):
@@ -107,41 +111,55 @@ struct PatchBuilder {
         if newMiddle > oldMiddle {
             for j in paired..<newMiddle {
                 let index = String(prefix + j)
-                try emit(.add(path: JSONPointer(tokens: tokens + [index]), value: b[prefix + j]), at: tokens + [index])
+                try emit(
+                    .add(path: JSONPointer(tokens: tokens + [index]), value: b[prefix + j]),
+                    at: tokens + [index])
             }
         } else {
             for j in (paired..<oldMiddle).reversed() {
                 let index = String(prefix + j)
-                try emit(.remove(path: JSONPointer(tokens: tokens + [index])), at: tokens + [index], removing: a[prefix + j])
+                try emit(
+                    .remove(path: JSONPointer(tokens: tokens + [index])), at: tokens + [index],
+                    removing: a[prefix + j])
             }
         }
     }
 
     /// Records an operation after checking it touches no protected property below it (the
     /// locations themselves were checked by the caller).
-    private mutating func emit(_ operation: JSONPatchOperation, at tokens: [String], removing: JSONValue? = nil) throws {
+    private mutating func emit(
+        _ operation: JSONPatchOperation, at tokens: [String], removing: JSONValue? = nil
+    ) throws {
         if let schema {
             let pointer = JSONPointer(tokens: tokens)
             if let path = schema.schema.createOnlyProperties.first(where: { $0.overlaps(pointer) }) {
-                throw CloudErrors.local(CloudErrors.createOnlyChange,
-                    "patch: the change at \(pointer) touches create-only property \(path), which cannot be updated (create a new resource instead)")
+                throw CloudErrors.local(
+                    CloudErrors.createOnlyChange,
+                    "patch: the change at \(pointer) touches create-only property \(path), which cannot be updated (create a new resource instead)"
+                )
             }
             if let path = schema.schema.readOnlyProperties.first(where: { $0.overlaps(pointer) }) {
-                throw CloudErrors.local(CloudErrors.readOnlyChange,
-                    "patch: the change at \(pointer) touches read-only property \(path); give a list of patch operations to control it exactly")
+                throw CloudErrors.local(
+                    CloudErrors.readOnlyChange,
+                    "patch: the change at \(pointer) touches read-only property \(path); give a list of patch operations to control it exactly"
+                )
             }
         }
         operations.append(operation)
     }
 
     private func readOnlyChange(_ tokens: [String]) -> ScriptError {
-        CloudErrors.local(CloudErrors.readOnlyChange,
-            "patch: \(JSONPointer(tokens: tokens)) is read-only in \(schema?.schema.typeName ?? "the schema"); the service sets it")
+        CloudErrors.local(
+            CloudErrors.readOnlyChange,
+            "patch: \(JSONPointer(tokens: tokens)) is read-only in \(schema?.schema.typeName ?? "the schema"); the service sets it"
+        )
     }
 
     private func createOnlyChange(_ tokens: [String]) -> ScriptError {
-        CloudErrors.local(CloudErrors.createOnlyChange,
-            "patch: \(JSONPointer(tokens: tokens)) is create-only in \(schema?.schema.typeName ?? "the schema") and cannot be updated (create a new resource instead)")
+        CloudErrors.local(
+            CloudErrors.createOnlyChange,
+            "patch: \(JSONPointer(tokens: tokens)) is create-only in \(schema?.schema.typeName ?? "the schema") and cannot be updated (create a new resource instead)"
+        )
     }
 
     /// A key-value tag list: every element of both arrays is an object with a `Key` and at

@@ -22,13 +22,18 @@ final class RequestWaiter {
         init(_ options: CallOptions) throws {
             if let timeout = try options.number("timeout") {
                 guard timeout >= 0 else {
-                    throw ScriptError(code: ErrorCode.valueError, message: "\(options.function): option 'timeout' must not be negative, got \(timeout)")
+                    throw ScriptError(
+                        code: ErrorCode.valueError,
+                        message: "\(options.function): option 'timeout' must not be negative, got \(timeout)")
                 }
                 self.timeout = timeout
             }
             if let resubmit = try options.integer("resubmit") {
                 guard resubmit >= 0 else {
-                    throw ScriptError(code: ErrorCode.valueError, message: "\(options.function): option 'resubmit' must not be negative, got \(resubmit)")
+                    throw ScriptError(
+                        code: ErrorCode.valueError,
+                        message:
+                            "\(options.function): option 'resubmit' must not be negative, got \(resubmit)")
                 }
                 self.resubmit = resubmit
             }
@@ -88,7 +93,9 @@ final class RequestWaiter {
                     let output = try session.call(function) {
                         try $0.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: token))
                     }
-                    tracked[i].request.update(try CloudBuiltins.event(output.progressEvent, function), hooks: output.hooksProgressEvent)
+                    tracked[i].request.update(
+                        try CloudBuiltins.event(output.progressEvent, function),
+                        hooks: output.hooksProgressEvent)
                     try settle(i, now: session.now(), polled: true)
                 } catch let error as ScriptError where error.code != CloudErrors.interrupted {
                     tracked[i].outcome = .failure(error)
@@ -160,7 +167,8 @@ final class RequestWaiter {
 
     private func timeout(_ request: RequestValue) -> ScriptError {
         let event = request.event
-        let message = "\(function): \(event.operation?.rawValue ?? "request") of \(event.typeName ?? "?") (request \(request.token)) still \(event.operationStatus?.rawValue ?? "unknown") after \(formatSeconds(settings.timeout))"
+        let message =
+            "\(function): \(event.operation?.rawValue ?? "request") of \(event.typeName ?? "?") (request \(request.token)) still \(event.operationStatus?.rawValue ?? "unknown") after \(formatSeconds(settings.timeout))"
         return CloudErrors.local(CloudErrors.waitTimeout, message, extra: ["request": .object(request)])
     }
 
@@ -170,9 +178,11 @@ final class RequestWaiter {
         let line: String
         if tracked.count == 1, let only = pending.first {
             let event = only.request.event
-            line = "\(event.operation?.rawValue ?? "request") \(event.typeName ?? "") \(event.operationStatus?.rawValue ?? "") \(formatSeconds(elapsed))"
+            line =
+                "\(event.operation?.rawValue ?? "request") \(event.typeName ?? "") \(event.operationStatus?.rawValue ?? "") \(formatSeconds(elapsed))"
         } else {
-            line = "\(function): \(tracked.count - pending.count)/\(tracked.count) done, \(pending.count) in progress \(formatSeconds(elapsed))"
+            line =
+                "\(function): \(tracked.count - pending.count)/\(tracked.count) done, \(pending.count) in progress \(formatSeconds(elapsed))"
         }
         progress("\r\u{1B}[K" + line)
         drewProgress = true

@@ -23,15 +23,20 @@ final class ResourcePager: ValueIterator {
             switch options.value("model") {
             case nil: resourceModel = nil
             case .string(let text)?: resourceModel = text
-            case let model?: resourceModel = JSONWriter().string(try JSONBridge.json(model, "list: option 'model'"))
+            case let model?:
+                resourceModel = JSONWriter().string(try JSONBridge.json(model, "list: option 'model'"))
             }
             pageSize = try options.integer("page_size")
             maxItems = try options.integer("max_items")
             if let pageSize, pageSize < 1 || pageSize > 100 {
-                throw ScriptError(code: ErrorCode.valueError, message: "list: option 'page_size' must be between 1 and 100, got \(pageSize)")
+                throw ScriptError(
+                    code: ErrorCode.valueError,
+                    message: "list: option 'page_size' must be between 1 and 100, got \(pageSize)")
             }
             if let maxItems, maxItems < 0 {
-                throw ScriptError(code: ErrorCode.valueError, message: "list: option 'max_items' must not be negative, got \(maxItems)")
+                throw ScriptError(
+                    code: ErrorCode.valueError,
+                    message: "list: option 'max_items' must not be negative, got \(maxItems)")
             }
             startingToken = try options.string("starting_token")
             roleArn = try options.string("role_arn")
@@ -71,7 +76,9 @@ final class ResourcePager: ValueIterator {
         let description = page[index]
         index += 1
         yielded += 1
-        return .object(ResourceValue(type: settings.type, identifier: description.identifier ?? "",
-                                     propertiesText: description.properties))
+        return .object(
+            ResourceValue(
+                type: settings.type, identifier: description.identifier ?? "",
+                propertiesText: description.properties))
     }
 }

@@ -75,7 +75,8 @@ struct ResourceSchemaView {
         // A bounded number of hops guards against a `$ref` cycle in a malformed schema.
         for _ in 0..<16 {
             guard let ref = current["$ref"]?.stringValue, ref.hasPrefix("#"),
-                let pointer = try? JSONPointer(String(ref.dropFirst())), let target = pointer.resolve(in: schema.document)
+                let pointer = try? JSONPointer(String(ref.dropFirst())),
+                let target = pointer.resolve(in: schema.document)
             else { return current }
             current = target
         }

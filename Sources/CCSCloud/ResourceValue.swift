@@ -30,8 +30,9 @@ public final class ResourceValue: HostObject {
             do {
                 value = try JSONCodec.decode(propertiesText)
             } catch {
-                throw ScriptError(code: ErrorCode.jsonError,
-                                  message: "the Properties of \(resourceType) '\(identifier)' are not valid JSON: \(error)")
+                throw ScriptError(
+                    code: ErrorCode.jsonError,
+                    message: "the Properties of \(resourceType) '\(identifier)' are not valid JSON: \(error)")
             }
         } else {
             value = .map(MapBox())
@@ -50,11 +51,12 @@ public final class ResourceValue: HostObject {
     }
 
     public override func jsonValue() throws -> Value {
-        .map(MapBox([
-            "TypeName": .string(resourceType),
-            "Identifier": .string(identifier),
-            "Properties": try properties(),
-        ]))
+        .map(
+            MapBox([
+                "TypeName": .string(resourceType),
+                "Identifier": .string(identifier),
+                "Properties": try properties(),
+            ]))
     }
 
     public override func queryRoot() throws -> Value { try properties() }
