@@ -62,7 +62,10 @@ let package = Package(
         // Knows nothing of AWS.
         .target(
             name: "CCSLanguage",
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            // The interpreter's hot paths touch class fields on every node; dynamic exclusivity
+            // checks there cost more than the work itself (see docs/BENCHMARKS.md, Language).
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
 
         // Built-ins binding the language to Cloud Control.
@@ -109,7 +112,10 @@ let package = Package(
             dependencies: ["CloudControlServer", "CloudControlLocal", "CloudControl", "CCSTestSupport"]
         ),
         .testTarget(name: "CCSLanguageTests", dependencies: ["CCSLanguage"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CCSCloudTests", dependencies: ["CCSCloud", "CCSLanguage", "CloudControlLocal"]),
+        .testTarget(
+            name: "CCSCloudTests", dependencies: ["CCSCloud", "CCSLanguage", "CloudControl", "CloudControlLocal", "JSONCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -3,31 +3,31 @@ public final class FunctionBox {
     /// The function's name as shown in errors and printing ("<fn NAME>"); "anonymous" for
     /// `fn (x) => ...` literals.
     public let name: String
-    let kind: Kind
-
-    enum Kind {
-        /// A ccs function and the frame it closed over.
-        case script(FunctionDecl, Frame?)
-        /// A Swift built-in.
-        case native(Builtin)
-    }
+    /// A ccs function: its declaration and the frame it closed over. Plain fields rather
+    /// than an enum payload, so a call reads them without copying (and retaining) a payload.
+    let decl: FunctionDecl?
+    let captured: Frame?
+    /// A Swift built-in.
+    let builtin: Builtin?
 
     init(script decl: FunctionDecl, captured: Frame?) {
         self.name = decl.name
-        self.kind = .script(decl, captured)
+        self.decl = decl
+        self.captured = captured
+        self.builtin = nil
     }
 
     /// Wraps a built-in as a function value.
     public init(builtin: Builtin) {
         self.name = builtin.name
-        self.kind = .native(builtin)
+        self.decl = nil
+        self.captured = nil
+        self.builtin = builtin
     }
 
     /// The number of arguments accepted: minimum and maximum (nil when variadic).
     public var arity: (min: Int, max: Int?) {
-        switch kind {
-        case .script(let decl, _): return (decl.params.count, decl.params.count)
-        case .native(let builtin): return (builtin.minArity, builtin.maxArity)
-        }
+        if let decl { return (decl.params.count, decl.params.count) }
+        return (builtin?.minArity ?? 0, builtin?.maxArity)
     }
 }

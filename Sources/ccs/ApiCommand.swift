@@ -22,7 +22,10 @@ struct ApiCommand: ParsableCommand {
     @Argument(help: "The input as JSON, e.g. '{\"TypeName\": \"AWS::Logs::LogGroup\"}'.")
     var input: String?
 
-    @Flag(help: "Follow NextToken through every page (ListResources, ListResourceRequests) and print one merged result.")
+    @Flag(
+        help:
+            "Follow NextToken through every page (ListResources, ListResourceRequests) and print one merged result."
+    )
     var paginate = false
 
     func run() throws {
@@ -46,7 +49,8 @@ struct ApiCommand: ParsableCommand {
             throw ApiUsageError(message: "unknown operation '\(name)'; expected one of \(known)")
         }
         if paginate, operation != .listResources, operation != .listResourceRequests {
-            throw ApiUsageError(message: "--paginate applies to ListResources and ListResourceRequests, not \(operation)")
+            throw ApiUsageError(
+                message: "--paginate applies to ListResources and ListResourceRequests, not \(operation)")
         }
         let json = try readInput()
         let service = try ServiceFactory.makeService(global)

@@ -52,7 +52,7 @@ struct RunCommand: ParsableCommand {
                 """.utf8))
             throw ExitCode(ExitStatus.usage)
         }
-        let status = ScriptHostWiring(arguments: scriptArguments).makeRunner().run(source, printResult: code != nil)
+        let status = ScriptHostWiring(arguments: scriptArguments, global: global).makeRunner().run(source, printResult: code != nil)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 

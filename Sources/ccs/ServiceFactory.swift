@@ -20,35 +20,44 @@ enum ServiceFactory {
     }
 
     /// The HTTP client with the AWS CLI's settings: options, then environment, then profile.
-    static func makeHTTPClient(_ global: GlobalOptions, environment: [String: String]) throws -> CloudControlService {
+    static func makeHTTPClient(_ global: GlobalOptions, environment: [String: String]) throws
+        -> CloudControlService
+    {
         let shared = try SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
         let settings = try ResolvedSettings.resolve(
-            region: global.region, endpointURL: global.endpointURL, environment: environment, configuration: shared)
+            region: global.region, endpointURL: global.endpointURL, environment: environment,
+            configuration: shared)
         let trace = global.debug ? debugSink : nil
-        for note in settings.notes { trace?("note: \(note)") }
+        if let trace {
+            trace("profile: \(shared.profileName)")
+            trace("region: \(settings.region ?? "<none>") (from \(settings.regionSource ?? "nowhere"))")
+            trace("endpoint: \(settings.endpointURL ?? "from the endpoint rules") (from \(settings.endpointURLSource ?? "the region"))")
+            trace("retries: \(settings.retryMode.rawValue) mode, \(settings.maxAttempts) attempts")
+            for note in settings.notes { trace("note: \(note)") }
+        }
 
-        let transport = CurlTransport(configuration: .init(
-            userAgent: "ccs/\(CCSVersion.string)", caBundlePath: settings.caBundle,
-            proxies: ProxySettings(environment: environment)))
+        let transport = CurlTransport(
+            configuration: .init(
+                userAgent: "ccs/\(CCSVersion.string)", caBundlePath: settings.caBundle,
+                proxies: ProxySettings(environment: environment)))
         // Container and instance metadata endpoints are link-local or loopback: never proxied,
         // and short timeouts, so a machine without them answers quickly.
-        let metadataTransport = CurlTransport(configuration: .init(
-            userAgent: "ccs/\(CCSVersion.string)", connectTimeout: 1, totalTimeout: 2, proxies: ProxySettings()))
-        let provider = CredentialProviderChain.standard(configuration: shared, environment: environment, transport: metadataTransport)
+        let metadataTransport = CurlTransport(
+            configuration: .init(
+                userAgent: "ccs/\(CCSVersion.string)", connectTimeout: 1, totalTimeout: 2,
+                proxies: ProxySettings()))
+        let provider = CredentialProviderChain.standard(
+            configuration: shared, environment: environment, transport: metadataTransport)
 
         let configuration = ClientConfiguration(
             region: settings.region, endpointURL: settings.endpointURL,
             useFIPS: settings.useFIPSEndpoint, useDualStack: settings.useDualStackEndpoint,
-            retryMode: RetryMode(rawValue: settings.retryModeName) ?? .standard, maxAttempts: settings.maxAttempts,
+            retryMode: settings.retryMode,
+            maxAttempts: settings.maxAttempts,
             trace: trace)
         return CloudControlClient(
             configuration: configuration,
-            credentials: {
-                guard let credentials = try provider.credentials() else {
-                    throw CredentialError(.noCredentials, "Unable to locate credentials: none in the environment, the shared files of profile '\(shared.profileName)', credential_process, container or instance metadata")
-                }
-                return credentials
-            },
+            credentials: { try provider.resolve() },
             transport: transport)
     }
 

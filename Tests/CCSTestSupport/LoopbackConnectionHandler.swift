@@ -51,7 +51,8 @@ final class LoopbackConnectionHandler: ChannelInboundHandler, @unchecked Sendabl
         case .raw(let bytes):
             send(bytes, thenClose: true, context: context)
         case .truncated(let status, let declaredLength, let body):
-            let text = "HTTP/1.1 \(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)\r\nContent-Length: \(declaredLength)\r\n\r\n"
+            let text =
+                "HTTP/1.1 \(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)\r\nContent-Length: \(declaredLength)\r\n\r\n"
             send(Array(text.utf8) + body, thenClose: true, context: context)
         case .hang:
             break

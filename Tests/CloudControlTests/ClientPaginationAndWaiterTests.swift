@@ -7,17 +7,20 @@ import Testing
 @Suite("Paginators and the waiter through the HTTP client")
 struct ClientPaginationAndWaiterTests {
     /// Answers ListResources with pages of 2 items out of 10, NextToken = index of the next item.
-    static func pagingResponder(_ request: LoopbackHTTPServer.Request) -> LoopbackReply {
+    @Sendable static func pagingResponder(_ request: LoopbackHTTPServer.Request) -> LoopbackReply {
         let start = Int(ClientTestHarness.bodyObject(request)["NextToken"] ?? "0") ?? 0
         let items = (start..<min(start + 2, 10)).map { #"{"Identifier":"r\#($0)","Properties":"{}"}"# }
         let next = start + 2 < 10 ? #","NextToken":"\#(start + 2)""# : ""
-        return .json(#"{"TypeName":"AWS::Logs::LogGroup","ResourceDescriptions":[\#(items.joined(separator: ","))]\#(next)}"#)
+        return .json(
+            #"{"TypeName":"AWS::Logs::LogGroup","ResourceDescriptions":[\#(items.joined(separator: ","))]\#(next)}"#
+        )
     }
 
     @Test func paginatorFetchesOnlyThePagesReached() throws {
         let harness = try ClientTestHarness()
         harness.server.setResponder(Self.pagingResponder)
-        let paginator = harness.client.listResourcesPaginator(ListResourcesInput(typeName: "AWS::Logs::LogGroup"))
+        let paginator = harness.client.listResourcesPaginator(
+            ListResourcesInput(typeName: "AWS::Logs::LogGroup"))
         #expect(harness.server.requests.isEmpty, "creating the paginator sends nothing")
         var seen: [String] = []
         for _ in 0..<3 {
@@ -32,7 +35,9 @@ struct ClientPaginationAndWaiterTests {
     @Test func paginatorWalksEveryPage() throws {
         let harness = try ClientTestHarness()
         harness.server.setResponder(Self.pagingResponder)
-        let items = try harness.client.listResourcesPaginator(ListResourcesInput(typeName: "AWS::Logs::LogGroup")).allItems()
+        let items = try harness.client.listResourcesPaginator(
+            ListResourcesInput(typeName: "AWS::Logs::LogGroup")
+        ).allItems()
         #expect(items.map { $0.identifier ?? "" } == (0..<10).map { "r\($0)" })
         #expect(harness.server.requests.count == 5)
     }
@@ -40,10 +45,13 @@ struct ClientPaginationAndWaiterTests {
     @Test func paginatorMaxItemsStopsAndResumes() throws {
         let harness = try ClientTestHarness()
         harness.server.setResponder(Self.pagingResponder)
-        let first = harness.client.listResourcesPaginator(ListResourcesInput(typeName: "AWS::Logs::LogGroup"), config: PaginationConfig(maxItems: 3))
+        let first = harness.client.listResourcesPaginator(
+            ListResourcesInput(typeName: "AWS::Logs::LogGroup"), config: PaginationConfig(maxItems: 3))
         #expect(try first.allItems().map { $0.identifier ?? "" } == ["r0", "r1", "r2"])
         let token = try #require(first.resumeToken)
-        let rest = harness.client.listResourcesPaginator(ListResourcesInput(typeName: "AWS::Logs::LogGroup"), config: PaginationConfig(startingToken: token))
+        let rest = harness.client.listResourcesPaginator(
+            ListResourcesInput(typeName: "AWS::Logs::LogGroup"),
+            config: PaginationConfig(startingToken: token))
         #expect(try rest.allItems().map { $0.identifier ?? "" } == (3..<10).map { "r\($0)" })
     }
 
@@ -63,17 +71,24 @@ struct ClientPaginationAndWaiterTests {
         #expect(output.progressEvent?.operationStatus == OperationStatus(rawValue: "SUCCESS"))
         #expect(harness.server.requests.count == 3)
         #expect(sleeps.values == [5, 5], "the definition's Delay of 5 s, injected, never slept for real")
-        #expect(harness.server.requests.allSatisfy { $0.header("X-Amz-Target") == "CloudApiService.GetResourceRequestStatus" })
+        #expect(
+            harness.server.requests.allSatisfy {
+                $0.header("X-Amz-Target") == "CloudApiService.GetResourceRequestStatus"
+            })
     }
 
     @Test(arguments: ["FAILED", "CANCEL_COMPLETE"])
     func waiterFailsOnFailureStates(status: String) throws {
-        let failed = #"{"ProgressEvent":{"TypeName":"AWS::Logs::LogGroup","RequestToken":"a1b2c3d4-0000-4000-8000-000000000001","Operation":"CREATE","OperationStatus":"\#(status)","ErrorCode":"AlreadyExists","StatusMessage":"exists already","EventTime":1767225600}}"#
-        let harness = try ClientTestHarness(replies: [.json(ClientTestHarness.progressEvent(status: "IN_PROGRESS")), .json(failed)])
+        let failed =
+            #"{"ProgressEvent":{"TypeName":"AWS::Logs::LogGroup","RequestToken":"a1b2c3d4-0000-4000-8000-000000000001","Operation":"CREATE","OperationStatus":"\#(status)","ErrorCode":"AlreadyExists","StatusMessage":"exists already","EventTime":1767225600}}"#
+        let harness = try ClientTestHarness(replies: [
+            .json(ClientTestHarness.progressEvent(status: "IN_PROGRESS")), .json(failed),
+        ])
         let sleeps = SleepLog()
         let error = #expect(throws: WaiterError.self) {
             try harness.client.waitUntilResourceRequestSuccess(
-                requestToken: "a1b2c3d4-0000-4000-8000-000000000001", options: Self.waiterOptions(sleeps: sleeps))
+                requestToken: "a1b2c3d4-0000-4000-8000-000000000001",
+                options: Self.waiterOptions(sleeps: sleeps))
         }
         #expect(error?.lastProgressEvent?.operationStatus == OperationStatus(rawValue: status))
         #expect(error?.lastProgressEvent?.statusMessage == "exists already")
@@ -89,15 +104,19 @@ struct ClientPaginationAndWaiterTests {
             .json(ClientTestHarness.progressEvent(status: "CANCEL_COMPLETE")),
         ])
         let token = "a1b2c3d4-0000-4000-8000-000000000001"
-        let cancelled = try harness.client.cancelResourceRequest(CancelResourceRequestInput(requestToken: token))
+        let cancelled = try harness.client.cancelResourceRequest(
+            CancelResourceRequestInput(requestToken: token))
         #expect(cancelled.progressEvent?.operationStatus == OperationStatus(rawValue: "CANCEL_IN_PROGRESS"))
         let error = #expect(throws: WaiterError.self) {
-            try harness.client.waitUntilResourceRequestSuccess(requestToken: token, options: Self.waiterOptions(sleeps: SleepLog()))
+            try harness.client.waitUntilResourceRequestSuccess(
+                requestToken: token, options: Self.waiterOptions(sleeps: SleepLog()))
         }
         #expect(error?.lastProgressEvent?.operationStatus == OperationStatus(rawValue: "CANCEL_COMPLETE"))
-        #expect(harness.server.requests.map { $0.header("X-Amz-Target") ?? "" } == [
-            "CloudApiService.CancelResourceRequest", "CloudApiService.GetResourceRequestStatus", "CloudApiService.GetResourceRequestStatus",
-        ])
+        #expect(
+            harness.server.requests.map { $0.header("X-Amz-Target") ?? "" } == [
+                "CloudApiService.CancelResourceRequest", "CloudApiService.GetResourceRequestStatus",
+                "CloudApiService.GetResourceRequestStatus",
+            ])
     }
 
     @Test func waiterGivesUpAfterMaxAttempts() throws {
@@ -107,7 +126,8 @@ struct ClientPaginationAndWaiterTests {
         var options = Self.waiterOptions(sleeps: sleeps)
         options.maxAttempts = 4
         let error = #expect(throws: WaiterError.self) {
-            try harness.client.waitUntilResourceRequestSuccess(requestToken: "a1b2c3d4-0000-4000-8000-000000000001", options: options)
+            try harness.client.waitUntilResourceRequestSuccess(
+                requestToken: "a1b2c3d4-0000-4000-8000-000000000001", options: options)
         }
         #expect(error?.reason == .maxAttemptsExceeded)
         #expect(harness.server.requests.count == 4)

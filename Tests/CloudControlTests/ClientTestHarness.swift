@@ -8,22 +8,29 @@ import SigV4
 /// fixed jitter and a traced debug log.
 final class ClientTestHarness: @unchecked Sendable {
     static let credentials = AWSCredentials(
-        accessKeyId: "AKIDHARNESSEXAMPLE", secretAccessKey: "harness/secret/key/EXAMPLE", sessionToken: "harness-session-token")
+        accessKeyId: "AKIDHARNESSEXAMPLE", secretAccessKey: "harness/secret/key/EXAMPLE",
+        sessionToken: "harness-session-token")
 
     let server: LoopbackHTTPServer
     let client: CloudControlClient
     private let recorder = Recorder()
 
-    init(replies: [LoopbackReply] = [], maxAttempts: Int? = nil, attemptTimeout: TimeInterval? = nil, maxResponseBytes: Int = 1 << 20) throws {
+    init(
+        replies: [LoopbackReply] = [], maxAttempts: Int? = nil, attemptTimeout: TimeInterval? = nil,
+        maxResponseBytes: Int = 1 << 20
+    ) throws {
         server = try LoopbackHTTPServer(replies: replies)
-        let transport = CurlTransport(configuration: .init(
-            userAgent: "ccs/test", connectTimeout: 2, totalTimeout: 10, maxResponseBytes: maxResponseBytes, proxies: ProxySettings()))
+        let transport = CurlTransport(
+            configuration: .init(
+                userAgent: "ccs/test", connectTimeout: 2, totalTimeout: 10,
+                maxResponseBytes: maxResponseBytes, proxies: ProxySettings()))
         // Each attempt is dated one second later, so re-signing is observable.
         let clock = Clock()
         let recorder = self.recorder
         client = CloudControlClient(
             configuration: ClientConfiguration(
-                region: "eu-west-3", endpointURL: server.baseURL, maxAttempts: maxAttempts, attemptTimeout: attemptTimeout,
+                region: "eu-west-3", endpointURL: server.baseURL, maxAttempts: maxAttempts,
+                attemptTimeout: attemptTimeout,
                 trace: { line in recorder.record(trace: line) },
                 sleep: { delay in recorder.record(sleep: delay) },
                 random: { 0.5 },
@@ -76,7 +83,8 @@ final class ClientTestHarness: @unchecked Sendable {
 
     /// The JSON object of a recorded request body.
     static func bodyObject(_ request: LoopbackHTTPServer.Request) -> [String: String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any] else { return [:] }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any]
+        else { return [:] }
         return object.compactMapValues { $0 as? String }
     }
 
@@ -92,7 +100,9 @@ final class ClientTestHarness: @unchecked Sendable {
         }
     }
 
-    static func progressEvent(status: String, operation: String = "CREATE", token: String = "a1b2c3d4-0000-4000-8000-000000000001") -> String {
+    static func progressEvent(
+        status: String, operation: String = "CREATE", token: String = "a1b2c3d4-0000-4000-8000-000000000001"
+    ) -> String {
         #"{"ProgressEvent":{"TypeName":"AWS::Logs::LogGroup","Identifier":"g1","RequestToken":"\#(token)","Operation":"\#(operation)","OperationStatus":"\#(status)","EventTime":1767225600.5}}"#
     }
 }

@@ -27,8 +27,8 @@ struct RetryCase: Decodable, CustomTestStringConvertible, Sendable {
     static func load() -> [RetryCase] {
         struct File: Decodable { var cases: [RetryCase] }
         guard let url = Bundle.module.url(forResource: "Fixtures/retry/retry", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let file = try? JSONDecoder().decode(File.self, from: data)
+            let data = try? Data(contentsOf: url),
+            let file = try? JSONDecoder().decode(File.self, from: data)
         else { return [] }
         return file.cases
     }

@@ -11,7 +11,8 @@ import Testing
 
     /// The ccs executable sits next to the test bundle in the build folder.
     static var binary: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ccs")
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "ccs")
     }
 
     func ccs(_ arguments: [String], stdin: String = "") throws -> Outcome {
@@ -36,32 +37,40 @@ import Testing
     }
 
     @Test func printsTheNodeListFromStdin() throws {
-        let outcome = try ccs(["query", "$.Tags[?@.Key == 'team'].Value"], stdin: #"{"Tags":[{"Key":"team","Value":"web"},{"Key":"env","Value":"dev"}],"n":9007199254740993}"#)
+        let outcome = try ccs(
+            ["query", "$.Tags[?@.Key == 'team'].Value"],
+            stdin:
+                #"{"Tags":[{"Key":"team","Value":"web"},{"Key":"env","Value":"dev"}],"n":9007199254740993}"#)
         #expect(outcome.status == 0)
         #expect(outcome.stdout == "[\"web\"]\n")
-        #expect(try ccs(["query", "$.n"], stdin: #"{"n":9007199254740993}"#).stdout == "[9007199254740993]\n")
+        #expect(
+            try ccs(["query", "$.n"], stdin: #"{"n":9007199254740993}"#).stdout == "[9007199254740993]\n")
     }
 
     @Test func readsAFileAndPrintsPaths() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ccs-query-\(UUID().uuidString).json")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ccs-query-\(UUID().uuidString).json")
         try Data(#"{"a":[1,{"b":2}]}"#.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let outcome = try ccs(["query", "--paths", "$..b", file.path])
         #expect(outcome.status == 0)
         #expect(outcome.stdout == #"[{"path":"$['a'][1]['b']","value":2}]"# + "\n")
-        #expect(try ccs(["query", "--pretty", "$.a", file.path]).stdout == "[\n  [\n    1,\n    {\n      \"b\": 2\n    }\n  ]\n]\n")
+        #expect(
+            try ccs(["query", "--pretty", "$.a", file.path]).stdout
+                == "[\n  [\n    1,\n    {\n      \"b\": 2\n    }\n  ]\n]\n")
     }
 
     @Test func invalidPathExits2WithACaret() throws {
         let outcome = try ccs(["query", "$['a' 'b']"], stdin: "{}")
         #expect(outcome.status == 2)
         #expect(outcome.stdout == "")
-        #expect(outcome.stderr == """
-            ccs query: invalid JSONPath: expected ',' or ']' after a selector, found '''
-              $['a' 'b']
-                    ^
+        #expect(
+            outcome.stderr == """
+                ccs query: invalid JSONPath: expected ',' or ']' after a selector, found '''
+                  $['a' 'b']
+                        ^
 
-            """)
+                """)
     }
 
     @Test func invalidJSONExits1WithLineAndColumn() throws {

@@ -7,6 +7,7 @@ import json
 import threading
 import time
 import uuid
+from urllib.parse import urlsplit
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -73,6 +74,8 @@ class CloudControlStandIn(ThreadingHTTPServer):
         self.lock = threading.Lock()
         self.log = []            # (operation, input dict) of every verified request
         self.rejections = []     # why a request was refused
+        self.user_agents = []    # the User-Agent of every request
+        self.targets = []        # the request target of every request, as sent
         self.throttle = {}       # operation -> how many more times to answer ThrottlingException
         self.resources = [f"/aws/ccs/group-{i:02d}" for i in range(1, 8)]
         self.page_size = 3
@@ -154,7 +157,11 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
         server = self.server
-        problem = verify_signature("POST", self.path, self.headers, body)
+        # Through a proxy the request target is in absolute form (RFC 9112 §3.2.2).
+        path = urlsplit(self.path).path or "/"
+        with server.lock:
+            server.targets.append(self.path)
+        problem = verify_signature("POST", path, self.headers, body)
         target = self.headers.get("X-Amz-Target", "")
         operation = target.removeprefix("CloudApiService.")
         if problem is None and (not target.startswith("CloudApiService.") or operation not in OPERATIONS):
@@ -171,6 +178,7 @@ class Handler(BaseHTTPRequestHandler):
         payload = json.loads(body or b"{}")
         with server.lock:
             server.log.append((operation, payload))
+            server.user_agents.append(self.headers.get("User-Agent", ""))
             throttles = server.throttle.get(operation, 0)
             if throttles:
                 server.throttle[operation] = throttles - 1

@@ -65,6 +65,7 @@ def test_every_operation_is_accepted(server, env, operation):
     assert server.rejections == []
     assert result.returncode == 0, result.stderr
     assert [entry[0] for entry in server.log] == [operation]
+    assert server.user_agents[0].startswith("ccs/"), server.user_agents
     sent = server.log[0][1]
     for key, value in INPUTS[operation].items():
         assert sent[key] == value
@@ -150,3 +151,23 @@ def test_connection_refused_exits_255_naming_the_host(env):
     assert result.returncode == 255
     assert "127.0.0.1:9" in result.stderr
     assert "connection refused" in result.stderr
+
+
+@pytest.mark.parametrize("variable", ["http_proxy", "HTTP_PROXY"])
+def test_proxy_from_the_environment_is_used(server, env, variable):
+    # The endpoint's host does not resolve; only the proxy (the stand-in) can answer.
+    env[variable] = server.url
+    result = subprocess.run([CCS, "api", "GetResource", json.dumps(INPUTS["GetResource"]),
+                             "--endpoint-url", "http://cloudcontrol.invalid"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert server.rejections == []
+    assert result.returncode == 0, result.stderr
+    assert server.targets == ["http://cloudcontrol.invalid/"]
+
+
+def test_no_proxy_bypasses_the_proxy(server, env):
+    env["http_proxy"] = "http://127.0.0.1:9"
+    env["no_proxy"] = "127.0.0.1"
+    result = ccs_api(server, env, "GetResource", json.dumps(INPUTS["GetResource"]))
+    assert result.returncode == 0, result.stderr
+    assert server.targets == ["/"]

@@ -7,7 +7,7 @@ extension StandardLibrary {
             var line = ""
             for (i, value) in args.enumerated() {
                 if i > 0 { line += " " }
-                if case .string(let s) = value { line += s } else { line += try ctx.interpreter.stringify(value) }
+                line += try ctx.interpreter.displayString(value)
             }
             ctx.host.output.write(line + "\n")
             return .null

@@ -56,7 +56,7 @@ public final class ScriptRunner {
             do {
                 let value = try interpreter.run(source)
                 if printResult, !(value.isNull) {
-                    host.output.write(try interpreter.stringify(value) + "\n")
+                    host.output.write(try interpreter.displayString(value) + "\n")
                 }
                 return ExitStatus.success
             } catch let errors as CompileErrors {

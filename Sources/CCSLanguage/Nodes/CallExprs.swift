@@ -16,21 +16,35 @@ final class CallExpr: Expr {
             if let field = callee as? FieldExpr { message += " (field '\(field.name)')" }
             throw it.error(ErrorCode.notCallable, message, at: location)
         }
-        switch function.kind {
-        case .script(let decl, let captured):
-            if arguments.count != decl.params.count {
-                try it.checkArity(decl, arguments.count, at: location)
+        if let decl = function.decl {
+            let count = arguments.count
+            if count != decl.params.count {
+                try it.checkArity(decl, count, at: location)
             }
             // Arguments go straight into the callee's slots: no intermediate array.
-            let frame = Frame(size: decl.frameSize, parent: captured)
-            for i in 0..<arguments.count { frame.slots[i] = try arguments[i].eval(it) }
-            return try it.invoke(decl, frame, at: location)
-        case .native(let builtin):
-            var values: [Value] = []
-            values.reserveCapacity(arguments.count)
-            for argument in arguments { values.append(try argument.eval(it)) }
-            return try it.callNative(builtin, values, at: location)
+            if decl.needsHeapFrame {
+                let frame = Frame(size: decl.frameSize, parent: function.captured)
+                var i = 0
+                while i < count {
+                    frame.slots[i] = try arguments[i].eval(it)
+                    i += 1
+                }
+                return try it.invoke(decl, frame.slots, heap: frame, captured: function.captured, at: location)
+            }
+            let size = decl.frameSize
+            let slots = it.stack.push(size)
+            defer { it.stack.pop(slots, size) }
+            var i = 0
+            while i < count {
+                slots[i] = try arguments[i].eval(it)
+                i += 1
+            }
+            return try it.invoke(decl, slots, heap: nil, captured: function.captured, at: location)
         }
+        var values: [Value] = []
+        values.reserveCapacity(arguments.count)
+        for argument in arguments { values.append(try argument.eval(it)) }
+        return try it.callNative(function.builtin.unsafelyUnwrapped, values, at: location)
     }
 }
 

@@ -15,7 +15,7 @@ final class TryStmt: Stmt {
         do {
             return try body.exec(it)
         } catch let failure as ScriptError {
-            it.frame.slots[slot] = .object(ErrorValue(failure))
+            it.locals[slot] = .object(ErrorValue(failure))
             return try handler.exec(it)
         }
     }
@@ -33,7 +33,7 @@ final class ImportStmt: Stmt {
         super.init(location)
     }
     override func exec(_ it: Interpreter) throws -> Exec {
-        it.frame.slots[slot] = try it.importModule(path, at: location)
+        it.locals[slot] = try it.importModule(path, at: location)
         return .normal
     }
 }

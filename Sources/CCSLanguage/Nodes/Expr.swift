@@ -55,26 +55,54 @@ enum Binding {
 /// A variable reference.
 final class NameExpr: Expr {
     let name: String
-    var binding: Binding = .unresolved
+    /// The resolver's decision, unpacked into plain fields so that reading a variable copies
+    /// no enum payload: depth -1 means a constant, -2 unresolved.
+    private(set) var depth = -2
+    private(set) var slot = 0
+    private(set) var constant: Value = .null
     init(_ name: String, at location: SourceLocation) {
         self.name = name
         super.init(location)
     }
-    override func eval(_ it: Interpreter) throws -> Value {
-        switch binding {
-        case .local(let slot): return it.frame.slots[slot]
-        case .outer(let depth, let slot): return it.frame.ancestor(depth).slots[slot]
-        case .constant(let value): return value
-        case .unresolved: throw it.error(ErrorCode.typeError, "undefined variable '\(name)'", at: location)
+
+    var binding: Binding {
+        get {
+            switch depth {
+            case -2: return .unresolved
+            case -1: return .constant(constant)
+            case 0: return .local(slot)
+            default: return .outer(depth: depth, slot: slot)
+            }
         }
+        set {
+            switch newValue {
+            case .unresolved: depth = -2
+            case .constant(let value):
+                depth = -1
+                constant = value
+            case .local(let s):
+                depth = 0
+                slot = s
+            case .outer(let d, let s):
+                depth = d
+                slot = s
+            }
+        }
+    }
+
+    override func eval(_ it: Interpreter) throws -> Value {
+        if depth == 0 { return it.locals[slot] }
+        if depth > 0 { return it.outer.unsafelyUnwrapped.ancestor(depth - 1).slots[slot] }
+        if depth == -1 { return constant }
+        throw it.error(ErrorCode.typeError, "undefined variable '\(name)'", at: location)
     }
 
     /// Stores into the variable (assignment).
     @inline(__always) func store(_ value: Value, _ it: Interpreter) {
-        switch binding {
-        case .local(let slot): it.frame.slots[slot] = value
-        case .outer(let depth, let slot): it.frame.ancestor(depth).slots[slot] = value
-        case .constant, .unresolved: break
+        if depth == 0 {
+            it.locals[slot] = value
+        } else if depth > 0 {
+            it.outer.unsafelyUnwrapped.ancestor(depth - 1).slots[slot] = value
         }
     }
 }
@@ -132,6 +160,9 @@ final class FunctionDecl {
     let source: SourceFile
     /// Slots needed by one activation: parameters first, then every local.
     var frameSize = 0
+    /// Whether the body creates closures, which capture the activation's variables: then
+    /// the locals live in a heap `Frame`; otherwise on the interpreter's `ValueStack`.
+    var needsHeapFrame = false
     init(name: String, params: [String], body: BlockStmt, location: SourceLocation, source: SourceFile) {
         self.name = name
         self.params = params

@@ -48,10 +48,10 @@ final class ForStmt: Stmt {
 
     @inline(__always) private func bind(_ it: Interpreter, _ a: Value, _ b: Value) {
         if secondSlot >= 0 {
-            it.frame.slots[firstSlot] = a
-            it.frame.slots[secondSlot] = b
+            it.locals[firstSlot] = a
+            it.locals[secondSlot] = b
         } else {
-            it.frame.slots[firstSlot] = b
+            it.locals[firstSlot] = b
         }
     }
 
@@ -69,10 +69,10 @@ final class ForStmt: Stmt {
             let entries = box.entries
             for (key, value) in entries {
                 if secondSlot >= 0 {
-                    it.frame.slots[firstSlot] = .string(key)
-                    it.frame.slots[secondSlot] = value
+                    it.locals[firstSlot] = .string(key)
+                    it.locals[secondSlot] = value
                 } else {
-                    it.frame.slots[firstSlot] = .string(key)
+                    it.locals[firstSlot] = .string(key)
                 }
                 if let done = try step(it) { return done }
             }
@@ -88,7 +88,7 @@ final class ForStmt: Stmt {
             if let range = iterator as? RangeIterator, secondSlot < 0 {
                 var i = range.current
                 while range.step > 0 ? i < range.end : i > range.end {
-                    it.frame.slots[firstSlot] = .int(i)
+                    it.locals[firstSlot] = .int(i)
                     if let done = try step(it) { return done }
                     i += range.step
                 }

@@ -21,9 +21,14 @@ final class BlockStmt: Stmt {
         super.init(location)
     }
     override func exec(_ it: Interpreter) throws -> Exec {
-        for statement in statements {
-            let result = try statement.exec(it)
-            if case .normal = result { continue }
+        var i = 0
+        let count = statements.count
+        while i < count {
+            let result = try statements[i].exec(it)
+            if case .normal = result {
+                i += 1
+                continue
+            }
             return result
         }
         return .normal
@@ -57,7 +62,7 @@ final class LetStmt: Stmt {
         super.init(location)
     }
     override func exec(_ it: Interpreter) throws -> Exec {
-        it.frame.slots[slot] = try value.eval(it)
+        it.locals[slot] = try value.eval(it)
         return .normal
     }
 }
@@ -71,7 +76,7 @@ final class FnStmt: Stmt {
         super.init(decl.location)
     }
     override func exec(_ it: Interpreter) throws -> Exec {
-        it.frame.slots[slot] = .function(FunctionBox(script: decl, captured: it.frame))
+        it.locals[slot] = .function(FunctionBox(script: decl, captured: it.frame))
         return .normal
     }
 }

@@ -1,6 +1,6 @@
 /// A function implemented in Swift and callable from scripts. Modules outside CCSLanguage
 /// (CCSCloud) define their own and add them to a `BuiltinRegistry`.
-public struct Builtin {
+public final class Builtin {
     public let name: String
     public let minArity: Int
     /// nil when the function takes any number of arguments from `minArity` up.
@@ -9,7 +9,7 @@ public struct Builtin {
     public let doc: String
     public let body: ([Value], CallContext) throws -> Value
 
-    public init(
+    public convenience init(
         _ name: String, arity: Int, doc: String,
         _ body: @escaping ([Value], CallContext) throws -> Value
     ) {

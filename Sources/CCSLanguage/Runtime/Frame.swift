@@ -4,11 +4,15 @@
 /// pointer access with no copy-on-write check (STYLE.md §7–8).
 final class Frame {
     let parent: Frame?
+    /// The same as `parent`, read without retaining it when walking out to an enclosing
+    /// function's frame (the strong `parent` keeps it alive).
+    unowned(unsafe) let up: Frame?
     private(set) var slots: UnsafeMutablePointer<Value>
     private(set) var capacity: Int
 
     init(size: Int, parent: Frame?) {
         self.parent = parent
+        self.up = parent
         self.capacity = size
         self.slots = UnsafeMutablePointer<Value>.allocate(capacity: Swift.max(size, 1))
         slots.initialize(repeating: .null, count: size)
@@ -32,10 +36,10 @@ final class Frame {
 
     /// The frame `depth` closures out.
     @inline(__always) func ancestor(_ depth: Int) -> Frame {
-        var frame = self
+        unowned(unsafe) var frame = self
         var remaining = depth
         while remaining > 0 {
-            frame = frame.parent.unsafelyUnwrapped
+            frame = frame.up.unsafelyUnwrapped
             remaining -= 1
         }
         return frame

@@ -6,8 +6,12 @@ extension Interpreter {
 
     /// How `print`, `str`, `join` and `format` show a value: strings raw, the rest as JSON.
     public func displayString(_ value: Value) throws -> String {
-        if case .string(let s) = value { return s }
-        return try stringify(value)
+        switch value {
+        case .string(let s): return s
+        case .function(let f): return "<fn \(f.name)>"
+        case .sequence(let s): return "<sequence \(s.name)>"
+        default: return try stringify(value)
+        }
     }
 
     func encodeJSON(_ value: Value, pretty: Bool) throws -> String {

@@ -5,6 +5,12 @@ public final class Interpreter {
     /// The frame of the function being run. Unowned: the caller of `invoke` keeps the
     /// activation's frame alive in a local, which saves a retain/release per access.
     unowned(unsafe) var frame: Frame
+    /// The slots of the running activation (in `frame` or on `stack`).
+    var locals: UnsafeMutablePointer<Value>
+    /// The frame the running function closed over; variables `depth` functions out live in
+    /// `outer.ancestor(depth - 1)`.
+    unowned(unsafe) var outer: Frame?
+    let stack = ValueStack()
     /// Set by `return`, read by `invoke`.
     var returnValue: Value = .null
     var callDepth = 0
@@ -31,6 +37,8 @@ public final class Interpreter {
         keepAlive.append(placeholder)
         keepAlive.append(emptySource)
         self.frame = placeholder
+        self.locals = placeholder.slots
+        self.outer = nil
         self.source = emptySource
     }
 
@@ -51,11 +59,17 @@ public final class Interpreter {
         keepAlive.append(program.source)
         let savedFrame = frame
         let savedSource = source
+        let savedLocals = locals
+        let savedOuter = outer
         frame = moduleFrame
+        locals = moduleFrame.slots
+        outer = nil
         source = program.source
         lastValue = .null
         defer {
             frame = savedFrame
+            locals = savedLocals
+            outer = savedOuter
             source = savedSource
         }
         do {
@@ -76,20 +90,28 @@ public final class Interpreter {
         return (lastValue, moduleFrame)
     }
 
-    /// Calls a ccs function whose arguments are already in `newFrame`.
+    /// Calls a ccs function whose arguments are already in `slots` (which belong to `heap`
+    /// when the function needs a heap frame).
     @inline(__always)
-    func invoke(_ decl: FunctionDecl, _ newFrame: Frame, at callSite: SourceLocation) throws -> Value {
+    func invoke(_ decl: FunctionDecl, _ slots: UnsafeMutablePointer<Value>, heap: Frame?, captured: Frame?,
+                at callSite: SourceLocation) throws -> Value {
         callDepth += 1
         if callDepth > maxCallDepth {
             callDepth -= 1
             throw error(ErrorCode.stackOverflow, "stack overflow (more than \(maxCallDepth) nested calls)", at: callSite)
         }
-        let savedFrame = frame
-        let savedSource = source
-        frame = newFrame
+        unowned(unsafe) let savedFrame = frame
+        unowned(unsafe) let savedSource = source
+        unowned(unsafe) let savedOuter = outer
+        let savedLocals = locals
+        if let heap { frame = heap }
+        locals = slots
+        outer = captured
         source = decl.source
         defer {
             frame = savedFrame
+            locals = savedLocals
+            outer = savedOuter
             source = savedSource
             callDepth -= 1
         }
@@ -97,10 +119,10 @@ public final class Interpreter {
             if case .returned = try decl.body.exec(self) {
                 let value = returnValue
                 returnValue = .null
-                withExtendedLifetime(newFrame) {}
+                withExtendedLifetime(heap) {}
                 return value
             }
-            withExtendedLifetime(newFrame) {}
+            withExtendedLifetime(heap) {}
             return .null
         } catch var error as ScriptError {
             error.unwind(function: decl.name, file: decl.source.name, callSite: callSite, callerFile: savedSource.name)
@@ -113,15 +135,20 @@ public final class Interpreter {
         guard case .function(let function) = callee else {
             throw error(ErrorCode.notCallable, "attempt to call a \(callee.typeName) value", at: location)
         }
-        switch function.kind {
-        case .script(let decl, let captured):
+        if let decl = function.decl {
             try checkArity(decl, arguments.count, at: location)
-            let newFrame = Frame(size: decl.frameSize, parent: captured)
-            for (i, argument) in arguments.enumerated() { newFrame.slots[i] = argument }
-            return try invoke(decl, newFrame, at: location)
-        case .native(let builtin):
-            return try callNative(builtin, arguments, at: location)
+            if decl.needsHeapFrame {
+                let newFrame = Frame(size: decl.frameSize, parent: function.captured)
+                for (i, argument) in arguments.enumerated() { newFrame.slots[i] = argument }
+                return try invoke(decl, newFrame.slots, heap: newFrame, captured: function.captured, at: location)
+            }
+            let size = decl.frameSize
+            let slots = stack.push(size)
+            defer { stack.pop(slots, size) }
+            for (i, argument) in arguments.enumerated() { slots[i] = argument }
+            return try invoke(decl, slots, heap: nil, captured: function.captured, at: location)
         }
+        return try callNative(function.builtin.unsafelyUnwrapped, arguments, at: location)
     }
 
     func checkArity(_ decl: FunctionDecl, _ count: Int, at location: SourceLocation) throws {

@@ -18,10 +18,10 @@ extension Lexer {
                 break
             }
             if c == 0x0A {
-                pos += 1
-                line += 1
-                lineStart = pos
-                buffer.append(c)
+                // As in Lua: a raw newline ends an unfinished string (write \n instead), so
+                // a missing quote is reported on its own line, not at the end of the file.
+                errors.append(SyntaxError("unfinished string", at: loc))
+                break
             } else if c == UInt8(ascii: "\\") {
                 scanEscape(into: &buffer)
             } else if c == UInt8(ascii: "$") && peek(1) == UInt8(ascii: "{") {

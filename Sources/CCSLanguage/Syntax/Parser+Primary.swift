@@ -40,8 +40,7 @@ extension Parser {
                     expr = IndexExpr(expr, lower, optional: optional, at: open)
                 }
             case .punct(.lparen) where !current.afterNewline:
-                let location = current.location
-                expr = CallExpr(expr, try parseArguments(), at: location)
+                expr = CallExpr(expr, try parseArguments(), at: expr.location)
             default:
                 return expr
             }

@@ -49,7 +49,7 @@ extension Parser {
             try endOfStatement()
         }
         try expectClosing(.rbrace, opening: "{", at: open)
-        return BlockStmt(statements, at: open)
+        return BlockStmt(Parser.hoistingFunctions(statements), at: open)
     }
 
     /// letstat -> 'let' NAME '=' expr
@@ -74,8 +74,9 @@ extension Parser {
         var params: [String] = []
         if !check(.rparen) {
             repeat {
+                let paramLocation = current.location
                 let param = try expectName("<name>")
-                if params.contains(param) { throw fail("duplicate parameter '\(param)' near \(current.display)") }
+                if params.contains(param) { throw fail("duplicate parameter '\(param)'", at: paramLocation) }
                 params.append(param)
             } while match(.comma)
         }

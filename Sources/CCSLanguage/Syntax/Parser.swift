@@ -113,7 +113,13 @@ struct Parser {
                 synchronize(from: start)
             }
         }
-        return Program(statements, source: source)
+        return Program(Parser.hoistingFunctions(statements), source: source)
+    }
+
+    /// `fn` declarations run first in their block, so functions can be called above the
+    /// line that defines them (and call each other in any order).
+    static func hoistingFunctions(_ statements: [Stmt]) -> [Stmt] {
+        statements.filter { $0 is FnStmt } + statements.filter { !($0 is FnStmt) }
     }
 
     /// A statement must end at a newline, ';', '}' or the end of input.
@@ -137,6 +143,11 @@ struct Parser {
                 case .let, .fn, .if, .while, .for, .return, .try, .throw, .import, .break, .continue: return
                 default: break
                 }
+            case .punct(.rbrace):
+                break
+            case _ where current.afterNewline && current.location.column == 1:
+                // An unindented line most likely starts a new top-level statement.
+                return
             default: break
             }
             _ = advance()

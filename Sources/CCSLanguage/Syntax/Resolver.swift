@@ -12,6 +12,7 @@ struct Resolver {
     final class FunctionScope {
         var blocks: [[String: Int]] = [[:]]
         var size = 0
+        var decl: FunctionDecl?
     }
     var functions: [FunctionScope] = []
 
@@ -33,7 +34,8 @@ struct Resolver {
         for statement in program.statements { resolve(statement) }
         program.frameSize = top.size
         var seen: Set<String> = []
-        for statement in program.statements {
+        // Exports in source order (fn declarations were hoisted to the front).
+        for statement in program.statements.sorted(by: { $0.location.offset < $1.location.offset }) {
             let entry: (String, Int)?
             switch statement {
             case let s as LetStmt: entry = (s.name, s.slot)
@@ -75,7 +77,10 @@ struct Resolver {
     }
 
     mutating func resolveFunction(_ decl: FunctionDecl) {
+        // The enclosing function creates a closure: its locals must outlive its call.
+        functions.last?.decl?.needsHeapFrame = true
         let scope = FunctionScope()
+        scope.decl = decl
         functions.append(scope)
         for param in decl.params { _ = declare(param) }
         _ = resolveBlock(decl.body)

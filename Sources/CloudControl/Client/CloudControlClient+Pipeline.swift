@@ -3,7 +3,9 @@ import SigV4
 
 extension CloudControlClient {
     /// Runs one call through the pipeline's stages, in order.
-    func invoke<Input: CloudControlInput>(_ input: Input, fillClientToken: (inout Input) -> Void = { _ in }) throws -> Input.Output {
+    func invoke<Input: CloudControlInput>(_ input: Input, fillClientToken: (inout Input) -> Void = { _ in })
+        throws -> Input.Output
+    {
         // 1. validate (service-2.json constraints), before anything is sent.
         try input.validate()
         // 2. fill the ClientToken once, outside the retry loop, so every attempt carries it.
@@ -12,11 +14,13 @@ extension CloudControlClient {
         // 3. encode as awsJson1_0.
         let body = try CloudControlWire.encodeInput(input)
         // 4. resolve the endpoint.
-        let endpoint = try endpointResolver.resolve(.init(
-            region: configuration.region, useFIPS: configuration.useFIPS,
-            useDualStack: configuration.useDualStack, endpoint: configuration.endpointURL))
+        let endpoint = try endpointResolver.resolve(
+            .init(
+                region: configuration.region, useFIPS: configuration.useFIPS,
+                useDualStack: configuration.useDualStack, endpoint: configuration.endpointURL))
         guard let region = configuration.region, !region.isEmpty else {
-            throw EndpointError(message: "Invalid Configuration: Missing Region (a region is needed to sign requests)")
+            throw EndpointError(
+                message: "Invalid Configuration: Missing Region (a region is needed to sign requests)")
         }
         let signer = SigV4Signer(service: CloudControlClient.signingName, region: region)
         let unsigned = try unsignedRequest(operation: Input.operation, endpoint: endpoint, body: body)
@@ -35,12 +39,14 @@ extension CloudControlClient {
                     retryPolicy.recordSuccess(lastQuotaCost: lastQuotaCost, quota: retryQuota)
                     // A body that does not decode is not retried: the same request would get
                     // the same answer.
-                    return try CloudControlWire.decodeOutput(Input.Output.self, status: response.status, body: response.body)
+                    return try CloudControlWire.decodeOutput(
+                        Input.Output.self, status: response.status, body: response.body)
                 }
                 // 7. map errors: the typed error by `__type`; an error response that names no
                 // type (an HTML 503 from a load balancer) still counts by its status.
                 do {
-                    let error = try CloudControlWire.decodeError(status: response.status, headers: response.headers, body: response.body)
+                    let error = try CloudControlWire.decodeError(
+                        status: response.status, headers: response.headers, body: response.body)
                     failure = error
                     retryFailure = .service(status: response.status, code: error.code.wireName)
                 } catch let error as ResponseDecodingError {
@@ -57,7 +63,8 @@ extension CloudControlClient {
                 if attempt > 1 { traceLine("giving up after attempt \(attempt): \(reason)") }
                 throw failure
             case .retry(let delay, let cost):
-                traceLine("attempt \(attempt) failed (\(failure)); retrying in \(String(format: "%.3f", delay)) s")
+                traceLine(
+                    "attempt \(attempt) failed (\(failure)); retrying in \(String(format: "%.3f", delay)) s")
                 lastQuotaCost = cost
                 configuration.sleep(delay)
                 attempt += 1
@@ -69,12 +76,13 @@ extension CloudControlClient {
     /// <targetPrefix>.<Operation>`, `Content-Type: application/x-amz-json-1.0`).
     func unsignedRequest(operation: APIOperation, endpoint: String, body: [UInt8]) throws -> HTTPRequest {
         guard let components = URLComponents(string: endpoint), let host = components.host,
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https"
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else {
             throw EndpointError(message: "the endpoint URL \(endpoint) is not an absolute http(s) URL")
         }
         var authority = host.contains(":") ? "[\(host)]" : host
-        if let port = components.port, !(scheme == "http" && port == 80), !(scheme == "https" && port == 443) {
+        if let port = components.port, !(scheme == "http" && port == 80), !(scheme == "https" && port == 443)
+        {
             authority += ":\(port)"
         }
         let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
@@ -97,10 +105,13 @@ extension CloudControlClient {
         let path = components?.percentEncodedPath ?? "/"
         let signed = signer.sign(
             SigV4Request(
-                method: request.method, path: path.isEmpty ? "/" : path, query: components?.percentEncodedQuery ?? "",
+                method: request.method, path: path.isEmpty ? "/" : path,
+                query: components?.percentEncodedQuery ?? "",
                 headers: request.headers, body: request.body),
             credentials: credentials, date: configuration.now())
-        traceLine("canonical request:\n\(CloudControlClient.redactingToken(signed.canonicalRequest))\nstring to sign:\n\(signed.stringToSign)")
+        traceLine(
+            "canonical request:\n\(CloudControlClient.redactingToken(signed.canonicalRequest))\nstring to sign:\n\(signed.stringToSign)"
+        )
         var result = request
         result.headers = signed.headers
         return result
@@ -111,12 +122,20 @@ extension CloudControlClient {
         do {
             let response = try transport.send(request, timeout: configuration.attemptTimeout)
             if configuration.trace != nil {
-                traceLine(HTTPExchange(request: request, response: response, error: nil, duration: Date().timeIntervalSince(started)).render())
+                traceLine(
+                    HTTPExchange(
+                        request: request, response: response, error: nil,
+                        duration: Date().timeIntervalSince(started)
+                    ).render())
             }
             return response
         } catch let error as TransportError {
             if configuration.trace != nil {
-                traceLine(HTTPExchange(request: request, response: nil, error: error, duration: Date().timeIntervalSince(started)).render())
+                traceLine(
+                    HTTPExchange(
+                        request: request, response: nil, error: error,
+                        duration: Date().timeIntervalSince(started)
+                    ).render())
             }
             throw error
         }

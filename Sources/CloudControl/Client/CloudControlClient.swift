@@ -36,7 +36,9 @@ public final class CloudControlClient: CloudControlService, @unchecked Sendable 
         self.configuration = configuration
         self.credentials = credentials
         self.transport = transport
-        self.retryPolicy = RetryPolicy(mode: configuration.retryMode, maxAttempts: configuration.maxAttempts, random: configuration.random)
+        self.retryPolicy = RetryPolicy(
+            mode: configuration.retryMode, maxAttempts: configuration.maxAttempts,
+            random: configuration.random)
     }
 
     public func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
@@ -61,15 +63,20 @@ public final class CloudControlClient: CloudControlService, @unchecked Sendable 
         try invoke(input)
     }
 
-    public func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws -> GetResourceRequestStatusOutput {
+    public func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+        -> GetResourceRequestStatusOutput
+    {
         try invoke(input)
     }
 
-    public func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
+    public func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput
+    {
         try invoke(input)
     }
 
-    public func cancelResourceRequest(_ input: CancelResourceRequestInput) throws -> CancelResourceRequestOutput {
+    public func cancelResourceRequest(_ input: CancelResourceRequestInput) throws
+        -> CancelResourceRequestOutput
+    {
         try invoke(input)
     }
 

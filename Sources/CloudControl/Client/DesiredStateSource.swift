@@ -11,7 +11,8 @@ enum DesiredStateSource {
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") || trimmed.isEmpty { return value }
         let path = (trimmed as NSString).expandingTildeInPath
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
             return value
         }
         do {

@@ -13,7 +13,8 @@ extension CloudControlWire {
         let encoder = WireEncoder(dateEncoding: { .string(isoTimestamp($0, timeZone: timeZone)) })
         var document = try encoder.encode(output)
         if case .object(let members) = document {
-            let result = members.first { $0.key == resultKey } ?? WireJSON.Member(key: resultKey, value: .array([]))
+            let result =
+                members.first { $0.key == resultKey } ?? WireJSON.Member(key: resultKey, value: .array([]))
             let others = members.filter { $0.key != resultKey && $0.key != "NextToken" }
             document = .object([result] + others)
         }
