@@ -14,7 +14,9 @@ struct Completer {
     let catalog: TypeCatalog
 
     /// Built-ins whose first argument is a resource type name.
-    static let typeTakingFunctions: Set<String> = ["create", "get", "list", "delete", "patch", "schema", "types"]
+    static let typeTakingFunctions: Set<String> = [
+        "create", "get", "list", "delete", "patch", "schema", "types",
+    ]
 
     func complete(pending: String, line: String) -> Completion {
         if pending.isEmpty, line.hasPrefix(":") { return completeMetaCommand(line) }
@@ -24,13 +26,17 @@ struct Completer {
         tokens.removeLast()  // .eof
         let byteCount = text.utf8.count
         if let last = tokens.last, case .string(let partial) = last.kind,
-           lexer.errors.contains(where: { $0.message == "unfinished string" && $0.location.offset == last.location.offset }) {
+            lexer.errors.contains(where: {
+                $0.message == "unfinished string" && $0.location.offset == last.location.offset
+            })
+        {
             return completeInString(partial, tokens: tokens.dropLast())
         }
         var word = ""
         var context = tokens[...]
         if let last = tokens.last, let name = Completer.nameText(last.kind),
-           last.location.offset + name.utf8.count == byteCount {
+            last.location.offset + name.utf8.count == byteCount
+        {
             word = name
             context = tokens.dropLast()
         }
@@ -57,7 +63,7 @@ struct Completer {
     private func completeInString(_ partial: String, tokens: ArraySlice<Token>) -> Completion {
         let calls = Array(tokens.suffix(2))
         guard calls.count == 2, calls[1].kind == .punct(.lparen), case .name(let function) = calls[0].kind,
-              Completer.typeTakingFunctions.contains(function)
+            Completer.typeTakingFunctions.contains(function)
         else { return .none }
         return completeTypeName(partial)
     }
@@ -86,7 +92,9 @@ struct Completer {
         while let last = rest.last, case .name(let name) = last.kind {
             names.insert(name, at: 0)
             rest = rest.dropLast()
-            guard let dot = rest.last, dot.kind == .punct(.dot) || dot.kind == .punct(.questionDot) else { break }
+            guard let dot = rest.last, dot.kind == .punct(.dot) || dot.kind == .punct(.questionDot) else {
+                break
+            }
             rest = rest.dropLast()
         }
         guard let root = names.first, var value = session.value(of: root) else { return .none }
@@ -100,7 +108,8 @@ struct Completer {
     /// The type named by `create("TYPE", {` when the text before the word is at a key
     /// position of that map literal: right after its `{` or after a `,` at its top level.
     private func mapLiteralType(_ tokens: ArraySlice<Token>) -> String? {
-        guard let previous = tokens.last, previous.kind == .punct(.lbrace) || previous.kind == .punct(.comma) else {
+        guard let previous = tokens.last, previous.kind == .punct(.lbrace) || previous.kind == .punct(.comma)
+        else {
             return nil
         }
         var depth = 0
@@ -119,7 +128,7 @@ struct Completer {
                 }
                 let head = Array(tokens[tokens.startIndex..<index].suffix(4))
                 guard head.count == 4, case .name("create") = head[0].kind, head[1].kind == .punct(.lparen),
-                      case .string(let type) = head[2].kind, head[3].kind == .punct(.comma)
+                    case .string(let type) = head[2].kind, head[3].kind == .punct(.comma)
                 else { return nil }
                 return type
             default: break
@@ -136,7 +145,8 @@ struct Completer {
         let argument = String(line[line.index(after: space)...])
         guard !argument.contains(" ") else { return .none }
         switch command {
-        case "help": return Completion.matching(argument, in: session.interpreter.registry.builtins.keys.sorted())
+        case "help":
+            return Completion.matching(argument, in: session.interpreter.registry.builtins.keys.sorted())
         case "types", "schema": return completeTypeName(argument)
         default: return .none
         }

@@ -27,7 +27,8 @@ final class LineEditor {
 
     /// Sets up libedit on the process's terminal, or returns nil when it cannot.
     init?(programName: String, historySize: Int) {
-        guard let editLine = el_init(programName, stdin, stdout, stderr), let history = ccs_history_open() else {
+        guard let editLine = el_init(programName, stdin, stdout, stderr), let history = ccs_history_open()
+        else {
             return nil
         }
         self.editLine = editLine
@@ -43,7 +44,8 @@ final class LineEditor {
             guard let editLine, let raw = ccs_el_get_client_data(editLine) else { return nil }
             return UnsafePointer(Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().promptStorage)
         }
-        _ = ccs_el_add_function(editLine, "ccs-complete", "Complete the word before the cursor") { editLine, _ in
+        _ = ccs_el_add_function(editLine, "ccs-complete", "Complete the word before the cursor") {
+            editLine, _ in
             guard let editLine, let raw = ccs_el_get_client_data(editLine) else { return UInt8(CC_ERROR) }
             return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().complete()
         }

@@ -54,7 +54,8 @@ final class TypeCatalog {
 
     private func callBuiltin(_ name: String, _ arguments: [Value]) throws -> Value {
         guard let function = interpreter.registry.lookup(name) else {
-            throw ScriptError(code: "NotAvailable", message: "the built-in '\(name)' is not available in this build")
+            throw ScriptError(
+                code: "NotAvailable", message: "the built-in '\(name)' is not available in this build")
         }
         return try interpreter.call(function, arguments, at: SourceLocation(line: 1, column: 1, offset: 0))
     }

@@ -41,8 +41,10 @@ struct ValuePrinter {
         let typeWidth = resources.prefix(shown).map(\.type.count).max() ?? 0
         for (i, resource) in resources.prefix(shown).enumerated() {
             let index = String(i)
-            out += style.dim("[" + String(repeating: " ", count: indexWidth - index.count) + index + "]") + " "
-                + style.heading(resource.type.padding(toLength: typeWidth, withPad: " ", startingAt: 0)) + "  "
+            out +=
+                style.dim("[" + String(repeating: " ", count: indexWidth - index.count) + index + "]") + " "
+                + style.heading(resource.type.padding(toLength: typeWidth, withPad: " ", startingAt: 0))
+                + "  "
                 + style.identifier(resource.id) + "\n"
         }
         var footer = "\(resources.count) resource\(resources.count == 1 ? "" : "s")"
@@ -145,9 +147,9 @@ struct ResourceView {
 
     init?(_ object: HostObject) {
         guard object.typeName == "resource",
-              case .string(let type)? = try? object.field("type"),
-              case .string(let id)? = try? object.field("id"),
-              let properties = try? object.field("props")
+            case .string(let type)? = try? object.field("type"),
+            case .string(let id)? = try? object.field("id"),
+            let properties = try? object.field("props")
         else { return nil }
         self.type = type
         self.id = id

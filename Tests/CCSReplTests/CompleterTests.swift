@@ -27,30 +27,42 @@ struct CompleterTests {
     }
 
     @Test func typeNamesCompleteOneSegmentAtATime() {
-        #expect(completer.complete(pending: "", line: "list(\"AWS::Lo") == Completion(word: "AWS::Lo", candidates: ["AWS::Logs::"]))
+        #expect(
+            completer.complete(pending: "", line: "list(\"AWS::Lo")
+                == Completion(word: "AWS::Lo", candidates: ["AWS::Logs::"]))
         let groups = completer.complete(pending: "", line: "get(\"AWS::Logs::LogG")
         #expect(groups == Completion(word: "AWS::Logs::LogG", candidates: ["AWS::Logs::LogGroup"]))
     }
 
     @Test func aStringThatIsNotATypeArgumentCompletesNothing() {
         #expect(completer.complete(pending: "", line: "print(\"AWS::Lo").candidates.isEmpty)
-        #expect(completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", \"AWS::").candidates.isEmpty)
+        #expect(
+            completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", \"AWS::").candidates
+                .isEmpty)
     }
 
     @Test func propertiesCompleteAtKeysOfTheCreateMap() {
         let first = completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {Re")
         #expect(first.candidates == ["ResourcePolicyDocument", "RetentionInDays"])
-        let later = completer.complete(pending: "create(\"AWS::Logs::LogGroup\", {", line: "  RetentionInDays: 7, LogGroupN")
+        let later = completer.complete(
+            pending: "create(\"AWS::Logs::LogGroup\", {", line: "  RetentionInDays: 7, LogGroupN")
         #expect(later.candidates == ["LogGroupName"])
         // Arn is read-only: a create cannot set it.
-        #expect(!completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {").candidates.contains("Arn"))
+        #expect(
+            !completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {").candidates.contains(
+                "Arn"))
         // A value position, or a nested map, is not a property key of the type.
-        #expect(completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {Tags: [{Ke").candidates.isEmpty)
+        #expect(
+            completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {Tags: [{Ke").candidates
+                .isEmpty)
     }
 
     @Test func fieldsOfAValueInScope() throws {
         try evaluate("let g = {props: {RetentionInDays: 7, Retry: 1, Name: \"x\"}}")
-        #expect(completer.complete(pending: "", line: "print(g.props.Ret").candidates == ["RetentionInDays", "Retry"])
+        #expect(
+            completer.complete(pending: "", line: "print(g.props.Ret").candidates == [
+                "RetentionInDays", "Retry",
+            ])
         #expect(completer.complete(pending: "", line: "g.").candidates == ["props"])
         #expect(completer.complete(pending: "", line: "nothere.x").candidates.isEmpty)
     }
@@ -65,8 +77,9 @@ struct CompleterTests {
     @Test func metaCommandsAndTheirArguments() {
         #expect(completer.complete(pending: "", line: ":sch").candidates == [":schema"])
         #expect(completer.complete(pending: "", line: ":help upp").candidates == ["upper"])
-        #expect(completer.complete(pending: "", line: ":schema AWS::Logs::Log").candidates
-            == ["AWS::Logs::LogGroup", "AWS::Logs::LogStream"])
+        #expect(
+            completer.complete(pending: "", line: ":schema AWS::Logs::Log").candidates
+                == ["AWS::Logs::LogGroup", "AWS::Logs::LogStream"])
     }
 
     @Test func commonPrefixAndColumns() {

@@ -23,8 +23,10 @@ struct ValuePrinterTests {
 
     @Test func colourOnlyOnATerminalWithoutNoColor() {
         #expect(TerminalStyle.detect(isTerminal: true, environment: ["TERM": "xterm"]).enabled)
-        #expect(!TerminalStyle.detect(isTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": "1"]).enabled)
-        #expect(TerminalStyle.detect(isTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": ""]).enabled)
+        #expect(
+            !TerminalStyle.detect(isTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": "1"]).enabled)
+        #expect(
+            TerminalStyle.detect(isTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": ""]).enabled)
         #expect(!TerminalStyle.detect(isTerminal: false, environment: ["TERM": "xterm"]).enabled)
         #expect(!TerminalStyle.detect(isTerminal: true, environment: ["TERM": "dumb"]).enabled)
     }
@@ -32,9 +34,11 @@ struct ValuePrinterTests {
 
 struct HistoryFileTests {
     @Test func pathFollowsXDGStateHome() {
-        #expect(HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/ccs/history")
-        #expect(HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
-            == "/h/.local/state/ccs/history")
+        #expect(
+            HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/ccs/history")
+        #expect(
+            HistoryFile.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
+                == "/h/.local/state/ccs/history")
         #expect(HistoryFile.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/ccs/history")
         #expect(HistoryFile.defaultPath(environment: [:]) == nil)
     }
@@ -63,7 +67,8 @@ struct MetaCommandTests {
     @Test(arguments: [
         (":help", MetaCommand.help(nil)), (":help upper", .help("upper")), (":types", .types(nil)),
         (":types AWS::S3", .types("AWS::S3")), (":schema AWS::S3::Bucket", .schema("AWS::S3::Bucket")),
-        (":load a.ccs", .load("a.ccs")), (":save  out.ccs ", .save("out.ccs")), (":time 1 + 2", .time("1 + 2")),
+        (":load a.ccs", .load("a.ccs")), (":save  out.ccs ", .save("out.ccs")),
+        (":time 1 + 2", .time("1 + 2")),
         (":env", .env), (":all", .all), (":quit", .quit), (":q", .quit),
     ])
     func parses(line: String, command: MetaCommand) throws {
