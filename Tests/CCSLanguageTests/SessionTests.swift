@@ -92,6 +92,16 @@ struct SessionTests {
         #expect(try evaluate(session, "n >= 0").map { JSONCodec.encode($0) } == "true")
     }
 
+    @Test func anInterruptionStopsABuiltinWalkingASequence() throws {
+        let session = makeSession()
+        let interruption = Interruption()
+        session.interpreter.interruption = interruption
+        interruption.request()
+        #expect(throws: ScriptInterrupted.self) { try evaluate(session, "count(range(1000000000000))") }
+        interruption.reset()
+        #expect(try evaluate(session, "count(range(5))").map { JSONCodec.encode($0) } == "5")
+    }
+
     @Test func anInterruptionWakesSleep() throws {
         let session = makeSession()
         let interruption = Interruption()
