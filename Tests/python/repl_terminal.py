@@ -85,12 +85,16 @@ class Terminal:
         return len(re.findall(r"^ccs>( |$)", self.screen(), re.MULTILINE))
 
     def wait_prompt(self, count, timeout=15.0):
-        """Waits until `count` primary prompts are on screen."""
+        """Waits until `count` primary prompts are on screen, then a moment more: libedit
+        draws the prompt just before it takes the terminal out of canonical mode, and a
+        Ctrl-C or Ctrl-D in between goes to the terminal driver (on a loaded machine that
+        window can be long enough for a test, never for a person)."""
         deadline = time.monotonic() + timeout
         while self.prompts() < count:
             if time.monotonic() > deadline:
                 raise AssertionError(f"expected {count} prompts:\n{self.screen()}")
             time.sleep(0.05)
+        time.sleep(0.3)
 
     def is_dead(self):
         result = subprocess.run(["tmux", "display", "-p", "-t", self.name, "#{pane_dead} #{pane_dead_status}"],

@@ -106,6 +106,8 @@ def test_blank_line_and_ctrl_c_abandon_an_unfinished_input(local_repl):
     term.line("")
     term.wait_prompt(2)
     term.line("let b = {x:")
+    term.wait_for(r"^\.\.\.\s*$")
+    time.sleep(0.3)
     term.key("C-c")
     term.wait_prompt(3)
     term.line("1 + 1")
