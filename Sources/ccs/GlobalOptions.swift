@@ -37,6 +37,6 @@ struct GlobalOptions: ParsableArguments {
         if let separator = arguments.firstIndex(of: "--") {
             result.append(contentsOf: arguments[(separator + 1)...])
         }
-        return result
+        return hoistingSubcommand(result)
     }
 }

@@ -1,4 +1,6 @@
 import CloudControl
+import CCSCloud
+import CloudControlLocal
 import Foundation
 
 /// Builds the `CloudControlService` a command talks to from the global options: the HTTP
@@ -13,10 +15,12 @@ enum ServiceFactory {
         return try makeHTTPClient(global, environment: environment)
     }
 
-    /// The place where `--local[=DB]` builds the in-process emulator (CloudControlLocal, with
-    /// `global.localDatabase` as its store). Until it is wired in, it fails with a clear message.
+    /// `--local[=DB]`: the in-process emulator (CloudControlLocal) over the shipped schemas, with
+    /// its SQLite store at DB or the default path; the same engine scripts use (CloudWiring).
     static func makeLocalService(_ global: GlobalOptions) throws -> CloudControlService {
-        throw LocalServiceUnavailableError()
+        try LocalCloudControl(
+            databasePath: global.localDatabase ?? LocalConfiguration.defaultDatabasePath(),
+            registry: try ShippedSchemas().registry())
     }
 
     /// The HTTP client with the AWS CLI's settings: options, then environment, then profile.
@@ -31,7 +35,9 @@ enum ServiceFactory {
         if let trace {
             trace("profile: \(shared.profileName)")
             trace("region: \(settings.region ?? "<none>") (from \(settings.regionSource ?? "nowhere"))")
-            trace("endpoint: \(settings.endpointURL ?? "from the endpoint rules") (from \(settings.endpointURLSource ?? "the region"))")
+            trace(
+                "endpoint: \(settings.endpointURL ?? "from the endpoint rules") (from \(settings.endpointURLSource ?? "the region"))"
+            )
             trace("retries: \(settings.retryMode.rawValue) mode, \(settings.maxAttempts) attempts")
             for note in settings.notes { trace("note: \(note)") }
         }
