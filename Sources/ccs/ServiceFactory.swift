@@ -1,5 +1,4 @@
 import CloudControl
-import CCSCloud
 import CloudControlLocal
 import Foundation
 
@@ -15,12 +14,15 @@ enum ServiceFactory {
         return try makeHTTPClient(global, environment: environment)
     }
 
-    /// `--local[=DB]`: the in-process emulator (CloudControlLocal) over the shipped schemas, with
-    /// its SQLite store at DB or the default path; the same engine scripts use (CloudWiring).
+    /// `--local[=DB]`: the in-process emulator (CloudControlLocal) on `global.localDatabase`,
+    /// else `$XDG_DATA_HOME/ccs/local.sqlite` or `~/.local/share/ccs/local.sqlite`. No
+    /// credentials, no network: the engine runs in this process, with the shipped schemas and
+    /// `--region` (default us-east-1) in generated ARNs.
     static func makeLocalService(_ global: GlobalOptions) throws -> CloudControlService {
-        try LocalCloudControl(
-            databasePath: global.localDatabase ?? LocalConfiguration.defaultDatabasePath(),
-            registry: try ShippedSchemas().registry())
+        var configuration = LocalConfiguration()
+        if let region = global.region { configuration.region = region }
+        let path = global.localDatabase ?? LocalConfiguration.defaultDatabasePath()
+        return try LocalCloudControl(databasePath: path, configuration: configuration, registry: try SchemaRegistry())
     }
 
     /// The HTTP client with the AWS CLI's settings: options, then environment, then profile.
@@ -35,9 +37,7 @@ enum ServiceFactory {
         if let trace {
             trace("profile: \(shared.profileName)")
             trace("region: \(settings.region ?? "<none>") (from \(settings.regionSource ?? "nowhere"))")
-            trace(
-                "endpoint: \(settings.endpointURL ?? "from the endpoint rules") (from \(settings.endpointURLSource ?? "the region"))"
-            )
+            trace("endpoint: \(settings.endpointURL ?? "from the endpoint rules") (from \(settings.endpointURLSource ?? "the region"))")
             trace("retries: \(settings.retryMode.rawValue) mode, \(settings.maxAttempts) attempts")
             for note in settings.notes { trace("note: \(note)") }
         }
