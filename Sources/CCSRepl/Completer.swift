@@ -5,7 +5,8 @@ import CCSLanguage
 /// - a resource type name inside the string argument of `create`, `get`, `list`, `delete`,
 ///   `patch`, `schema` or `types`, one `::` segment at a time (`"AWS::Lo` → `AWS::Logs::`);
 /// - a property name from the type's schema at a key of the map literal given to
-///   `create("TYPE", {` (read-only properties left out: they cannot be set);
+///   `create("TYPE", {` (read-only properties left out: they cannot be set) or to
+///   `patch(r, {` for a resource `r` in scope (create-only ones left out too);
 /// - a field after `.`, from the value in scope (`g.props.Ret` → `RetentionInDays`);
 /// - otherwise a keyword, built-in or variable name;
 /// - after `:`, a meta-command, and its argument (built-in or type name).
@@ -43,8 +44,9 @@ struct Completer {
         if let dot = context.last, dot.kind == .punct(.dot) || dot.kind == .punct(.questionDot) {
             return completeField(word, chain: context.dropLast())
         }
-        if let type = mapLiteralType(context) {
-            return Completion.matching(word, in: catalog.settableProperties(of: type))
+        if let owner = mapLiteralType(context) {
+            return Completion.matching(
+                word, in: catalog.settableProperties(of: owner.type, for: owner.purpose))
         }
         let keywords = Keyword.allCases.map(\.rawValue)
         return Completion.matching(word, in: keywords + session.interpreter.registry.names + session.names)
@@ -107,7 +109,28 @@ struct Completer {
 
     /// The type named by `create("TYPE", {` when the text before the word is at a key
     /// position of that map literal: right after its `{` or after a `,` at its top level.
-    private func mapLiteralType(_ tokens: ArraySlice<Token>) -> String? {
+    /// The type and purpose of the map literal opened after `head` (the last four tokens
+    /// before its `{`): `create("TYPE", {`, or `patch(r, {` for a resource `r` in scope.
+    private func mapOwner(_ head: [Token]) -> (type: String, purpose: TypeCatalog.Purpose)? {
+        guard head.count == 4, case .name(let function) = head[0].kind, head[1].kind == .punct(.lparen),
+            head[3].kind == .punct(.comma)
+        else { return nil }
+        switch (function, head[2].kind) {
+        case ("create", .string(let type)):
+            return (type, .create)
+        case ("patch", .name(let name)):
+            guard case .object(let object)? = session.value(of: name), let resource = ResourceView(object)
+            else {
+                return nil
+            }
+            return (resource.type, .update)
+        default:
+            return nil
+        }
+    }
+
+    private func mapLiteralType(_ tokens: ArraySlice<Token>) -> (type: String, purpose: TypeCatalog.Purpose)?
+    {
         guard let previous = tokens.last, previous.kind == .punct(.lbrace) || previous.kind == .punct(.comma)
         else {
             return nil
@@ -126,11 +149,7 @@ struct Completer {
                     depth -= 1
                     continue
                 }
-                let head = Array(tokens[tokens.startIndex..<index].suffix(4))
-                guard head.count == 4, case .name("create") = head[0].kind, head[1].kind == .punct(.lparen),
-                    case .string(let type) = head[2].kind, head[3].kind == .punct(.comma)
-                else { return nil }
-                return type
+                return mapOwner(Array(tokens[tokens.startIndex..<index].suffix(4)))
             default: break
             }
         }

@@ -57,6 +57,16 @@ struct CompleterTests {
                 .isEmpty)
     }
 
+    @Test func propertiesCompleteInAPatchMapWithoutCreateOnlyOnes() throws {
+        try evaluate(
+            "let g = get(\"AWS::Logs::LogGroup\", wait(create(\"AWS::Logs::LogGroup\", {LogGroupName: \"p\"})).Identifier)"
+        )
+        let candidates = completer.complete(pending: "", line: "patch(g, {").candidates
+        #expect(candidates.contains("RetentionInDays"))
+        #expect(!candidates.contains("LogGroupName"))  // create-only
+        #expect(!candidates.contains("Arn"))  // read-only
+    }
+
     @Test func fieldsOfAValueInScope() throws {
         try evaluate("let g = {props: {RetentionInDays: 7, Retry: 1, Name: \"x\"}}")
         #expect(
