@@ -54,6 +54,15 @@ final class LineEditor {
             Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().interruptPressed = true
             return UInt8(CC_NEWLINE)
         }
+        _ = ccs_el_add_function(editLine, "ccs-suspend", "Suspend ccs (job control)") { _, _ in
+            // With the terminal's signal keys off while editing (below), Ctrl-Z is a key: send
+            // the stop signal the terminal would have sent to the foreground process group.
+            // libedit (EL_SIGNAL) restores the terminal before stopping and after continuing.
+            kill(0, SIGTSTP)
+            return UInt8(CC_REDISPLAY)
+        }
+        _ = ccs_el_set_signal(editLine, 1)
+        _ = ccs_el_bind(editLine, "^Z", "ccs-suspend")
         _ = ccs_el_bind(editLine, "^I", "ccs-complete")
         // While editing, Ctrl-C is a key (not SIGINT) so it can abandon the line; libedit
         // restores the terminal's own setting, and with it SIGINT, whenever el_gets returns.
