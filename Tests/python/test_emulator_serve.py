@@ -113,3 +113,23 @@ def test_aws_cli_errors(fast):
     assert "(ResourceNotFoundException)" in result.stderr
     result = aws(fast, "list-resources", "--type-name", "AWS::Nope::Thing", check=False)
     assert "(TypeNotFoundException)" in result.stderr
+
+
+# ---------------------------------------------------------------- ccs's own client
+
+
+def test_ccs_api_against_ccs_serve(fast):
+    """ccs's HTTP client (libcurl, SigV4, awsJson1_0) against its own server."""
+    name = unique("own")
+    endpoint = ["--endpoint-url", fast.url, "--region", "us-east-1"]
+    created = subprocess.run(
+        [CCS_BIN, "api", "CreateResource",
+         json.dumps({"TypeName": "AWS::Logs::LogGroup", "DesiredState": json.dumps({"LogGroupName": name})}),
+         *endpoint], capture_output=True, text=True, env=client_environment(), timeout=60)
+    assert created.returncode == 0, created.stderr
+    assert json.loads(created.stdout)["ProgressEvent"]["Identifier"] == name
+    missing = subprocess.run(
+        [CCS_BIN, "api", "GetResource", json.dumps({"TypeName": "AWS::Logs::LogGroup", "Identifier": unique("no")}),
+         *endpoint], capture_output=True, text=True, env=client_environment(), timeout=60)
+    assert missing.returncode == 254
+    assert "ResourceNotFoundException" in missing.stderr
