@@ -46,6 +46,18 @@ def test_unfinished_requests_resume_after_a_restart(tmp_path_factory):
         assert again.stop()[0] == 0
 
 
+def test_region_and_account_shape_generated_identifiers(tmp_path_factory):
+    emulator = Emulator(tmp_path_factory.mktemp("region"), "--latency", "0", "--region", "eu-west-3",
+                        "--account", "111122223333").start()
+    try:
+        # The client signs for us-east-1: the emulator accepts any region in the scope.
+        event = emulator.client().create_resource(
+            TypeName="AWS::SQS::Queue", DesiredState=json.dumps({"QueueName": "jobs"}))["ProgressEvent"]
+        assert event["Identifier"] == "https://sqs.eu-west-3.amazonaws.com/111122223333/jobs"
+    finally:
+        assert emulator.stop()[0] == 0
+
+
 def test_rejects_invalid_options():
     result = subprocess.run([CCS_BIN, "serve", "--faults", "throttle=2"], capture_output=True, text=True,
                             env=client_environment(), timeout=30)
