@@ -63,6 +63,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Load further resource type schemas (*.json) from this directory (repeatable).", valueName: "dir"))
     var schemas: [String] = []
 
+    @Flag(name: .long, help: "Log one line per request to stderr: operation, status, error type, time, request id.")
+    var verbose = false
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port \(port) is not a port number (0 to 65535)")
@@ -107,7 +110,12 @@ struct ServeCommand: ParsableCommand {
             Self.printError("ccs serve: cannot open the emulator (database \(path)): \(error)")
             throw ExitCode.failure
         }
-        let handler = CloudControlAPIHandler(service: engine, credentials: try credentialPairs(), faults: settings.faults)
+        var log: (@Sendable (String) -> Void)? = nil
+        if verbose {
+            log = { line in FileHandle.standardError.write(Data(("ccs serve: " + line + "\n").utf8)) }
+        }
+        let handler = CloudControlAPIHandler(
+            service: engine, credentials: try credentialPairs(), faults: settings.faults, log: log)
         // Installed before the server starts so that a signal sent right after the
         // 'listening on' line is not lost.
         let signals = ShutdownSignals()

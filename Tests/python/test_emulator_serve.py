@@ -58,6 +58,15 @@ def test_region_and_account_shape_generated_identifiers(tmp_path_factory):
         assert emulator.stop()[0] == 0
 
 
+def test_verbose_logs_each_request_on_stderr(tmp_path_factory):
+    emulator = Emulator(tmp_path_factory.mktemp("verbose"), "--latency", "0", "--verbose").start()
+    emulator.client().list_resources(TypeName="AWS::S3::Bucket")
+    status, rest, stderr = emulator.stop()
+    assert status == 0
+    assert rest == ""
+    assert "ccs serve: ListResources 200 " in stderr
+
+
 def test_rejects_invalid_options():
     result = subprocess.run([CCS_BIN, "serve", "--faults", "throttle=2"], capture_output=True, text=True,
                             env=client_environment(), timeout=30)

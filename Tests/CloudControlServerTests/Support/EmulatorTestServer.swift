@@ -28,7 +28,7 @@ final class EmulatorTestServer {
 
     init(
         faults: String = "", credentials: [String: String] = ["test": "test"],
-        limits: HTTPServerLimits = HTTPServerLimits()
+        limits: HTTPServerLimits = HTTPServerLimits(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
         var configuration = LocalConfiguration()
         configuration.latency = 0
@@ -37,7 +37,7 @@ final class EmulatorTestServer {
         configuration.faults = plan
         engine = try LocalCloudControl(
             databasePath: ":memory:", configuration: configuration, registry: try SchemaRegistry(includeShipped: true))
-        let handler = CloudControlAPIHandler(service: engine, credentials: credentials, faults: plan)
+        let handler = CloudControlAPIHandler(service: engine, credentials: credentials, faults: plan, log: log)
         server = try HTTPServer.start(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, limits: limits), handler: handler)
     }
