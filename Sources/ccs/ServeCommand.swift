@@ -7,7 +7,7 @@ import Foundation
 /// --endpoint-url`. Prints exactly one line, `listening on http://HOST:PORT`, on stdout once it
 /// accepts connections; runs until SIGINT or SIGTERM, then finishes in-flight requests and
 /// closes the database. Exit codes: 0 after a clean shutdown, 1 when the database or the
-/// address cannot be opened, 64 for invalid options.
+/// address cannot be opened, 2 for invalid options (docs/CLI.md, "Exit codes").
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
