@@ -130,3 +130,24 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// libFuzzer harnesses (docs/FUZZING.md, scripts/fuzz.sh). Declared only when CCS_FUZZ=1 so
+// that the ordinary `swift build` / `swift test` never needs libFuzzer; scripts/fuzz.sh builds
+// them into .build-fuzz with `-sanitize=fuzzer,address`.
+if Context.environment["CCS_FUZZ"] == "1" {
+    package.targets.append(.target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzCCSSource", ["CCSLanguage"]),
+        ("FuzzJSONCodec", ["CCSLanguage"]),
+        ("FuzzJSONPath", ["CCSLanguage"]),
+        ("FuzzJSONCore", ["JSONCore"]),
+        ("FuzzJSONPatch", ["JSONCore"]),
+        ("FuzzWireInput", ["CloudControl"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(name: target.name, dependencies: target.dependencies + ["CFuzzDriver"], path: "Fuzz/\(target.name)")
+        )
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}
