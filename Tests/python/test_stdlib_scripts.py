@@ -241,6 +241,9 @@ def test_script_help(name, local):
     ("tag-sweep.ccs", ["--all"], "nothing to do: give --require KEY=DEFAULT and/or --remove KEY"),
     ("tag-sweep.ccs", ["--require", "owner", "--all"], "--require: expected KEY=VALUE, got 'owner'"),
     ("tag-sweep.ccs", ["--require", "a=b", "AWS::Logs::LogStream"], "AWS::Logs::LogStream has no tags"),
+    ("tag-sweep.ccs", ["--require", "a=b", "--batch", "0", "--all"], "--batch must be a positive number, got '0'"),
+    ("cleanup-test-resources.ccs", ["--prefix", "t-", "--batch", "many", "--all"],
+     "--batch must be a positive number, got 'many'"),
     ("cleanup-test-resources.ccs", ["--all"], "give --prefix and/or --tag: refusing to select resources by age alone"),
     ("cleanup-test-resources.ccs", ["--prefix", "t-", "--older-than", "soon", "--all"],
      "--older-than: duration 'soon' not understood (use e.g. 45s, 90m, 12h, 7d, 1d12h)"),
@@ -337,7 +340,7 @@ wait_all([
     assert lines[-1] == "dry run: 4 resources checked, nothing changed"
     assert {t: backend.resources(t) for t in before} == before, "a dry run changes nothing"
 
-    result = backend.script(SCRIPTS / "tag-sweep.ccs", *arguments)
+    result = backend.script(SCRIPTS / "tag-sweep.ccs", *arguments, "--batch", "2")
     assert (result.returncode, result.stderr) == (0, ""), result.stdout
     assert result.stdout.splitlines()[-1] == "4 resources checked, 3 changed, 0 failed"
     queues = {p["QueueName"]: tag_map(p) for p in backend.resources("AWS::SQS::Queue").values()}
@@ -383,7 +386,7 @@ wait_all([
     assert dry.stdout.splitlines() == plan + ["dry run: nothing deleted"]
     assert set(backend.resources("AWS::Logs::LogGroup")) == {"test-a", "prod-a"}
 
-    result = backend.script(SCRIPTS / "cleanup-test-resources.ccs", "--prefix", "test-", *types)
+    result = backend.script(SCRIPTS / "cleanup-test-resources.ccs", "--prefix", "test-", "--batch", "1", *types)
     assert (result.returncode, result.stderr) == (0, ""), result.stdout
     assert result.stdout.splitlines() == plan + [
         "deleted AWS::Logs::LogStream test-a|s", "deleted AWS::Logs::LogGroup test-a",
