@@ -54,12 +54,12 @@ def environment():
 class Server:
     """One `ccs serve` process on a free loopback port, with its own database."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, *options):
         self.db = Path(directory) / "serve.sqlite"
         self.stderr_path = Path(directory) / "serve-stderr.txt"
         self.stderr_file = open(self.stderr_path, "w")
         self.process = subprocess.Popen(
-            [CCS_BIN, "serve", "--port", "0", "--db", str(self.db), "--latency", "50"],
+            [CCS_BIN, "serve", "--port", "0", "--db", str(self.db), "--latency", "50", *options],
             stdout=subprocess.PIPE, stderr=self.stderr_file, text=True, env=environment())
         with selectors.DefaultSelector() as selector:
             selector.register(self.process.stdout, selectors.EVENT_READ)
@@ -84,7 +84,7 @@ class Backend:
     """Where scripts run (`ccs --local=DB` or `ccs --endpoint-url URL`), and an independent
     view of the same service to check what they did."""
 
-    def __init__(self, kind, directory):
+    def __init__(self, kind, directory, *server_options):
         self.kind = kind
         self.directory = Path(directory)
         self.server = None
@@ -92,7 +92,7 @@ class Backend:
             self.db = self.directory / "local.sqlite"
             self.options = [f"--local={self.db}"]
         else:
-            self.server = Server(self.directory)
+            self.server = Server(self.directory, *server_options)
             self.options = ["--endpoint-url", self.server.url]
             self.boto = boto3.session.Session(
                 aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1"
@@ -203,6 +203,28 @@ def test_module_failure_is_reported(local):
     result = local.script(path)
     assert result.returncode == 1
     assert 'pad width: expected "a", got "a  "' in result.stderr
+
+
+def test_waiting_retry_rides_out_not_found_after_create(tmp_path):
+    """GetResource may answer NotFound just after a create succeeds; waiting.retry waits it
+    out. The server hides every new resource for 1.5 s."""
+    backend = Backend("serve", tmp_path, "--faults", "notfound-after-create=1,notfound-window=1.5")
+    try:
+        path = tmp_path / "fresh.ccs"
+        path.write_text('import "waiting"\n'
+                        'let T = "AWS::Logs::LogGroup"\n'
+                        'wait(create(T, {LogGroupName: "fresh"}))\n'
+                        'let first_try = "found"\n'
+                        'try { get(T, "fresh") } catch e { first_try = e.code }\n'
+                        'let tries = 0\n'
+                        'let g = waiting.retry(fn() { tries += 1; return get(T, "fresh") },\n'
+                        '                      {codes: ["ResourceNotFoundException"], delay: 0.25, max_delay: 0.5, attempts: 20})\n'
+                        'print(first_try, g.id, tries > 1)\n')
+        result = backend.script(path)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout.strip() == "ResourceNotFoundException fresh true"
+    finally:
+        backend.close()
 
 
 def test_tags_module_checked_with_the_api(backend):
