@@ -135,7 +135,6 @@ def test_debug_traces_the_exchange_without_secrets(server, env):
     (["GetResource", '{"TypeName": "AWS::Logs::LogGroup", "Identifier": "x", "Bogus": 1}'], "Bogus"),
     (["GetResource", '{"TypeName": "bad", "Identifier": "x"}'], "TypeName"),
     (["GetResource", "{not json"], "GetResource"),
-    (["GetResource", "{}", "--local"], "--local is not available yet"),
 ])
 def test_usage_errors_exit_2_before_any_request(server, env, arguments, message):
     result = ccs_api(server, env, *arguments)
