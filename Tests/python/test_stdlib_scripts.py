@@ -11,73 +11,24 @@ the outcome independently of ccs's built-ins: with boto3 against `ccs serve`, an
 import csv
 import io
 import json
-import os
-import selectors
-import signal
 import subprocess
 import uuid
 from pathlib import Path
 
-import boto3
 import pytest
-from botocore.config import Config
 
-REPO = Path(__file__).resolve().parents[2]
-CCS_BIN = os.environ.get("CCS_BIN") or str(REPO / ".build" / "debug" / "ccs")
+from emulator_support import CCS_BIN, REPO, Emulator, client_environment
+
 MODULE_TESTS = REPO / "Tests" / "stdlib"
 SCRIPTS = REPO / "scripts"
 
-# No profile, no instance or container metadata (169.254.169.254 must never be reached),
-# the credentials `ccs serve` accepts by default.
-ISOLATED_ENV = {
-    "AWS_ACCESS_KEY_ID": "test",
-    "AWS_SECRET_ACCESS_KEY": "test",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "AWS_REGION": "us-east-1",
-    "AWS_EC2_METADATA_DISABLED": "true",
-    "AWS_CONFIG_FILE": "/nonexistent/ccs-test-config",
-    "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ccs-test-credentials",
-    "AWS_PAGER": "",
-    "CCS_STDLIB_PATH": str(REPO / "stdlib"),
-}
-CLEARED_ENV = ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CLOUDCONTROL",
-               "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-               "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE")
-
 
 def environment():
-    env = {k: v for k, v in os.environ.items() if k not in CLEARED_ENV}
-    env.update(ISOLATED_ENV)
+    """The isolated AWS environment of the emulator suites (no profile, no instance metadata,
+    the credentials `ccs serve` accepts), with the repository's stdlib on the search path."""
+    env = client_environment()
+    env["CCS_STDLIB_PATH"] = str(REPO / "stdlib")
     return env
-
-
-class Server:
-    """One `ccs serve` process on a free loopback port, with its own database."""
-
-    def __init__(self, directory, *options):
-        self.db = Path(directory) / "serve.sqlite"
-        self.stderr_path = Path(directory) / "serve-stderr.txt"
-        self.stderr_file = open(self.stderr_path, "w")
-        self.process = subprocess.Popen(
-            [CCS_BIN, "serve", "--port", "0", "--db", str(self.db), "--latency", "50", *options],
-            stdout=subprocess.PIPE, stderr=self.stderr_file, text=True, env=environment())
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.process.stdout, selectors.EVENT_READ)
-            if not selector.select(60):
-                self.process.kill()
-                raise AssertionError("ccs serve printed nothing within 60s")
-        line = self.process.stdout.readline()
-        assert line.startswith("listening on http://127.0.0.1:"), \
-            f"unexpected first line {line!r}; stderr: {self.stderr_path.read_text()}"
-        self.url = line[len("listening on "):].strip()
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.stderr_file.close()
 
 
 class Backend:
@@ -92,12 +43,9 @@ class Backend:
             self.db = self.directory / "local.sqlite"
             self.options = [f"--local={self.db}"]
         else:
-            self.server = Server(self.directory, *server_options)
+            self.server = Emulator(self.directory / "serve", "--latency", "50", *server_options).start()
             self.options = ["--endpoint-url", self.server.url]
-            self.boto = boto3.session.Session(
-                aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1"
-            ).client("cloudcontrol", endpoint_url=self.server.url,
-                     config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+            self.boto = self.server.client()
 
     def close(self):
         if self.server:
