@@ -51,9 +51,11 @@ class Backend:
         if self.server:
             self.server.stop()
 
-    def ccs(self, *arguments, cwd=None):
+    def ccs(self, *arguments, cwd=None, extra_env=None):
+        env = environment()
+        env.update(extra_env or {})
         return subprocess.run([CCS_BIN, *self.options, *arguments], capture_output=True, text=True,
-                              env=environment(), cwd=cwd or self.directory, timeout=300)
+                              env=env, cwd=cwd or self.directory, timeout=300)
 
     def script(self, path, *arguments):
         return self.ccs(str(path), *arguments)
@@ -455,6 +457,32 @@ def test_apply(backend):
     assert invalid.returncode == 1
     assert invalid.stdout.strip() == (f'scripts/apply.ccs: error: ValueError: {stack}: resource #0 needs "type" '
                                       '(a string) and "properties" (an object)')
+
+
+def test_scripts_ride_out_throttling(tmp_path):
+    """Against a server that throttles 30% of calls and fails 10% of requests with
+    ErrorCode Throttling, a tag sweep and an inventory still complete: the client retries
+    throttled calls (AWS_MAX_ATTEMPTS=10 here) and wait resubmits throttled requests."""
+    backend = Backend("serve", tmp_path, "--faults", "throttle=0.3,failed-throttle=0.1,seed=11")
+    retries = {"AWS_MAX_ATTEMPTS": "10"}
+    try:
+        seed = tmp_path / "seed.ccs"
+        seed.write_text('wait_all([create("AWS::SQS::Queue", {QueueName: "a"}), create("AWS::SQS::Queue", {QueueName: "b"}),\n'
+                        '          create("AWS::Logs::LogGroup", {LogGroupName: "g"})])\n')
+        seeded = backend.ccs(str(seed), extra_env=retries)
+        assert seeded.returncode == 0, seeded.stdout + seeded.stderr
+        types = ["AWS::SQS::Queue", "AWS::Logs::LogGroup"]
+        sweep = backend.ccs(str(SCRIPTS / "tag-sweep.ccs"), "--require", "owner=x", *types, extra_env=retries)
+        assert (sweep.returncode, sweep.stderr) == (0, ""), sweep.stdout
+        assert sweep.stdout.splitlines()[-1] == "3 resources checked, 3 changed, 0 failed"
+        report = backend.ccs(str(SCRIPTS / "inventory-report.ccs"), "--format", "json", *types, extra_env=retries)
+        assert (report.returncode, report.stderr) == (0, ""), report.stdout
+        assert sorted(r["tags"]["owner"] for r in json.loads(report.stdout)["resources"]) == ["x", "x", "x"]
+        backend.boto = backend.server.client(max_attempts=10)
+        owners = [tag_map(p).get("owner") for t in types for p in backend.resources(t).values()]
+        assert owners == ["x", "x", "x"]
+    finally:
+        backend.close()
 
 
 def test_tour(backend):
