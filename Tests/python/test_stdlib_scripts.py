@@ -11,6 +11,7 @@ the outcome independently of ccs's built-ins: with boto3 against `ccs serve`, an
 import csv
 import io
 import json
+import os
 import subprocess
 import uuid
 from pathlib import Path
@@ -485,10 +486,18 @@ def test_scripts_ride_out_throttling(tmp_path):
         backend.close()
 
 
+TOUR_SNAPSHOT = MODULE_TESTS / "tour.expected"
+
+
 def test_tour(backend):
-    """The README's tour runs to the end in about 30 lines and leaves nothing behind."""
+    """The README's tour runs to the end in about 30 lines and leaves nothing behind. Its
+    output on a fresh database is kept in Tests/stdlib/tour.expected (re-record it with
+    CCS_RECORD_SNAPSHOTS=1) so that a change to what the README shows is seen in review."""
     result = backend.script(SCRIPTS / "tour.ccs")
     assert (result.returncode, result.stderr) == (0, ""), result.stdout
+    if os.environ.get("CCS_RECORD_SNAPSHOTS") == "1":
+        TOUR_SNAPSHOT.write_text(result.stdout)
+    assert result.stdout == TOUR_SNAPSHOT.read_text()
     lines = result.stdout.splitlines()
     assert lines[0].startswith("== ccs tour")
     assert lines[-1] == "deleted 3 resources; tour complete"
