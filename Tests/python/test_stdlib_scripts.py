@@ -178,6 +178,54 @@ def test_waiting_retry_rides_out_not_found_after_create(tmp_path):
         backend.close()
 
 
+CUSTOM_TYPES_SCRIPT = '''import "check"
+import "resources"
+import "tags"
+check.eq([tags.shape("Test::Custom::Widget"), resources.info("Test::Custom::Widget").known], ["auto", false], "no schema")
+wait_all([create("Test::Custom::Widget", {Name: "w1", Size: 3, Tags: [{Key: "a", Value: "1"}]}),
+          create("Test::Custom::Gadget", {GadgetName: "g1", Tags: {a: "1"}}),
+          create("Test::Custom::Widget", {Name: "w2"})])
+check.eq(tags.of(get("Test::Custom::Widget", "w1")), {a: "1"}, "tags of a list")
+wait_all([tags.add(get("Test::Custom::Widget", "w1"), {b: "2"}), tags.add(get("Test::Custom::Gadget", "g1"), {b: "2"}),
+          tags.add(get("Test::Custom::Widget", "w2"), {c: "3"})])
+print("ok")
+'''
+
+
+def test_types_without_a_shipped_schema(tmp_path):
+    """Against AWS most types have no schema in ccs. Served from extra schema files
+    (Tests/stdlib/schemas), two such types still get tags in their own shape (read from each
+    resource), inventory rows and copies."""
+    backend = Backend("serve", tmp_path, "--schemas", str(MODULE_TESTS / "schemas"))
+    try:
+        path = tmp_path / "custom.ccs"
+        path.write_text(CUSTOM_TYPES_SCRIPT)
+        (tmp_path / "check.ccs").write_text((MODULE_TESTS / "check.ccs").read_text())
+        result = backend.script(path)
+        assert (result.returncode, result.stdout, result.stderr) == (0, "ok\n", "")
+        assert backend.properties("Test::Custom::Widget", "w1")["Tags"] == [{"Key": "a", "Value": "1"},
+                                                                            {"Key": "b", "Value": "2"}]
+        assert backend.properties("Test::Custom::Gadget", "g1")["Tags"] == {"a": "1", "b": "2"}
+        assert backend.properties("Test::Custom::Widget", "w2")["Tags"] == [{"Key": "c", "Value": "3"}]
+
+        report = backend.script(SCRIPTS / "inventory-report.ccs", "Test::Custom::Widget", "Test::Custom::Gadget")
+        assert (report.returncode, report.stderr) == (0, "")
+        assert report.stdout.splitlines()[2:] == ["Test::Custom::Gadget  g1  g1    a=1 b=2",
+                                                  "Test::Custom::Widget  w1  w1    a=1 b=2",
+                                                  "Test::Custom::Widget  w2  w2    c=3"]
+
+        copy = backend.script(SCRIPTS / "copy-resource.ccs", "Test::Custom::Widget", "w1", "w3",
+                              "--name-property", "Name", "--drop", "Arn", "--set", "Size=9")
+        assert (copy.returncode, copy.stderr) == (0, ""), copy.stdout
+        w3 = backend.properties("Test::Custom::Widget", "w3")
+        assert (w3["Name"], w3["Size"], tag_map(w3)) == ("w3", 9, {"a": "1", "b": "2"})
+        no_name = backend.script(SCRIPTS / "copy-resource.ccs", "Test::Custom::Widget", "w1", "w4")
+        assert no_name.returncode == 1
+        assert "use --name-property" in no_name.stdout
+    finally:
+        backend.close()
+
+
 def test_tags_module_checked_with_the_api(backend):
     """tags.add / tags.remove as the service stores them, read without ccs's built-ins."""
     backend.seed('wait(create("AWS::SSM::Parameter", {Name: "p", Type: "String", Value: "v", Tags: {a: "1"}}))\n'
@@ -210,7 +258,8 @@ def test_script_help(name, local):
 @pytest.mark.parametrize("name, arguments, message", [
     ("inventory-report.ccs", [], "name at least one TYPE, or use --prefix or --all"),
     ("inventory-report.ccs", ["--format", "xml", "AWS::SQS::Queue"], "option '--format': 'xml' is not one of table, json, jsonl, csv"),
-    ("inventory-report.ccs", ["AWS::Nope::Nope"], "unknown resource type 'AWS::Nope::Nope'"),
+    ("inventory-report.ccs", ["Nope"], "'Nope' is not a resource type name (like AWS::SQS::Queue)"),
+    ("copy-resource.ccs", ["AWS::Logs:LogGroup", "a", "b"], "'AWS::Logs:LogGroup' is not a resource type name (like AWS::SQS::Queue)"),
     ("tag-sweep.ccs", ["--all"], "nothing to do: give --require KEY=DEFAULT and/or --remove KEY"),
     ("tag-sweep.ccs", ["--require", "owner", "--all"], "--require: expected KEY=VALUE, got 'owner'"),
     ("tag-sweep.ccs", ["--require", "a=b", "AWS::Logs::LogStream"], "AWS::Logs::LogStream has no tags"),
