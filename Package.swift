@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
 
@@ -109,7 +110,13 @@ let package = Package(
         ),
         .testTarget(
             name: "CloudControlServerTests",
-            dependencies: ["CloudControlServer", "CloudControlLocal", "CloudControl", "CCSTestSupport"]
+            dependencies: [
+                "CloudControlServer", "CloudControlLocal", "CloudControl", "CCSTestSupport", "SigV4",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "CCSLanguageTests", dependencies: ["CCSLanguage"], resources: [.copy("Fixtures")]),
         .testTarget(

@@ -8,6 +8,8 @@ import Foundation
 struct ScriptHostWiring {
     let arguments: [String]
     let global: GlobalOptions
+    /// Ctrl-C at the REPL: `wait`, `wait_all` and the listings stop when it is requested.
+    var interruption: Interruption? = nil
 
     func makeRunner() -> ScriptRunner {
         let environment = ProcessInfo.processInfo.environment
@@ -21,7 +23,11 @@ struct ScriptHostWiring {
         let runner = ScriptRunner(host: host) { message in
             FileHandle.standardError.write(Data(message.utf8))
         }
-        CloudBuiltins.register(into: runner.registry, session: CloudWiring.session(global))
+        let session = CloudWiring.session(global)
+        if let interruption {
+            session.isInterrupted = { interruption.isRequested }
+        }
+        CloudBuiltins.register(into: runner.registry, session: session)
         return runner
     }
 }

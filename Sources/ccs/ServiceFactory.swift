@@ -1,4 +1,5 @@
 import CloudControl
+import CloudControlLocal
 import Foundation
 
 /// Builds the `CloudControlService` a command talks to from the global options: the HTTP
@@ -13,10 +14,15 @@ enum ServiceFactory {
         return try makeHTTPClient(global, environment: environment)
     }
 
-    /// The place where `--local[=DB]` builds the in-process emulator (CloudControlLocal, with
-    /// `global.localDatabase` as its store). Until it is wired in, it fails with a clear message.
+    /// `--local[=DB]`: the in-process emulator (CloudControlLocal) on `global.localDatabase`,
+    /// else `$XDG_DATA_HOME/ccs/local.sqlite` or `~/.local/share/ccs/local.sqlite`. No
+    /// credentials, no network: the engine runs in this process, with the shipped schemas and
+    /// `--region` (default us-east-1) in generated ARNs.
     static func makeLocalService(_ global: GlobalOptions) throws -> CloudControlService {
-        throw LocalServiceUnavailableError()
+        var configuration = LocalConfiguration()
+        if let region = global.region { configuration.region = region }
+        let path = global.localDatabase ?? LocalConfiguration.defaultDatabasePath()
+        return try LocalCloudControl(databasePath: path, configuration: configuration, registry: try SchemaRegistry())
     }
 
     /// The HTTP client with the AWS CLI's settings: options, then environment, then profile.

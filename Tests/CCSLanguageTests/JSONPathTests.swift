@@ -41,6 +41,18 @@ import Testing
         #expect(try run(path) == expected)
     }
 
+    @Test func firstGivesTheFirstNodeOrNil() throws {
+        let value = try JSONCodec.decode(document)
+        #expect(
+            try JSONPathQuery("$.store.book[1].price").first(value).map { JSONCodec.encode($0) } == "12.99")
+        #expect(
+            try JSONPathQuery("$..book[?@.isbn].title").first(value).map { JSONCodec.encode($0) }
+                == #""Moby Dick""#)
+        #expect(try JSONPathQuery("$.store.book[9]").first(value) == nil)
+        #expect(try JSONPathQuery("$.store.book[1].price").isSingular)
+        #expect(try !JSONPathQuery("$.store.book[*]").isSingular)
+    }
+
     @Test func pathsAreNormalizedAndEscaped() throws {
         let value = try JSONCodec.decode(#"{"it's":{"a\\b\n\u0001":[10,20]}}"#)
         let nodes = try JSONPathQuery("$..[1]").evaluateWithPaths(value)

@@ -56,6 +56,11 @@ final class LoopbackConnectionHandler: ChannelInboundHandler, @unchecked Sendabl
             send(Array(text.utf8) + body, thenClose: true, context: context)
         case .hang:
             break
+        case .delayed(let seconds, let reply):
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .nanoseconds(Int64(seconds * 1_000_000_000))) {
+                self.write(reply, keepAlive: keepAlive, context: loopBound.value)
+            }
         }
     }
 

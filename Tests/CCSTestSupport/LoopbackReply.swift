@@ -13,6 +13,8 @@ public enum LoopbackReply: Sendable {
     case truncated(status: Int, declaredLength: Int, body: [UInt8])
     /// Never answer; the connection stays open until the client gives up or the server stops.
     case hang
+    /// Give `reply` after `seconds` (to keep several requests in flight at once).
+    indirect case delayed(seconds: Double, reply: LoopbackReply)
 
     /// A 200..599 response with an awsJson1_0 body.
     public static func json(status: Int = 200, _ body: String, headers: [(name: String, value: String)] = [])

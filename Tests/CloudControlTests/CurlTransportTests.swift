@@ -62,7 +62,7 @@ struct CurlTransportTests {
     @Test func concurrentCallersShareOneTransportSafely() throws {
         let count = 16
         let server = try LoopbackHTTPServer(responder: { request in .json(#"{"echo":"\#(request.bodyText)"}"#)
-            })
+        })
         defer { server.shutdown() }
         let client = transport()
         defer { client.close() }
@@ -81,6 +81,49 @@ struct CurlTransportTests {
             #expect(String(decoding: exchange.response?.body ?? [], as: UTF8.self) == #"{"echo":"\#(sent)"}"#)
         }
         #expect(server.requests.count == count)
+    }
+
+    /// Sends one request per thread, all at once; returns how many succeeded.
+    static func sendConcurrently(_ count: Int, with client: CurlTransport, to server: LoopbackHTTPServer)
+        -> Int
+    {
+        let group = DispatchGroup()
+        let successes = ExchangeBox()
+        for index in 0..<count {
+            group.enter()
+            Thread.detachNewThread {
+                let request = HTTPRequest(
+                    method: "POST", url: server.baseURL + "/", body: Array("n\(index)".utf8))
+                if let response = try? client.send(request, timeout: nil), response.status == 200 {
+                    successes.append(
+                        HTTPExchange(request: request, response: response, error: nil, duration: 0))
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+        return successes.exchanges.count
+    }
+
+    @Test func poolRunsCallersInParallel() throws {
+        let server = try LoopbackHTTPServer(responder: { _ in .delayed(seconds: 0.5, reply: .json("{}")) })
+        defer { server.shutdown() }
+        let client = CurlTransport(
+            configuration: .init(userAgent: "ccs/test", maxConnections: 4, proxies: ProxySettings()))
+        defer { client.close() }
+        #expect(Self.sendConcurrently(4, with: client, to: server) == 4)
+        #expect(server.connectionCount >= 2, "requests in flight together use separate connections")
+    }
+
+    @Test func poolNeverExceedsItsCapacity() throws {
+        let server = try LoopbackHTTPServer(responder: { _ in .delayed(seconds: 0.1, reply: .json("{}")) })
+        defer { server.shutdown() }
+        let client = CurlTransport(
+            configuration: .init(userAgent: "ccs/test", maxConnections: 2, proxies: ProxySettings()))
+        defer { client.close() }
+        #expect(Self.sendConcurrently(6, with: client, to: server) == 6)
+        #expect(server.connectionCount <= 2)
+        #expect(server.requests.count == 6)
     }
 
     @Test func connectionRefusedNamesTheHost() throws {

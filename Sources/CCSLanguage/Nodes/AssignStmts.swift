@@ -12,11 +12,22 @@ final class AssignNameStmt: Stmt {
     override func exec(_ it: Interpreter) throws -> Exec {
         let rhs = try value.eval(it)
         if let op {
-            let current = try target.eval(it)
-            if case .int(let a) = current, case .int(let b) = rhs, op == .add {
-                let (sum, overflow) = a.addingReportingOverflow(b)
-                if !overflow {
-                    target.store(.int(sum), it)
+            var current = try target.eval(it)
+            if op == .add {
+                if case .int(let a) = current, case .int(let b) = rhs {
+                    let (sum, overflow) = a.addingReportingOverflow(b)
+                    if !overflow {
+                        target.store(.int(sum), it)
+                        return .normal
+                    }
+                }
+                // `s += t`: empty the variable first so the string's buffer is uniquely
+                // referenced and grows in place (amortized O(len(t)), not O(len(s))).
+                if case .string(var text) = current, case .string(let more) = rhs {
+                    current = .null
+                    target.store(.null, it)
+                    text += more
+                    target.store(.string(text), it)
                     return .normal
                 }
             }

@@ -1,17 +1,15 @@
 import CCurl
 import Foundation
 
-/// The production `HTTPTransport`: libcurl with one reused easy handle, so consecutive requests
-/// to the same endpoint share a kept-alive connection. A lock serialises callers; the
-/// Cloud Control client sends one request at a time per call, so a single handle suffices.
+/// The production `HTTPTransport`: libcurl easy handles reused from a small pool
+/// (`Configuration.maxConnections`), so consecutive requests to the same endpoint share a
+/// kept-alive connection and concurrent callers each get their own handle.
 ///
 /// TLS peer and host verification are always on. Proxies come from `Configuration.proxies`.
 /// Only this type (and the CCurl shim) touch libcurl.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public let configuration: Configuration
-    private let lock = NSLock()
-    /// Nil once `close()` ran; a later `send` opens a fresh handle.
-    private var handle: UnsafeMutableRawPointer?
+    private let pool: CurlHandlePool
 
     /// curl_global_init is not thread-safe and must run once before any handle exists; a
     /// static let is initialised exactly once, atomically.
@@ -20,17 +18,12 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public init(configuration: Configuration) {
         _ = CurlTransport.globalInit
         self.configuration = configuration
+        self.pool = CurlHandlePool(capacity: configuration.maxConnections)
     }
 
-    deinit {
-        if let handle { curl_easy_cleanup(handle) }
-    }
-
+    /// Closes the kept-alive connections. A later `send` opens new ones.
     public func close() {
-        lock.lock()
-        defer { lock.unlock() }
-        if let handle { curl_easy_cleanup(handle) }
-        handle = nil
+        pool.close()
     }
 
     public func send(_ request: HTTPRequest, timeout: TimeInterval?) throws -> HTTPResponse {
@@ -52,13 +45,11 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     }
 
     private func perform(_ request: HTTPRequest, timeout: TimeInterval) throws -> HTTPResponse {
-        lock.lock()
-        defer { lock.unlock() }
         let host = CurlTransport.hostDescription(of: request.url)
-        if handle == nil { handle = curl_easy_init() }
-        guard let curl = handle else {
+        guard let (curl, generation) = pool.checkout() else {
             throw TransportError(kind: .other, host: host, cause: "libcurl could not create a handle")
         }
+        defer { pool.checkin(curl, generation: generation) }
         // Reset clears every option but keeps live connections, the point of reusing the handle.
         curl_easy_reset(curl)
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Language benchmarks: the same programs in ccs (release build), CPython and Lua 5.4, run
+# side by side by hyperfine; the median wall-clock times and the ratios go into the
+# `## Language` section of docs/BENCHMARKS.md.
+#   RUNS=N   runs per program and interpreter (default 7)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS="${RUNS:-7}"
+PROGRAMS=(fib loop strings churn)
+
+for tool in hyperfine python3 lua5.4; do
+    command -v "$tool" >/dev/null || { echo "bench-language: $tool is required" >&2; exit 2; }
+done
+
+swift build -c release --product ccs
+CCS="$(swift build -c release --show-bin-path)/ccs"
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+
+for program in "${PROGRAMS[@]}"; do
+    # Every program prints its result: check the three agree before timing them.
+    expected="$(python3 "scripts/bench/$program.py")"
+    for run in "$CCS scripts/bench/$program.ccs" "lua5.4 scripts/bench/$program.lua"; do
+        got="$($run | tr '\t' ' ')"
+        if [[ "$got" != "$expected" ]]; then
+            echo "bench-language: '$run' printed '$got', python3 printed '$expected'" >&2
+            exit 1
+        fi
+    done
+    hyperfine --warmup 1 --runs "$RUNS" --style basic --export-json "$OUT/$program.json" \
+        -n ccs "$CCS scripts/bench/$program.ccs" \
+        -n python3 "python3 scripts/bench/$program.py" \
+        -n lua5.4 "lua5.4 scripts/bench/$program.lua"
+done
+
+python3 - "$OUT" "$RUNS" "${PROGRAMS[@]}" <<'PY'
+import json, os, re, subprocess, sys
+
+out, runs, programs = sys.argv[1], sys.argv[2], sys.argv[3:]
+describe = {
+    "fib": "recursive fib(30)",
+    "loop": "5,000,000-iteration arithmetic loop",
+    "strings": "string building (300,000 appends)",
+    "churn": "map and list churn (500,000 items)",
+}
+python_version = subprocess.run(["python3", "--version"], capture_output=True, text=True).stdout.strip()
+rows = []
+for p in programs:
+    results = {r["command"]: r for r in json.load(open(os.path.join(out, p + ".json")))["results"]}
+    ccs, py, lua = (results[n]["median"] for n in ("ccs", "python3", "lua5.4"))
+    rows.append(f"| {describe[p]} | {ccs * 1000:.0f} ms | {py * 1000:.0f} ms | {lua * 1000:.0f} ms "
+                f"| {py / ccs:.2f}× | {lua / ccs:.2f}× |")
+load = os.getloadavg()[0]
+section = f"""## Language
+
+Measured by `scripts/bench-language.sh`: the programs in `scripts/bench/` (`.ccs`, `.py`,
+`.lua`, the same algorithm in each), median wall-clock time of {runs} runs each after a
+warm-up, by hyperfine, ccs from a release build. "vs" columns are speed-ups of ccs: above
+1.00× ccs is faster. {python_version}, Lua 5.4. Load average during the run: {load:.1f} (the
+machine is shared, so absolute times are noisy; the ratios come from the same run).
+
+| program | ccs | python3 | lua5.4 | ccs vs python3 | ccs vs lua5.4 |
+|---------|-----|---------|--------|----------------|---------------|
+""" + "\n".join(rows) + "\n"
+notes_path = "scripts/bench/NOTES.md"
+if os.path.exists(notes_path):
+    section += "\n" + open(notes_path).read().strip() + "\n"
+doc = open("docs/BENCHMARKS.md").read()
+pattern = re.compile(r"## Language\n.*?(?=\n## |\Z)", re.S)
+doc = pattern.sub(lambda _: section.rstrip("\n") + "\n", doc, count=1)
+open("docs/BENCHMARKS.md", "w").write(doc)
+print(section)
+PY
