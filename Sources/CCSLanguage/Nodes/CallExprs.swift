@@ -11,7 +11,7 @@ final class CallExpr: Expr {
     override func eval(_ it: Interpreter) throws -> Value {
         let value = try callee.eval(it)
         guard case .function(let function) = value else {
-            var message = "attempt to call a \(value.typeName) value"
+            var message = "attempt to call \(value.withArticle) value"
             if let name = callee as? NameExpr { message += " (variable '\(name.name)')" }
             if let field = callee as? FieldExpr { message += " (field '\(field.name)')" }
             throw it.error(ErrorCode.notCallable, message, at: location)
@@ -90,7 +90,7 @@ final class MethodCallExpr: Expr {
         guard let method else {
             if optional { return .null }
             if case .map = target { throw it.error(ErrorCode.keyError, "no key '\(name)' in map", at: location) }
-            throw it.error(ErrorCode.typeError, "no method '\(name)' for a \(target.typeName) value", at: location)
+            throw it.error(ErrorCode.typeError, "no method '\(name)' for \(target.withArticle) value", at: location)
         }
         values.append(target)
         for argument in arguments { values.append(try argument.eval(it)) }
@@ -100,7 +100,7 @@ final class MethodCallExpr: Expr {
     private func callStored(_ function: Value, _ values: [Value], _ it: Interpreter) throws -> Value {
         guard case .function = function else {
             throw it.error(ErrorCode.notCallable,
-                           "attempt to call a \(function.typeName) value (field '\(name)')", at: location)
+                           "attempt to call \(function.withArticle) value (field '\(name)')", at: location)
         }
         return try it.call(function, values, at: location)
     }

@@ -133,7 +133,7 @@ public final class Interpreter {
     /// Calls any function value with evaluated arguments (built-ins calling back, pipelines).
     public func call(_ callee: Value, _ arguments: [Value], at location: SourceLocation) throws -> Value {
         guard case .function(let function) = callee else {
-            throw error(ErrorCode.notCallable, "attempt to call a \(callee.typeName) value", at: location)
+            throw error(ErrorCode.notCallable, "attempt to call \(callee.withArticle) value", at: location)
         }
         if let decl = function.decl {
             try checkArity(decl, arguments.count, at: location)
