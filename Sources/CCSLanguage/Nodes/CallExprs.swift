@@ -16,30 +16,34 @@ final class CallExpr: Expr {
             if let field = callee as? FieldExpr { message += " (field '\(field.name)')" }
             throw it.error(ErrorCode.notCallable, message, at: location)
         }
-        if let decl = function.decl {
-            let count = arguments.count
-            if count != decl.params.count {
-                try it.checkArity(decl, count, at: location)
-            }
-            // Arguments go straight into the callee's slots: no intermediate array.
-            if decl.needsHeapFrame {
-                let frame = Frame(size: decl.frameSize, parent: function.captured)
+        if let declRef = function.declRef {
+            // The function value (held until the call returns) keeps its declaration and
+            // captured frame alive: use them without retaining.
+            return try declRef._withUnsafeGuaranteedRef { decl in
+                let count = arguments.count
+                if count != decl.paramCount {
+                    try it.checkArity(decl, count, at: location)
+                }
+                // Arguments go straight into the callee's slots: no intermediate array.
+                if decl.needsHeapFrame {
+                    let frame = Frame(size: decl.frameSize, parent: function.captured)
+                    var i = 0
+                    while i < count {
+                        frame.slots[i] = try arguments[i].eval(it)
+                        i += 1
+                    }
+                    return try it.invoke(decl, frame.slots, heap: frame, captured: function.capturedRef, at: location)
+                }
+                let size = decl.frameSize
+                let slots = it.stack.push(size)
+                defer { it.stack.pop(slots, size) }
                 var i = 0
                 while i < count {
-                    frame.slots[i] = try arguments[i].eval(it)
+                    slots[i] = try arguments[i].eval(it)
                     i += 1
                 }
-                return try it.invoke(decl, frame.slots, heap: frame, captured: function.captured, at: location)
+                return try it.invoke(decl, slots, heap: nil, captured: function.capturedRef, at: location)
             }
-            let size = decl.frameSize
-            let slots = it.stack.push(size)
-            defer { it.stack.pop(slots, size) }
-            var i = 0
-            while i < count {
-                slots[i] = try arguments[i].eval(it)
-                i += 1
-            }
-            return try it.invoke(decl, slots, heap: nil, captured: function.captured, at: location)
         }
         var values: [Value] = []
         values.reserveCapacity(arguments.count)

@@ -92,7 +92,8 @@ final class NameExpr: Expr {
 
     override func eval(_ it: Interpreter) throws -> Value {
         if depth == 0 { return it.locals[slot] }
-        if depth > 0 { return it.outer.unsafelyUnwrapped.ancestor(depth - 1).slots[slot] }
+        if depth == 1 { return it.outerSlots.unsafelyUnwrapped[slot] }
+        if depth > 1 { return it.outerRef.unsafelyUnwrapped.takeUnretainedValue().ancestor(depth - 1).slots[slot] }
         if depth == -1 { return constant }
         throw it.error(ErrorCode.typeError, "undefined variable '\(name)'", at: location)
     }
@@ -101,8 +102,10 @@ final class NameExpr: Expr {
     @inline(__always) func store(_ value: Value, _ it: Interpreter) {
         if depth == 0 {
             it.locals[slot] = value
-        } else if depth > 0 {
-            it.outer.unsafelyUnwrapped.ancestor(depth - 1).slots[slot] = value
+        } else if depth == 1 {
+            it.outerSlots.unsafelyUnwrapped[slot] = value
+        } else if depth > 1 {
+            it.outerRef.unsafelyUnwrapped.takeUnretainedValue().ancestor(depth - 1).slots[slot] = value
         }
     }
 }
@@ -158,16 +161,22 @@ final class FunctionDecl {
     let body: BlockStmt
     let location: SourceLocation
     let source: SourceFile
+    /// `source` without reference counting, for `invoke` (the declaration keeps it alive).
+    let sourceRef: Unmanaged<SourceFile>
     /// Slots needed by one activation: parameters first, then every local.
     var frameSize = 0
+    /// `params.count`, read on every call.
+    let paramCount: Int
     /// Whether the body creates closures, which capture the activation's variables: then
     /// the locals live in a heap `Frame`; otherwise on the interpreter's `ValueStack`.
     var needsHeapFrame = false
     init(name: String, params: [String], body: BlockStmt, location: SourceLocation, source: SourceFile) {
         self.name = name
         self.params = params
+        self.paramCount = params.count
         self.body = body
         self.location = location
         self.source = source
+        self.sourceRef = Unmanaged.passUnretained(source)
     }
 }
