@@ -2,9 +2,12 @@
 final class CallExpr: Expr {
     let callee: Expr
     let arguments: [Expr]
+    /// The arguments, unretained (see `BlockStmt.statementRefs`).
+    let argumentRefs: [Unmanaged<Expr>]
     init(_ callee: Expr, _ arguments: [Expr], at location: SourceLocation) {
         self.callee = callee
         self.arguments = arguments
+        self.argumentRefs = arguments.map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
 
@@ -20,7 +23,7 @@ final class CallExpr: Expr {
             // The function value (held until the call returns) keeps its declaration and
             // captured frame alive: use them without retaining.
             return try declRef._withUnsafeGuaranteedRef { decl in
-                let count = arguments.count
+                let count = argumentRefs.count
                 if count != decl.paramCount {
                     try it.checkArity(decl, count, at: location)
                 }
@@ -29,7 +32,7 @@ final class CallExpr: Expr {
                     let frame = Frame(size: decl.frameSize, parent: function.captured)
                     var i = 0
                     while i < count {
-                        frame.slots[i] = try arguments[i].eval(it)
+                        frame.slots[i] = try argumentRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) }
                         i += 1
                     }
                     return try it.invoke(decl, frame.slots, heap: frame, captured: function.capturedRef, at: location)
@@ -39,15 +42,15 @@ final class CallExpr: Expr {
                 defer { it.stack.pop(slots, size) }
                 var i = 0
                 while i < count {
-                    slots[i] = try arguments[i].eval(it)
+                    slots[i] = try argumentRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) }
                     i += 1
                 }
                 return try it.invoke(decl, slots, heap: nil, captured: function.capturedRef, at: location)
             }
         }
         var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments { values.append(try argument.eval(it)) }
+        values.reserveCapacity(argumentRefs.count)
+        for argument in argumentRefs { values.append(try argument._withUnsafeGuaranteedRef { try $0.eval(it) }) }
         return try it.callNative(function.builtin.unsafelyUnwrapped, values, at: location)
     }
 }
