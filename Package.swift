@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
 
@@ -109,11 +110,41 @@ let package = Package(
         ),
         .testTarget(
             name: "CloudControlServerTests",
-            dependencies: ["CloudControlServer", "CloudControlLocal", "CloudControl", "CCSTestSupport"]
+            dependencies: [
+                "CloudControlServer", "CloudControlLocal", "CloudControl", "CCSTestSupport", "SigV4",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "CCSLanguageTests", dependencies: ["CCSLanguage"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CCSCloudTests", dependencies: ["CCSCloud", "CCSLanguage", "CloudControlLocal"]),
+        .testTarget(
+            name: "CCSCloudTests", dependencies: ["CCSCloud", "CCSLanguage", "CloudControl", "CloudControlLocal", "JSONCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// libFuzzer harnesses (docs/FUZZING.md, scripts/fuzz.sh). Declared only when CCS_FUZZ=1 so
+// that the ordinary `swift build` / `swift test` never needs libFuzzer; scripts/fuzz.sh builds
+// them into .build-fuzz with `-sanitize=fuzzer,address`.
+if Context.environment["CCS_FUZZ"] == "1" {
+    package.targets.append(.target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzCCSSource", ["CCSLanguage"]),
+        ("FuzzJSONCodec", ["CCSLanguage"]),
+        ("FuzzJSONPath", ["CCSLanguage"]),
+        ("FuzzJSONCore", ["JSONCore"]),
+        ("FuzzJSONPatch", ["JSONCore"]),
+        ("FuzzWireInput", ["CloudControl"]),
+    ]
+    for target in fuzzTargets {
+        package.targets.append(
+            .executableTarget(name: target.name, dependencies: target.dependencies + ["CFuzzDriver"], path: "Fuzz/\(target.name)")
+        )
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}

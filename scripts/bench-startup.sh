@@ -25,13 +25,17 @@ PY
 )
 ratio="$(python3 -c "print('%.0f' % ($aws_ms / $ccs_ms))")"
 aws_version="$(aws --version 2>&1 | cut -d' ' -f1)"
+# The machine is shared; the load during the run is recorded so the figures can be judged.
+load="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 section="$(mktemp)"
 cat >"$section" <<MD
 ## Cold start
 
 Measured by \`scripts/bench-startup.sh\` on $(date -u +%Y-%m-%d): \`hyperfine --warmup 2 --runs $runs\`,
-median wall-clock time of starting the program and printing its version.
+median wall-clock time of starting the program and printing its version. Load average at the
+end of the run: $load (2 cores shared with other jobs), so absolute times vary between runs;
+the ratio compares the two commands measured side by side in the same run.
 
 | command | median |
 |---|---|

@@ -16,6 +16,7 @@ int ccs_el_bind(EditLine *el, const char *key, const char *function) {
     return el_set(el, EL_BIND, key, function, NULL);
 }
 int ccs_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
+int ccs_el_setty(EditLine *el, const char *flag) { return el_set(el, EL_SETTY, "-d", flag, NULL); }
 
 History *ccs_history_open(void) {
     History *h = history_init();

@@ -34,7 +34,9 @@ public struct FaultPlan: Sendable, Equatable {
             }
             let (name, text) = (parts[0], parts[1])
             if name == "seed" {
-                guard let seed = UInt64(text) else { throw FaultPlanError(entry: String(entry), message: "seed must be a non-negative integer") }
+                guard let seed = UInt64(text) else {
+                    throw FaultPlanError(entry: String(entry), message: "seed must be a non-negative integer")
+                }
                 self.seed = seed
                 continue
             }
@@ -54,7 +56,9 @@ public struct FaultPlan: Sendable, Equatable {
             default:
                 throw FaultPlanError(
                     entry: String(entry),
-                    message: "unknown fault '\(name)' (known: throttle, 5xx, drop, failed-throttle, notfound-after-create, notfound-window, seed)")
+                    message:
+                        "unknown fault '\(name)' (known: throttle, 5xx, drop, failed-throttle, notfound-after-create, notfound-window, seed)"
+                )
             }
         }
     }
@@ -62,21 +66,5 @@ public struct FaultPlan: Sendable, Equatable {
     /// True when any fault has a non-zero rate.
     public var isActive: Bool {
         throttle > 0 || serverError > 0 || drop > 0 || failedThrottle > 0 || notFoundAfterCreate > 0
-    }
-}
-
-/// A malformed `--faults` entry.
-public struct FaultPlanError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var entry: String
-    public var message: String
-    public var description: String { "invalid fault spec entry '\(entry)': \(message)" }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s = s.dropFirst() }
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -20,13 +20,16 @@ extension LocalCloudControl {
         var readOnly: [ValidationIssue] = []
         for path in schema.readOnlyProperties {
             for location in path.matches(in: desired) {
-                readOnly.append(ValidationIssue(path: location, message: "read-only property cannot be set (\(path))"))
+                readOnly.append(
+                    ValidationIssue(path: location, message: "read-only property cannot be set (\(path))"))
             }
         }
         if !readOnly.isEmpty {
             return Checked(model: desired, failure: ("InvalidRequest", Self.describe(readOnly)))
         }
-        let issues = validator.validate(desired, against: schema).filter { !Self.isReadOnlyRequired($0, schema) }
+        let issues = validator.validate(desired, against: schema).filter {
+            !Self.isReadOnlyRequired($0, schema)
+        }
         if !issues.isEmpty {
             return Checked(model: desired, failure: ("InvalidRequest", Self.describe(issues)))
         }
@@ -43,15 +46,26 @@ extension LocalCloudControl {
                 if let path = schema.readOnlyProperties.first(where: { $0.overlaps(location) }) {
                     return Checked(
                         model: current,
-                        failure: ("InvalidRequest", "patch operation \(index) (\(operation.name) \(location)): read-only property \(path) cannot be updated"))
+                        failure: (
+                            "InvalidRequest",
+                            "patch operation \(index) (\(operation.name) \(location)): read-only property \(path) cannot be updated"
+                        ))
                 }
                 if let path = schema.createOnlyProperties.first(where: { $0.overlaps(location) }) {
                     return Checked(
                         model: current,
-                        failure: ("NotUpdatable", "patch operation \(index) (\(operation.name) \(location)): create-only property \(path) cannot be updated"))
+                        failure: (
+                            "NotUpdatable",
+                            "patch operation \(index) (\(operation.name) \(location)): create-only property \(path) cannot be updated"
+                        ))
                 }
                 if location.tokens.isEmpty {
-                    return Checked(model: current, failure: ("InvalidRequest", "patch operation \(index) (\(operation.name)): the whole model cannot be replaced"))
+                    return Checked(
+                        model: current,
+                        failure: (
+                            "InvalidRequest",
+                            "patch operation \(index) (\(operation.name)): the whole model cannot be replaced"
+                        ))
                 }
             }
         }
@@ -64,9 +78,21 @@ extension LocalCloudControl {
             return Checked(model: current, failure: ("InvalidRequest", "\(error)"))
         }
         let writable = schema.readOnlyProperties.reduce(patched) { $1.removing(from: $0) }
-        let issues = validator.validate(writable, against: schema).filter { !Self.isReadOnlyRequired($0, schema) }
+        let issues = validator.validate(writable, against: schema).filter {
+            !Self.isReadOnlyRequired($0, schema)
+        }
         if !issues.isEmpty {
             return Checked(model: current, failure: ("InvalidRequest", Self.describe(issues)))
+        }
+        // A primary identifier is how the resource is found; even where the schema does not
+        // mark it create-only, an update may not change it.
+        if schema.identifier(of: patched) != schema.identifier(of: current) {
+            return Checked(
+                model: current,
+                failure: (
+                    "NotUpdatable",
+                    "the patch changes the primary identifier (\(schema.primaryIdentifier.map(\.description).joined(separator: ", ")))"
+                ))
         }
         return Checked(model: patched, failure: nil)
     }
@@ -74,6 +100,8 @@ extension LocalCloudControl {
     /// A `required` issue about a read-only property, which the service itself supplies.
     static func isReadOnlyRequired(_ issue: ValidationIssue, _ schema: ResourceSchema) -> Bool {
         guard issue.path.tokens.isEmpty, issue.message.hasPrefix("required property '") else { return false }
-        return schema.readOnlyProperties.contains { $0.isTopLevel && issue.message == "required property '\($0.topLevel)' is missing" }
+        return schema.readOnlyProperties.contains {
+            $0.isTopLevel && issue.message == "required property '\($0.topLevel)' is missing"
+        }
     }
 }

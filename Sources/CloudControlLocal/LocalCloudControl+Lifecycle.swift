@@ -4,11 +4,8 @@ extension LocalCloudControl {
     /// Finishes, in due order, every unfinished request due at or before `now`, each in its own
     /// transaction, and forgets requests older than 7 days (at most once a minute).
     func advance(to now: Double) throws {
-        let due = unfinished.values.filter { $0.dueTime <= now }.sorted {
-            ($0.dueTime, $0.seq) < ($1.dueTime, $1.seq)
-        }
-        for record in due {
-            try finish(record)
+        for record in try store.dueRequests(at: now) {
+            try finish(record.token)
         }
         if now - lastPurge > 60 {
             try store.deleteRequests(createdBefore: now - Self.requestLifetime)
@@ -17,10 +14,11 @@ extension LocalCloudControl {
     }
 
     /// Applies a due request's effects (or refuses them) and records its outcome.
-    private func finish(_ original: RequestRecord) throws {
-        var record = original
-        let at = record.dueTime
+    private func finish(_ token: String) throws {
         try store.transaction {
+            // Read again inside the transaction: another process may have finished it.
+            guard var record = try store.request(token: token), record.outcome == nil else { return }
+            let at = record.dueTime
             if record.cancelTime != nil {
                 record.outcome = .cancelComplete
                 record.statusMessage = "The request was cancelled; nothing was changed."
@@ -31,9 +29,6 @@ extension LocalCloudControl {
             }
             try store.update(record)
         }
-        unfinished[record.token] = nil
-        let key = Self.key(record.typeName, record.identifier)
-        if busy[key] == record.token { busy[key] = nil }
     }
 
     /// The effect of a request at completion time: creates refuse an existing identifier,
@@ -43,7 +38,10 @@ extension LocalCloudControl {
         switch record.operation {
         case .create:
             if existing != nil {
-                fail(&record, "AlreadyExists", "Resource of type '\(record.typeName)' with identifier '\(record.identifier)' already exists.")
+                fail(
+                    &record, "AlreadyExists",
+                    "Resource of type '\(record.typeName)' with identifier '\(record.identifier)' already exists."
+                )
                 return
             }
             guard let model = record.model else {
@@ -52,19 +50,29 @@ extension LocalCloudControl {
             }
             var visibleAfter = 0.0
             let faults = configuration.faults
-            if faults.notFoundAfterCreate > 0, Double.random(in: 0..<1, using: &random) < faults.notFoundAfterCreate {
+            if faults.notFoundAfterCreate > 0,
+                Double.random(in: 0..<1, using: &random) < faults.notFoundAfterCreate
+            {
                 visibleAfter = time + faults.notFoundWindow
             }
-            try store.put(typeName: record.typeName, identifier: record.identifier, model: model, visibleAfter: visibleAfter)
+            try store.put(
+                typeName: record.typeName, identifier: record.identifier, model: model,
+                visibleAfter: visibleAfter)
         case .update:
             guard existing != nil, let model = record.model else {
-                fail(&record, "NotFound", "Resource of type '\(record.typeName)' with identifier '\(record.identifier)' was not found.")
+                fail(
+                    &record, "NotFound",
+                    "Resource of type '\(record.typeName)' with identifier '\(record.identifier)' was not found."
+                )
                 return
             }
             try store.put(typeName: record.typeName, identifier: record.identifier, model: model)
         case .delete:
             guard existing != nil else {
-                fail(&record, "NotFound", "Resource of type '\(record.typeName)' with identifier '\(record.identifier)' was not found.")
+                fail(
+                    &record, "NotFound",
+                    "Resource of type '\(record.typeName)' with identifier '\(record.identifier)' was not found."
+                )
                 return
             }
             try store.deleteResource(typeName: record.typeName, identifier: record.identifier)
@@ -82,44 +90,52 @@ extension LocalCloudControl {
     /// gets that request back; other input is a ClientTokenConflictException.
     func replay(clientToken: String?, fingerprint: String, at now: Double) throws -> RequestRecord? {
         guard let clientToken, !clientToken.isEmpty else { return nil }
-        guard let previous = try store.request(clientToken: clientToken, since: now - Self.clientTokenLifetime) else {
+        guard
+            let previous = try store.request(clientToken: clientToken, since: now - Self.clientTokenLifetime)
+        else {
             return nil
         }
         guard previous.fingerprint == fingerprint else {
             throw LocalError(
                 "ClientTokenConflictException",
-                "The client token '\(clientToken)' was already used for a different request (\(previous.operation.rawValue) \(previous.typeName)) in the last 36 hours.")
+                "The client token '\(clientToken)' was already used for a different request (\(previous.operation.rawValue) \(previous.typeName)) in the last 36 hours."
+            )
         }
         return previous
     }
 
     /// Refuses a second operation on a resource while one is unfinished.
     func checkNotBusy(_ typeName: String, _ identifier: String) throws {
-        guard !identifier.isEmpty, let token = busy[Self.key(typeName, identifier)] else { return }
+        guard !identifier.isEmpty,
+            let token = try store.unfinishedRequestToken(typeName: typeName, identifier: identifier)
+        else { return }
         throw LocalError(
             "ConcurrentOperationException",
-            "Another resource operation request (\(token)) is in progress for resource of type '\(typeName)' with identifier '\(identifier)'.")
+            "Another resource operation request (\(token)) is in progress for resource of type '\(typeName)' with identifier '\(identifier)'."
+        )
     }
 
     /// Records a new request and returns its progress at `now` (which, with zero latency,
     /// is already its outcome).
     func submit(
-        _ operation: RequestOperation, typeName: String, identifier: String, clientToken: String?, fingerprint: String,
+        _ operation: RequestOperation, typeName: String, identifier: String, clientToken: String?,
+        fingerprint: String,
         model: JSONValue?, failure: (code: String, message: String)?, at now: Double
     ) throws -> ProgressSnapshot {
         var failure = failure
         let faults = configuration.faults
-        if failure == nil, faults.failedThrottle > 0, Double.random(in: 0..<1, using: &random) < faults.failedThrottle {
+        if failure == nil, faults.failedThrottle > 0,
+            Double.random(in: 0..<1, using: &random) < faults.failedThrottle
+        {
             failure = ("Throttling", "Rate exceeded (injected by the emulator's fault plan).")
         }
         var record = RequestRecord(
             seq: 0, token: random.uuid(), operation: operation, typeName: typeName, identifier: identifier,
-            clientToken: clientToken?.isEmpty == false ? clientToken : nil, fingerprint: fingerprint, created: now,
+            clientToken: clientToken?.isEmpty == false ? clientToken : nil, fingerprint: fingerprint,
+            created: now,
             phase: max(0, configuration.latency), model: model, cancelTime: nil, outcome: nil,
             errorCode: failure?.code, statusMessage: failure?.message, hooksToken: random.uuid())
         record = try store.insert(record)
-        unfinished[record.token] = record
-        if !identifier.isEmpty { busy[Self.key(typeName, identifier)] = record.token }
         try advance(to: now)
         let current = try store.request(token: record.token) ?? record
         return snapshot(current, at: now)

@@ -7,7 +7,7 @@ extension LocalCloudControl {
     /// that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that ends
     /// FAILED with AlreadyExists.
     func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressSnapshot {
-        try withEngine { now in
+        try withEngine(write: true) { now in
             let schema = try schema(typeName)
             let parsed: JSONValue
             do {
@@ -29,10 +29,14 @@ extension LocalCloudControl {
             try checkNotBusy(typeName, identifier)
             var failure = checked.failure
             if failure == nil && identifier.isEmpty {
-                failure = ("InvalidRequest", "#: the primary identifier (\(schema.primaryIdentifier.map(\.description).joined(separator: ", "))) is missing")
+                failure = (
+                    "InvalidRequest",
+                    "#: the primary identifier (\(schema.primaryIdentifier.map(\.description).joined(separator: ", "))) is missing"
+                )
             }
             return try submit(
-                .create, typeName: typeName, identifier: identifier, clientToken: clientToken, fingerprint: fingerprint,
+                .create, typeName: typeName, identifier: identifier, clientToken: clientToken,
+                fingerprint: fingerprint,
                 model: failure == nil ? model : nil, failure: failure, at: now)
         }
     }
@@ -42,8 +46,10 @@ extension LocalCloudControl {
     /// document or identifier, ResourceNotFoundException, ConcurrentOperationException,
     /// ClientTokenConflictException. Create-only paths end FAILED with NotUpdatable; read-only
     /// paths, a patch that does not apply and schema violations end FAILED with InvalidRequest.
-    func update(typeName: String, identifier: String, patchDocument: String, clientToken: String?) throws -> ProgressSnapshot {
-        try withEngine { now in
+    func update(typeName: String, identifier: String, patchDocument: String, clientToken: String?) throws
+        -> ProgressSnapshot
+    {
+        try withEngine(write: true) { now in
             let schema = try schema(typeName)
             let patch: JSONPatch
             do {
@@ -53,7 +59,8 @@ extension LocalCloudControl {
             } catch let e as JSONPatchError {
                 throw LocalError.invalidRequest("PatchDocument is not a valid JSON Patch: \(e.description)")
             }
-            let fingerprint = "UPDATE\n\(typeName)\n\(identifier)\n\(JSONWriter(sortKeys: true).string(patch.json))"
+            let fingerprint =
+                "UPDATE\n\(typeName)\n\(identifier)\n\(JSONWriter(sortKeys: true).string(patch.json))"
             if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
                 return snapshot(previous, at: now)
             }
@@ -69,7 +76,7 @@ extension LocalCloudControl {
     /// DeleteResource. Immediate errors: TypeNotFoundException, ResourceNotFoundException,
     /// ConcurrentOperationException, ClientTokenConflictException.
     func delete(typeName: String, identifier: String, clientToken: String?) throws -> ProgressSnapshot {
-        try withEngine { now in
+        try withEngine(write: true) { now in
             let schema = try schema(typeName)
             let fingerprint = "DELETE\n\(typeName)\n\(identifier)"
             if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
@@ -85,13 +92,17 @@ extension LocalCloudControl {
 
     /// The stored resource for an identifier, or ResourceNotFoundException (also while a fresh
     /// create is hidden by the `notfound-after-create` fault).
-    func visibleResource(_ schema: ResourceSchema, _ identifier: String, at now: Double) throws -> LocalStore.StoredResource {
+    func visibleResource(_ schema: ResourceSchema, _ identifier: String, at now: Double) throws
+        -> LocalStore.StoredResource
+    {
         do {
             _ = try schema.identifierValues(identifier)
         } catch let e as SchemaError {
             throw LocalError.invalidRequest(e.message)
         }
-        guard let stored = try store.resource(typeName: schema.typeName, identifier: identifier), now >= stored.visibleAfter else {
+        guard let stored = try store.resource(typeName: schema.typeName, identifier: identifier),
+            now >= stored.visibleAfter
+        else {
             throw LocalError.notFound(schema.typeName, identifier)
         }
         return stored

@@ -13,7 +13,9 @@ extension LocalCloudControl {
         try withEngine { now in
             let schema = try schema(typeName)
             let stored = try visibleResource(schema, identifier, at: now)
-            return Description(identifier: stored.identifier, properties: JSONWriter().string(schema.withoutWriteOnly(stored.model)))
+            return Description(
+                identifier: stored.identifier,
+                properties: JSONWriter().string(schema.withoutWriteOnly(stored.model)))
         }
     }
 
@@ -36,7 +38,8 @@ extension LocalCloudControl {
             let missing = ListRequirements.requiredKeys(typeName).filter { filter[$0] == nil }
             if !missing.isEmpty {
                 throw LocalError.invalidRequest(
-                    "Listing \(typeName) needs the parent's key in ResourceModel; missing required propert\(missing.count == 1 ? "y" : "ies"): \(missing.joined(separator: ", "))")
+                    "Listing \(typeName) needs the parent's key in ResourceModel; missing required propert\(missing.count == 1 ? "y" : "ies"): \(missing.joined(separator: ", "))"
+                )
             }
             let limit = try pageSize(maxResults)
             var after: Int64 = 0
@@ -47,7 +50,10 @@ extension LocalCloudControl {
             var lastSeq = after
             var more = false
             scan: while true {
-                let batch = try store.resources(typeName: typeName, after: lastSeq, limit: max(limit * 2, 50))
+                // Unfiltered, one row beyond the page tells whether there is more; filtered,
+                // read wider batches since rows may be skipped.
+                let batchSize = filter.isEmpty ? limit + 1 : max(limit * 4, 100)
+                let batch = try store.resources(typeName: typeName, after: lastSeq, limit: batchSize)
                 if batch.isEmpty { break }
                 for stored in batch {
                     guard filter.allSatisfy({ stored.model[$0.key] == $0.value }) else {
@@ -58,7 +64,10 @@ extension LocalCloudControl {
                         more = true
                         break scan
                     }
-                    page.append(Description(identifier: stored.identifier, properties: JSONWriter().string(schema.withoutWriteOnly(stored.model))))
+                    page.append(
+                        Description(
+                            identifier: stored.identifier,
+                            properties: JSONWriter().string(schema.withoutWriteOnly(stored.model))))
                     lastSeq = stored.seq
                 }
             }
@@ -70,7 +79,8 @@ extension LocalCloudControl {
     func pageSize(_ maxResults: Int?) throws -> Int {
         guard let maxResults else { return configuration.defaultPageSize }
         guard (1...Self.maxPageSize).contains(maxResults) else {
-            throw LocalError.invalidRequest("MaxResults must be between 1 and \(Self.maxPageSize), got \(maxResults)")
+            throw LocalError.invalidRequest(
+                "MaxResults must be between 1 and \(Self.maxPageSize), got \(maxResults)")
         }
         return maxResults
     }
@@ -83,7 +93,8 @@ extension LocalCloudControl {
     }
 
     func request(_ token: String, at now: Double) throws -> RequestRecord {
-        guard let record = try store.request(token: token), record.created >= now - Self.requestLifetime else {
+        guard let record = try store.request(token: token), record.created >= now - Self.requestLifetime
+        else {
             throw LocalError("RequestTokenNotFoundException", "Request with token '\(token)' was not found.")
         }
         return record
@@ -130,13 +141,12 @@ extension LocalCloudControl {
     /// cancelled returns its progress. A finished request cannot be cancelled: the real service
     /// answers ConcurrentModificationException, and so does the emulator.
     func cancel(requestToken: String) throws -> ProgressSnapshot {
-        try withEngine { now in
+        try withEngine(write: true) { now in
             var record = try request(requestToken, at: now)
             switch record.status(at: now) {
             case .pending, .inProgress:
                 record.cancelTime = now
                 try store.update(record)
-                unfinished[record.token] = record
                 try advance(to: now)
                 return snapshot(try store.request(token: record.token) ?? record, at: now)
             case .cancelInProgress:
@@ -144,7 +154,8 @@ extension LocalCloudControl {
             case .success, .failed, .cancelComplete:
                 throw LocalError(
                     "ConcurrentModificationException",
-                    "Request '\(requestToken)' is already \(record.status(at: now).rawValue) and cannot be cancelled.")
+                    "Request '\(requestToken)' is already \(record.status(at: now).rawValue) and cannot be cancelled."
+                )
             }
         }
     }

@@ -8,7 +8,8 @@ import JSONCore
 /// computed from timestamps whenever a call comes in (due requests are finished first, in due
 /// order), so no background thread is needed and an injected clock drives everything in
 /// tests. Every acknowledged request is committed before the call returns, and unfinished
-/// requests carry on after a restart. Safe to call from several threads (one lock).
+/// requests carry on after a restart. Safe to call from several threads (one lock), and
+/// several processes may share one database file (all state lives in it).
 public final class LocalCloudControl: @unchecked Sendable {
     public let configuration: LocalConfiguration
     public let registry: SchemaRegistry
@@ -17,10 +18,6 @@ public final class LocalCloudControl: @unchecked Sendable {
     let store: LocalStore
     let lock = NSLock()
     var random: SeededRandom
-    /// Unfinished requests, by token; mirrors the `outcome IS NULL` rows.
-    var unfinished: [String: RequestRecord] = [:]
-    /// Token of the unfinished request per resource (`type\0identifier`).
-    var busy: [String: String] = [:]
     var lastPurge: Double = 0
     var closed = false
 
@@ -31,7 +28,8 @@ public final class LocalCloudControl: @unchecked Sendable {
     /// Opens (creating if needed) the database at `databasePath` (`:memory:` for a private
     /// in-memory one). Throws `SQLiteError` when the file cannot be opened.
     public init(
-        databasePath: String, configuration: LocalConfiguration = LocalConfiguration(), registry: SchemaRegistry,
+        databasePath: String, configuration: LocalConfiguration = LocalConfiguration(),
+        registry: SchemaRegistry,
         clock: EngineClock = SystemClock()
     ) throws {
         if databasePath != ":memory:" {
@@ -49,10 +47,6 @@ public final class LocalCloudControl: @unchecked Sendable {
         } else {
             random = SeededRandom()
         }
-        for record in try store.unfinishedRequests() {
-            unfinished[record.token] = record
-            if !record.identifier.isEmpty { busy[Self.key(record.typeName, record.identifier)] = record.token }
-        }
     }
 
     /// Closes the database. Later calls fail with ServiceInternalErrorException.
@@ -63,17 +57,19 @@ public final class LocalCloudControl: @unchecked Sendable {
         store.close()
     }
 
-    static func key(_ typeName: String, _ identifier: String) -> String { typeName + "\u{0}" + identifier }
-
-    /// Runs `body` under the lock after finishing every request due at the current time.
-    func withEngine<T>(_ body: (Double) throws -> T) throws -> T {
+    /// Runs `body` under the lock after finishing every request due at the current time;
+    /// with `write`, inside one immediate transaction, so what it reads and what it writes are
+    /// consistent even when another process shares the database file.
+    func withEngine<T>(write: Bool = false, _ body: (Double) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        guard !closed else { throw LocalError("ServiceInternalErrorException", "the local emulator has been closed") }
+        guard !closed else {
+            throw LocalError("ServiceInternalErrorException", "the local emulator has been closed")
+        }
         let now = clock.now()
         do {
             try advance(to: now)
-            return try body(now)
+            return write ? try store.transaction { try body(now) } : try body(now)
         } catch let e as SQLiteError {
             throw LocalError("ServiceInternalErrorException", "local store: \(e.description)")
         }
@@ -81,10 +77,13 @@ public final class LocalCloudControl: @unchecked Sendable {
 
     func schema(_ typeName: String) throws -> ResourceSchema {
         do {
-            guard let schema = try registry.schema(for: typeName) else { throw LocalError.typeNotFound(typeName) }
+            guard let schema = try registry.schema(for: typeName) else {
+                throw LocalError.typeNotFound(typeName)
+            }
             return schema
         } catch let e as SchemaError {
-            throw LocalError("GeneralServiceException", "the schema of \(typeName) is unusable: \(e.description)")
+            throw LocalError(
+                "GeneralServiceException", "the schema of \(typeName) is unusable: \(e.description)")
         }
     }
 

@@ -21,7 +21,9 @@ public struct LocalConfiguration: Sendable {
 
     /// The default database for `--local`: `$XDG_DATA_HOME/ccs/local.sqlite`, else
     /// `~/.local/share/ccs/local.sqlite` (XDG Base Directory specification).
-    public static func defaultDatabasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func defaultDatabasePath(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             return xdg + "/ccs/local.sqlite"
         }

@@ -12,11 +12,17 @@ public struct LocalError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(code): \(message)" }
 
-    static func invalidRequest(_ message: String) -> LocalError { LocalError("InvalidRequestException", message) }
+    static func invalidRequest(_ message: String) -> LocalError {
+        LocalError("InvalidRequestException", message)
+    }
     static func notFound(_ typeName: String, _ identifier: String) -> LocalError {
-        LocalError("ResourceNotFoundException", "Resource of type '\(typeName)' with identifier '\(identifier)' was not found.")
+        LocalError(
+            "ResourceNotFoundException",
+            "Resource of type '\(typeName)' with identifier '\(identifier)' was not found.")
     }
     static func typeNotFound(_ typeName: String) -> LocalError {
-        LocalError("TypeNotFoundException", "The type '\(typeName)' cannot be found. Load its schema with --schemas DIR.")
+        LocalError(
+            "TypeNotFoundException",
+            "The type '\(typeName)' cannot be found. Load its schema with --schemas DIR.")
     }
 }

@@ -10,7 +10,7 @@ final class LocalStore {
     private let db: SQLiteConnection
     private let writer = JSONWriter()
 
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     init(path: String) throws {
         db = try SQLiteConnection(path: path)
@@ -44,17 +44,26 @@ final class LocalStore {
               outcome TEXT,
               error_code TEXT,
               status_message TEXT,
-              hooks_token TEXT NOT NULL
+              hooks_token TEXT NOT NULL,
+              due REAL NOT NULL
             );
+            CREATE INDEX IF NOT EXISTS resources_listing ON resources (type_name, seq);
             CREATE INDEX IF NOT EXISTS requests_client_token ON requests (client_token);
-            CREATE INDEX IF NOT EXISTS requests_unfinished ON requests (outcome) WHERE outcome IS NULL;
+            CREATE INDEX IF NOT EXISTS requests_due ON requests (due) WHERE outcome IS NULL;
+            CREATE INDEX IF NOT EXISTS requests_resource ON requests (type_name, identifier) WHERE outcome IS NULL;
             CREATE INDEX IF NOT EXISTS requests_created ON requests (created);
             """)
         let version = try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.text
         if let version, version != String(Self.schemaVersion) {
-            throw SQLiteError(code: 0, message: "database schema version \(version) is not supported (expected \(Self.schemaVersion))", sql: "")
+            throw SQLiteError(
+                code: 0,
+                message:
+                    "database schema version \(version) is not supported (expected \(Self.schemaVersion))",
+                sql: "")
         }
-        try db.query("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", [.text(String(Self.schemaVersion))])
+        try db.query(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
+            [.text(String(Self.schemaVersion))])
     }
 
     func close() {
@@ -73,13 +82,15 @@ final class LocalStore {
     /// Inserts a new request and returns it with its sequence number.
     func insert(_ r: RequestRecord) throws -> RequestRecord {
         try db.query(
-            "INSERT INTO requests (token, operation, type_name, identifier, client_token, fingerprint, created, phase, model, cancel_time, outcome, error_code, status_message, hooks_token) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO requests (token, operation, type_name, identifier, client_token, fingerprint, created, phase, model, cancel_time, outcome, error_code, status_message, hooks_token, due) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 .text(r.token), .text(r.operation.rawValue), .text(r.typeName), .text(r.identifier),
-                r.clientToken.map(SQLiteValue.text) ?? .null, .text(r.fingerprint), .real(r.created), .real(r.phase),
-                r.model.map { .text(writer.string($0)) } ?? .null, r.cancelTime.map(SQLiteValue.real) ?? .null,
+                r.clientToken.map(SQLiteValue.text) ?? .null, .text(r.fingerprint), .real(r.created),
+                .real(r.phase),
+                r.model.map { .text(writer.string($0)) } ?? .null,
+                r.cancelTime.map(SQLiteValue.real) ?? .null,
                 r.outcome.map { .text($0.rawValue) } ?? .null, r.errorCode.map(SQLiteValue.text) ?? .null,
-                r.statusMessage.map(SQLiteValue.text) ?? .null, .text(r.hooksToken),
+                r.statusMessage.map(SQLiteValue.text) ?? .null, .text(r.hooksToken), .real(r.dueTime),
             ])
         var stored = r
         stored.seq = try db.query("SELECT last_insert_rowid()").first?.first?.integer ?? 0
@@ -89,16 +100,17 @@ final class LocalStore {
     /// Saves the mutable parts of a request: cancellation and outcome.
     func update(_ r: RequestRecord) throws {
         try db.query(
-            "UPDATE requests SET cancel_time = ?, outcome = ?, error_code = ?, status_message = ?, identifier = ? WHERE token = ?",
+            "UPDATE requests SET cancel_time = ?, outcome = ?, error_code = ?, status_message = ?, identifier = ?, due = ? WHERE token = ?",
             [
                 r.cancelTime.map(SQLiteValue.real) ?? .null, r.outcome.map { .text($0.rawValue) } ?? .null,
                 r.errorCode.map(SQLiteValue.text) ?? .null, r.statusMessage.map(SQLiteValue.text) ?? .null,
-                .text(r.identifier), .text(r.token),
+                .text(r.identifier), .real(r.dueTime), .text(r.token),
             ])
     }
 
     func request(token: String) throws -> RequestRecord? {
-        try db.query("SELECT \(Self.requestColumns) FROM requests WHERE token = ?", [.text(token)]).first.flatMap(Self.record)
+        try db.query("SELECT \(Self.requestColumns) FROM requests WHERE token = ?", [.text(token)]).first
+            .flatMap(Self.record)
     }
 
     /// The latest request made with `clientToken` at or after `since`.
@@ -109,9 +121,20 @@ final class LocalStore {
         ).first.flatMap(Self.record)
     }
 
-    /// Requests whose outcome is not yet recorded, oldest first.
-    func unfinishedRequests() throws -> [RequestRecord] {
-        try db.query("SELECT \(Self.requestColumns) FROM requests WHERE outcome IS NULL ORDER BY seq").compactMap(Self.record)
+    /// Unfinished requests due at or before `time`, in due order.
+    func dueRequests(at time: Double) throws -> [RequestRecord] {
+        try db.query(
+            "SELECT \(Self.requestColumns) FROM requests WHERE outcome IS NULL AND due <= ? ORDER BY due, seq",
+            [.real(time)]
+        ).compactMap(Self.record)
+    }
+
+    /// The token of an unfinished request on this resource, if any.
+    func unfinishedRequestToken(typeName: String, identifier: String) throws -> String? {
+        try db.query(
+            "SELECT token FROM requests WHERE outcome IS NULL AND type_name = ? AND identifier = ? LIMIT 1",
+            [.text(typeName), .text(identifier)]
+        ).first?.first?.text
     }
 
     /// Requests newest first, starting below sequence number `before`, `limit` at most.
@@ -174,7 +197,9 @@ final class LocalStore {
     }
 
     func deleteResource(typeName: String, identifier: String) throws {
-        try db.query("DELETE FROM resources WHERE type_name = ? AND identifier = ?", [.text(typeName), .text(identifier)])
+        try db.query(
+            "DELETE FROM resources WHERE type_name = ? AND identifier = ?",
+            [.text(typeName), .text(identifier)])
     }
 
     /// Resources of a type in creation order, after sequence number `after`, `limit` at most.

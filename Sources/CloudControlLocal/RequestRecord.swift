@@ -1,25 +1,5 @@
 import JSONCore
 
-/// The operation a request performs (Cloud Control `Operation`).
-public enum RequestOperation: String, Sendable, CaseIterable {
-    case create = "CREATE"
-    case update = "UPDATE"
-    case delete = "DELETE"
-}
-
-/// The state of a request (Cloud Control `OperationStatus`).
-public enum RequestStatus: String, Sendable, CaseIterable {
-    case pending = "PENDING"
-    case inProgress = "IN_PROGRESS"
-    case success = "SUCCESS"
-    case failed = "FAILED"
-    case cancelInProgress = "CANCEL_IN_PROGRESS"
-    case cancelComplete = "CANCEL_COMPLETE"
-
-    /// True for SUCCESS, FAILED and CANCEL_COMPLETE.
-    public var isTerminal: Bool { self == .success || self == .failed || self == .cancelComplete }
-}
-
 /// One resource operation request as stored. Its status at any time is computed from its
 /// timestamps: PENDING for the first `phase` seconds, IN_PROGRESS for the next `phase`, then
 /// its outcome; once cancelled, CANCEL_IN_PROGRESS for `phase` seconds, then CANCEL_COMPLETE.

@@ -36,11 +36,15 @@ extension ResourceGenerator {
             ["Arn": .string(c.arn("iam", "user\(c.string("Path") ?? "/")\(c.name)", regional: false))]
         },
         "AWS::IAM::InstanceProfile": { c in
-            ["Arn": .string(c.arn("iam", "instance-profile\(c.string("Path") ?? "/")\(c.name)", regional: false))]
+            [
+                "Arn": .string(
+                    c.arn("iam", "instance-profile\(c.string("Path") ?? "/")\(c.name)", regional: false))
+            ]
         },
         "AWS::IAM::ManagedPolicy": { c in
             [
-                "PolicyArn": .string(c.arn("iam", "policy\(c.string("Path") ?? "/")\(c.name)", regional: false)),
+                "PolicyArn": .string(
+                    c.arn("iam", "policy\(c.string("Path") ?? "/")\(c.name)", regional: false)),
                 "PolicyId": .string("ANPA" + c.random.string(17, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")),
                 "DefaultVersionId": "v1", "AttachmentCount": 0, "IsAttachable": true,
                 "PermissionsBoundaryUsageCount": 0,
@@ -75,7 +79,10 @@ extension ResourceGenerator {
         "AWS::EC2::InternetGateway": { c in ["InternetGatewayId": .string("igw-" + c.random.hex(17))] },
         "AWS::EC2::RouteTable": { c in ["RouteTableId": .string("rtb-" + c.random.hex(17))] },
         "AWS::EC2::Route": { c in
-            ["CidrBlock": .string(c.string("DestinationCidrBlock") ?? c.string("DestinationIpv6CidrBlock") ?? "0.0.0.0/0")]
+            [
+                "CidrBlock": .string(
+                    c.string("DestinationCidrBlock") ?? c.string("DestinationIpv6CidrBlock") ?? "0.0.0.0/0")
+            ]
         },
         "AWS::EC2::KeyPair": { c in
             [
@@ -88,7 +95,13 @@ extension ResourceGenerator {
             return ["KeyId": .string(id), "Arn": .string(c.arn("kms", "key/\(id)"))]
         },
         "AWS::SecretsManager::Secret": { c in
-            ["Id": .string(c.arn("secretsmanager", "secret:\(c.name)-\(c.random.string(6, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))"))]
+            [
+                "Id": .string(
+                    c.arn(
+                        "secretsmanager",
+                        "secret:\(c.name)-\(c.random.string(6, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))"
+                    ))
+            ]
         },
         "AWS::ECR::Repository": { c in
             [
@@ -112,8 +125,12 @@ extension ResourceGenerator {
                 "RootResourceId": .string(c.random.string(10, from: "abcdefghijklmnopqrstuvwxyz0123456789")),
             ]
         },
-        "AWS::ApiGateway::Resource": { c in ["ResourceId": .string(c.random.string(6, from: "abcdefghijklmnopqrstuvwxyz0123456789"))] },
-        "AWS::ApiGateway::Deployment": { c in ["DeploymentId": .string(c.random.string(6, from: "abcdefghijklmnopqrstuvwxyz0123456789"))] },
+        "AWS::ApiGateway::Resource": { c in
+            ["ResourceId": .string(c.random.string(6, from: "abcdefghijklmnopqrstuvwxyz0123456789"))]
+        },
+        "AWS::ApiGateway::Deployment": { c in
+            ["DeploymentId": .string(c.random.string(6, from: "abcdefghijklmnopqrstuvwxyz0123456789"))]
+        },
         "AWS::EKS::Cluster": { c in
             let host = c.random.hex(32).uppercased()
             return [
@@ -121,7 +138,8 @@ extension ResourceGenerator {
                 "Endpoint": .string("https://\(host).gr7.\(c.region).eks.amazonaws.com"),
                 "OpenIdConnectIssuerUrl": .string("https://oidc.eks.\(c.region).amazonaws.com/id/\(host)"),
                 "ClusterSecurityGroupId": .string("sg-" + c.random.hex(17)),
-                "CertificateAuthorityData": .string("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t" + c.random.hex(24)),
+                "CertificateAuthorityData": .string(
+                    "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t" + c.random.hex(24)),
                 "Id": .string(c.random.uuid()),
             ]
         },
@@ -133,10 +151,18 @@ extension ResourceGenerator {
             ]
         },
         "AWS::EKS::FargateProfile": { c in
-            ["Arn": .string(c.arn("eks", "fargateprofile/\(c.string("ClusterName") ?? "")/\(c.name)/\(c.random.uuid())"))]
+            [
+                "Arn": .string(
+                    c.arn(
+                        "eks", "fargateprofile/\(c.string("ClusterName") ?? "")/\(c.name)/\(c.random.uuid())")
+                )
+            ]
         },
         "AWS::EKS::Addon": { c in
-            ["Arn": .string(c.arn("eks", "addon/\(c.string("ClusterName") ?? "")/\(c.name)/\(c.random.uuid())"))]
+            [
+                "Arn": .string(
+                    c.arn("eks", "addon/\(c.string("ClusterName") ?? "")/\(c.name)/\(c.random.uuid())"))
+            ]
         },
         "AWS::CloudWatch::Alarm": { c in ["Arn": .string(c.arn("cloudwatch", "alarm:\(c.name)"))] },
         "AWS::ECS::Cluster": { c in ["Arn": .string(c.arn("ecs", "cluster/\(c.name)"))] },

@@ -57,10 +57,12 @@ struct ResourceGenerator {
     static func nameProperty(of schema: ResourceSchema) -> String? {
         let resource = String(schema.typeName.split(separator: ":").last ?? "")
         let identifiers = schema.primaryIdentifier.filter(\.isTopLevel).map(\.topLevel)
-        for candidate in identifiers.reversed() where !schema.isReadOnly(candidate) && candidate.hasSuffix("Name") {
+        for candidate in identifiers.reversed()
+        where !schema.isReadOnly(candidate) && candidate.hasSuffix("Name") {
             if schema.propertySchema(candidate)?["type"]?.stringValue == "string" { return candidate }
         }
-        for candidate in [resource + "Name", "Name", "Family", "GroupName"] where schema.propertyNames.contains(candidate) {
+        for candidate in [resource + "Name", "Name", "Family", "GroupName"]
+        where schema.propertyNames.contains(candidate) {
             return candidate
         }
         return nil
@@ -68,8 +70,11 @@ struct ResourceGenerator {
 
     /// A CloudFormation-style physical name, lower case so it also suits S3 buckets, cut to
     /// the property's maxLength.
-    static func generatedName(_ resource: String, schema: ResourceSchema, property: String, random: inout SeededRandom) -> String {
-        var name = "ccs-\(resource.lowercased())-\(random.string(12, from: "abcdefghijklmnopqrstuvwxyz0123456789"))"
+    static func generatedName(
+        _ resource: String, schema: ResourceSchema, property: String, random: inout SeededRandom
+    ) -> String {
+        var name =
+            "ccs-\(resource.lowercased())-\(random.string(12, from: "abcdefghijklmnopqrstuvwxyz0123456789"))"
         if let max = schema.propertySchema(property)?["maxLength"]?.intValue, name.count > max {
             name = String(name.suffix(max))
         }
@@ -78,7 +83,9 @@ struct ResourceGenerator {
 
     /// The fallback for read-only properties no per-type rule covers, shaped by the name and
     /// the property's schema type.
-    static func generic(_ key: String, schema: ResourceSchema, resource: String, context: inout Context) -> JSONValue {
+    static func generic(_ key: String, schema: ResourceSchema, resource: String, context: inout Context)
+        -> JSONValue
+    {
         let service = String(schema.typeName.split(separator: ":").dropFirst().first ?? "").lowercased()
         let type = schema.propertySchema(key)?["type"]
         switch type?.stringValue ?? type?.arrayValue?.first?.stringValue ?? "string" {

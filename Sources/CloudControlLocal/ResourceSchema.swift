@@ -32,7 +32,8 @@ public struct ResourceSchema: Sendable {
             }
             return try items.map { item in
                 guard let s = item.stringValue, let p = PropertyPath(schemaPointer: s) else {
-                    throw SchemaError(source: source, message: "'\(key)' holds an invalid property pointer \(item)")
+                    throw SchemaError(
+                        source: source, message: "'\(key)' holds an invalid property pointer \(item)")
                 }
                 return p
             }
@@ -54,7 +55,8 @@ public struct ResourceSchema: Sendable {
     public func propertySchema(_ name: String) -> JSONValue? {
         guard let schema = document["properties"]?[name] else { return nil }
         if let ref = schema["$ref"]?.stringValue, ref.hasPrefix("#"),
-            let pointer = try? JSONPointer(String(ref.dropFirst())), let target = pointer.resolve(in: document)
+            let pointer = try? JSONPointer(String(ref.dropFirst())),
+            let target = pointer.resolve(in: document)
         {
             return target
         }
@@ -87,11 +89,13 @@ public struct ResourceSchema: Sendable {
         // A single-property identifier is taken whole: its value may itself contain `|`.
         let parts =
             primaryIdentifier.count == 1
-            ? [identifier] : identifier.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            ? [identifier]
+            : identifier.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == primaryIdentifier.count else {
             throw SchemaError(
                 source: typeName,
-                message: "identifier '\(identifier)' has \(parts.count) part(s), \(typeName) expects \(primaryIdentifier.count) (\(primaryIdentifier.map { $0.tokens.joined(separator: "/") }.joined(separator: "|")))"
+                message:
+                    "identifier '\(identifier)' has \(parts.count) part(s), \(typeName) expects \(primaryIdentifier.count) (\(primaryIdentifier.map { $0.tokens.joined(separator: "/") }.joined(separator: "|")))"
             )
         }
         return Array(zip(primaryIdentifier, parts))
@@ -101,12 +105,4 @@ public struct ResourceSchema: Sendable {
     public func withoutWriteOnly(_ model: JSONValue) -> JSONValue {
         writeOnlyProperties.reduce(model) { $1.removing(from: $0) }
     }
-}
-
-/// A schema file that could not be used.
-public struct SchemaError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file or type the problem is in.
-    public var source: String
-    public var message: String
-    public var description: String { "\(source): \(message)" }
 }

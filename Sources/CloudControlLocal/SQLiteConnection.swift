@@ -1,38 +1,13 @@
 import CSQLite
 import Foundation
 
-/// A value bound to or read from SQLite.
-public enum SQLiteValue: Sendable, Equatable {
-    case null
-    case integer(Int64)
-    case real(Double)
-    case text(String)
-
-    public var text: String? { if case .text(let s) = self { return s } else { return nil } }
-    public var integer: Int64? { if case .integer(let i) = self { return i } else { return nil } }
-    public var real: Double? {
-        switch self {
-        case .real(let d): return d
-        case .integer(let i): return Double(i)
-        default: return nil
-        }
-    }
-}
-
-/// A failed SQLite call, with SQLite's own message and the statement it came from.
-public struct SQLiteError: Error, Sendable, CustomStringConvertible {
-    public var code: Int32
-    public var message: String
-    public var sql: String
-    public var description: String { "SQLite error \(code): \(message)" + (sql.isEmpty ? "" : " (in: \(sql))") }
-}
-
 /// The one Swift type that touches the SQLite C API (through the CSQLite shim). It owns one
 /// connection and caches prepared statements by SQL text. Not thread-safe by itself: the
-/// store serialises access with its own lock.
+/// engine serialises access with its lock.
 final class SQLiteConnection {
     private var db: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
+    private var savepointDepth = 0
 
     /// Opens (creating if needed) the database file at `path`; `:memory:` for a private
     /// in-memory database.
@@ -62,7 +37,9 @@ final class SQLiteConnection {
 
     /// Runs one or more statements without parameters or results (DDL, pragmas).
     func execute(_ sql: String) throws {
-        guard let db else { throw SQLiteError(code: SQLITE_MISUSE, message: "the database is closed", sql: sql) }
+        guard let db else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "the database is closed", sql: sql)
+        }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(db, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
@@ -115,7 +92,11 @@ final class SQLiteConnection {
                 default:
                     if let text = sqlite3_column_text(statement, column) {
                         let length = Int(sqlite3_column_bytes(statement, column))
-                        row.append(.text(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self)))
+                        row.append(
+                            .text(
+                                String(
+                                    decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
+                        )
                     } else {
                         row.append(.null)
                     }
@@ -126,8 +107,24 @@ final class SQLiteConnection {
         return rows
     }
 
-    /// Runs `body` inside `BEGIN IMMEDIATE ... COMMIT`, rolling back if it throws.
+    /// Runs `body` inside `BEGIN IMMEDIATE ... COMMIT` (taking the write lock at once, so two
+    /// processes sharing the file cannot interleave), rolling back if it throws. Nested calls
+    /// use savepoints.
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        guard let db, sqlite3_get_autocommit(db) != 0 else {
+            savepointDepth += 1
+            let name = "sp\(savepointDepth)"
+            defer { savepointDepth -= 1 }
+            try execute("SAVEPOINT \(name)")
+            do {
+                let result = try body()
+                try execute("RELEASE \(name)")
+                return result
+            } catch {
+                try? execute("ROLLBACK TO \(name); RELEASE \(name)")
+                throw error
+            }
+        }
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()
@@ -141,7 +138,9 @@ final class SQLiteConnection {
 
     private func prepared(_ sql: String) throws -> OpaquePointer {
         if let cached = statements[sql] { return cached }
-        guard let db else { throw SQLiteError(code: SQLITE_MISUSE, message: "the database is closed", sql: sql) }
+        guard let db else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "the database is closed", sql: sql)
+        }
         var statement: OpaquePointer?
         let rc = sqlite3_prepare_v2(db, sql, -1, &statement, nil)
         guard rc == SQLITE_OK, let statement else { throw error(rc, sql) }

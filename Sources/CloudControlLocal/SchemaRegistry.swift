@@ -21,7 +21,8 @@ public final class SchemaRegistry: @unchecked Sendable {
         var sources: [URL] = []
         if includeShipped {
             guard let shipped = Self.shippedDirectory else {
-                throw SchemaError(source: "CloudControlLocal", message: "the shipped Schemas resource folder is missing")
+                throw SchemaError(
+                    source: "CloudControlLocal", message: "the shipped Schemas resource folder is missing")
             }
             sources.append(shipped)
         }
@@ -48,8 +49,24 @@ public final class SchemaRegistry: @unchecked Sendable {
     }
 
     /// The folder of schemas shipped in this module's resource bundle.
+    ///
+    /// An installed `ccs` keeps the `ccs_CloudControlLocal.resources` bundle next to the
+    /// executable (also when reached through a symlink); those places are tried first. Otherwise
+    /// `Bundle.module` is asked, which also knows the build directory of a development build
+    /// (and traps if the bundle is nowhere, as SwiftPM's generated accessor does).
     public static var shippedDirectory: URL? {
-        Bundle.module.resourceURL?.appendingPathComponent("Schemas")
+        let bundleName = "ccs_CloudControlLocal.resources"
+        var candidates = [Bundle.main.bundleURL.appendingPathComponent(bundleName)]
+        if let executable = Bundle.main.executableURL {
+            candidates.append(
+                executable.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent(
+                    bundleName))
+        }
+        for bundle in candidates {
+            let schemas = bundle.appendingPathComponent("Schemas")
+            if FileManager.default.fileExists(atPath: schemas.path) { return schemas }
+        }
+        return Bundle.module.resourceURL?.appendingPathComponent("Schemas")
     }
 
     /// Every known type name, sorted (for listing and completion).
@@ -80,7 +97,9 @@ public final class SchemaRegistry: @unchecked Sendable {
         }
         let schema = try ResourceSchema(document: document, source: url.path)
         guard schema.typeName == typeName else {
-            throw SchemaError(source: url.path, message: "typeName changed to \(schema.typeName) since the registry was opened")
+            throw SchemaError(
+                source: url.path,
+                message: "typeName changed to \(schema.typeName) since the registry was opened")
         }
         parsed[typeName] = schema
         return schema

@@ -1,19 +1,28 @@
 import JSONCore
 
 extension SchemaValidator {
-    func checkString(_ string: String, _ s: JSONObject, at path: JSONPointer, into issues: inout [ValidationIssue]) {
+    func checkString(
+        _ string: String, _ s: JSONObject, at path: JSONPointer, into issues: inout [ValidationIssue]
+    ) {
         // Lengths count Unicode code points (JSON Schema validation §6.3.1).
         let length = string.unicodeScalars.count
         if let min = s["minLength"]?.intValue, length < min {
-            issues.append(ValidationIssue(path: path, message: "string is \(length) characters long, the minimum is \(min)"))
+            issues.append(
+                ValidationIssue(
+                    path: path, message: "string is \(length) characters long, the minimum is \(min)"))
         }
         if let max = s["maxLength"]?.intValue, length > max {
-            issues.append(ValidationIssue(path: path, message: "string is \(length) characters long, the maximum is \(max)"))
+            issues.append(
+                ValidationIssue(
+                    path: path, message: "string is \(length) characters long, the maximum is \(max)"))
         }
         if let pattern = s["pattern"]?.stringValue {
             do {
                 if try !regex.matches(pattern, string) {
-                    issues.append(ValidationIssue(path: path, message: "\(JSONValue.string(string)) does not match the pattern \(pattern)"))
+                    issues.append(
+                        ValidationIssue(
+                            path: path,
+                            message: "\(JSONValue.string(string)) does not match the pattern \(pattern)"))
                 }
             } catch {
                 issues.append(ValidationIssue(path: path, message: "schema error: \(error)"))
@@ -21,7 +30,9 @@ extension SchemaValidator {
         }
     }
 
-    func checkNumber(_ value: JSONValue, _ s: JSONObject, at path: JSONPointer, into issues: inout [ValidationIssue]) {
+    func checkNumber(
+        _ value: JSONValue, _ s: JSONObject, at path: JSONPointer, into issues: inout [ValidationIssue]
+    ) {
         guard let n = value.doubleValue else { return }
         if let min = s["minimum"], let m = min.doubleValue, n < m {
             issues.append(ValidationIssue(path: path, message: "\(value) is less than the minimum \(min)"))
@@ -48,15 +59,20 @@ extension SchemaValidator {
         into issues: inout [ValidationIssue]
     ) {
         if let min = s["minItems"]?.intValue, array.count < min {
-            issues.append(ValidationIssue(path: path, message: "array has \(array.count) items, the minimum is \(min)"))
+            issues.append(
+                ValidationIssue(path: path, message: "array has \(array.count) items, the minimum is \(min)"))
         }
         if let max = s["maxItems"]?.intValue, array.count > max {
-            issues.append(ValidationIssue(path: path, message: "array has \(array.count) items, the maximum is \(max)"))
+            issues.append(
+                ValidationIssue(path: path, message: "array has \(array.count) items, the maximum is \(max)"))
         }
         if s["uniqueItems"] == .bool(true) {
             var seen = Set<JSONValue>()
             for (i, element) in array.enumerated() where !seen.insert(element).inserted {
-                issues.append(ValidationIssue(path: path.appending(String(i)), message: "duplicate item \(element); items must be unique"))
+                issues.append(
+                    ValidationIssue(
+                        path: path.appending(String(i)),
+                        message: "duplicate item \(element); items must be unique"))
             }
         }
         var tuple: [JSONValue] = s["prefixItems"]?.arrayValue ?? []
@@ -69,7 +85,9 @@ extension SchemaValidator {
         for (i, element) in array.enumerated() {
             let elementSchema = i < tuple.count ? tuple[i] : rest
             if let elementSchema {
-                check(element, elementSchema, root: root, at: path.appending(String(i)), depth: depth + 1, into: &issues)
+                check(
+                    element, elementSchema, root: root, at: path.appending(String(i)), depth: depth + 1,
+                    into: &issues)
             }
         }
     }
@@ -84,15 +102,21 @@ extension SchemaValidator {
             }
         }
         if let min = s["minProperties"]?.intValue, object.count < min {
-            issues.append(ValidationIssue(path: path, message: "object has \(object.count) properties, the minimum is \(min)"))
+            issues.append(
+                ValidationIssue(
+                    path: path, message: "object has \(object.count) properties, the minimum is \(min)"))
         }
         if let max = s["maxProperties"]?.intValue, object.count > max {
-            issues.append(ValidationIssue(path: path, message: "object has \(object.count) properties, the maximum is \(max)"))
+            issues.append(
+                ValidationIssue(
+                    path: path, message: "object has \(object.count) properties, the maximum is \(max)"))
         }
         if case .object(let dependent)? = s["dependentRequired"] {
             for (name, needs) in dependent where object[name] != nil {
                 for case .string(let other) in needs.arrayValue ?? [] where object[other] == nil {
-                    issues.append(ValidationIssue(path: path, message: "property '\(other)' is required when '\(name)' is present"))
+                    issues.append(
+                        ValidationIssue(
+                            path: path, message: "property '\(other)' is required when '\(name)' is present"))
                 }
             }
         }
@@ -111,7 +135,10 @@ extension SchemaValidator {
             }
             guard !matched, let additional = s["additionalProperties"] else { continue }
             if additional == .bool(false) {
-                issues.append(ValidationIssue(path: path, message: "property '\(name)' is not allowed (additionalProperties is false)"))
+                issues.append(
+                    ValidationIssue(
+                        path: path,
+                        message: "property '\(name)' is not allowed (additionalProperties is false)"))
             } else if case .object = additional {
                 check(member, additional, root: root, at: at, depth: depth + 1, into: &issues)
             }
@@ -133,16 +160,25 @@ extension SchemaValidator {
         if let any = s["anyOf"]?.arrayValue, !any.isEmpty {
             let results = any.map(issuesOf)
             if !results.contains(where: \.isEmpty) {
-                issues.append(ValidationIssue(path: path, message: "matches none of the \(any.count) anyOf alternatives" + Self.hint(results)))
+                issues.append(
+                    ValidationIssue(
+                        path: path,
+                        message: "matches none of the \(any.count) anyOf alternatives" + Self.hint(results)))
             }
         }
         if let one = s["oneOf"]?.arrayValue, !one.isEmpty {
             let results = one.map(issuesOf)
             let passing = results.filter(\.isEmpty).count
             if passing == 0 {
-                issues.append(ValidationIssue(path: path, message: "matches none of the \(one.count) oneOf alternatives" + Self.hint(results)))
+                issues.append(
+                    ValidationIssue(
+                        path: path,
+                        message: "matches none of the \(one.count) oneOf alternatives" + Self.hint(results)))
             } else if passing > 1 {
-                issues.append(ValidationIssue(path: path, message: "matches \(passing) of the oneOf alternatives, exactly one is allowed"))
+                issues.append(
+                    ValidationIssue(
+                        path: path,
+                        message: "matches \(passing) of the oneOf alternatives, exactly one is allowed"))
             }
         }
         if let not = s["not"], issuesOf(not).isEmpty {

@@ -35,31 +35,39 @@ public final class SchemaValidator: Sendable {
     ) {
         guard case .object(let s) = schema else {
             // `true` accepts everything, `false` nothing (draft-06 boolean schemas).
-            if schema == .bool(false) { issues.append(ValidationIssue(path: path, message: "no value is allowed here")) }
+            if schema == .bool(false) {
+                issues.append(ValidationIssue(path: path, message: "no value is allowed here"))
+            }
             return
         }
         guard depth < Self.maxDepth else {
-            issues.append(ValidationIssue(path: path, message: "schema nesting deeper than \(Self.maxDepth) levels"))
+            issues.append(
+                ValidationIssue(path: path, message: "schema nesting deeper than \(Self.maxDepth) levels"))
             return
         }
         if let ref = s["$ref"]?.stringValue {
             guard ref.hasPrefix("#"), let pointer = try? JSONPointer(String(ref.dropFirst())),
                 let target = pointer.resolve(in: root)
             else {
-                issues.append(ValidationIssue(path: path, message: "schema error: cannot resolve $ref '\(ref)'"))
+                issues.append(
+                    ValidationIssue(path: path, message: "schema error: cannot resolve $ref '\(ref)'"))
                 return
             }
             check(value, target, root: root, at: path, depth: depth + 1, into: &issues)
         }
         if let types = s["type"], !Self.matchesType(value, types) {
-            let expected = types.arrayValue?.compactMap(\.stringValue).joined(separator: " or ") ?? types.stringValue ?? "?"
+            let expected =
+                types.arrayValue?.compactMap(\.stringValue).joined(separator: " or ") ?? types.stringValue
+                ?? "?"
             issues.append(ValidationIssue(path: path, message: "expected \(expected), got \(value.typeName)"))
             return
         }
         if let options = s["enum"]?.arrayValue, !options.contains(value) {
             let list = options.prefix(12).map(\.description).joined(separator: ", ")
             let more = options.count > 12 ? ", ..." : ""
-            issues.append(ValidationIssue(path: path, message: "\(value) is not one of the allowed values [\(list)\(more)]"))
+            issues.append(
+                ValidationIssue(
+                    path: path, message: "\(value) is not one of the allowed values [\(list)\(more)]"))
         }
         if let constant = s["const"], constant != value {
             issues.append(ValidationIssue(path: path, message: "must be \(constant), got \(value)"))
@@ -79,7 +87,8 @@ public final class SchemaValidator: Sendable {
         let names = types.arrayValue?.compactMap(\.stringValue) ?? [types.stringValue ?? ""]
         return names.contains { name in
             switch (name, value) {
-            case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array), ("object", .object):
+            case ("null", .null), ("boolean", .bool), ("string", .string), ("array", .array),
+                ("object", .object):
                 return true
             case ("number", .int), ("number", .double), ("integer", .int):
                 return true

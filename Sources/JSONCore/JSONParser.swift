@@ -22,7 +22,8 @@ public struct JSONParser {
     }
 
     /// Parses one JSON text from UTF-8 bytes.
-    public static func parse<Bytes: Collection>(_ input: Bytes, maxDepth: Int = defaultMaxDepth) throws -> JSONValue
+    public static func parse<Bytes: Collection>(_ input: Bytes, maxDepth: Int = defaultMaxDepth) throws
+        -> JSONValue
     where Bytes.Element == UInt8 {
         var parser = JSONParser(bytes: Array(input), maxDepth: maxDepth)
         return try parser.parseDocument()
@@ -179,7 +180,9 @@ public struct JSONParser {
             var scalar = try parseHex4()
             if (0xD800...0xDBFF).contains(scalar) {
                 // A high surrogate pairs with a following \uDC00-\uDFFF escape (§7).
-                if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") {
+                if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"),
+                    bytes[pos + 1] == UInt8(ascii: "u")
+                {
                     let save = pos
                     pos += 2
                     let low = try parseHex4()
@@ -248,7 +251,9 @@ public struct JSONParser {
     private mutating func expectWord(_ word: String) throws {
         let start = pos
         for b in word.utf8 {
-            guard pos < bytes.count, bytes[pos] == b else { throw error("invalid literal, expected '\(word)'", at: start) }
+            guard pos < bytes.count, bytes[pos] == b else {
+                throw error("invalid literal, expected '\(word)'", at: start)
+            }
             pos += 1
         }
     }

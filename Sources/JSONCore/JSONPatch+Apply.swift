@@ -21,7 +21,9 @@ extension JSONPatch {
                 throw JSONPatchFailure(message: "cannot move '\(from)' into one of its own children")
             }
             if path == from {
-                guard from.resolve(in: doc) != nil else { throw JSONPatchFailure(message: "'from' location '\(from)' does not exist") }
+                guard from.resolve(in: doc) != nil else {
+                    throw JSONPatchFailure(message: "'from' location '\(from)' does not exist")
+                }
                 return
             }
             let value = try removeFrom(from, in: &doc)
@@ -64,7 +66,8 @@ extension JSONPatch {
                     index = a.count
                 } else if let i = JSONPointer.arrayIndex(last) {
                     guard i <= a.count else {
-                        throw JSONPatchFailure(message: "index \(i) is out of bounds (array has \(a.count) elements)")
+                        throw JSONPatchFailure(
+                            message: "index \(i) is out of bounds (array has \(a.count) elements)")
                     }
                     index = i
                 } else {
@@ -88,7 +91,9 @@ extension JSONPatch {
         try withContainer(path.tokens.dropLast(), in: &doc) { container in
             switch container {
             case .object(var o):
-                guard let old = o[last] else { throw JSONPatchFailure(message: "member '\(last)' does not exist") }
+                guard let old = o[last] else {
+                    throw JSONPatchFailure(message: "member '\(last)' does not exist")
+                }
                 container = .null
                 o.removeValue(forKey: last)
                 container = .object(o)
@@ -98,7 +103,8 @@ extension JSONPatch {
                     throw JSONPatchFailure(message: "'\(last)' is not a valid array index")
                 }
                 guard i < a.count else {
-                    throw JSONPatchFailure(message: "index \(i) is out of bounds (array has \(a.count) elements)")
+                    throw JSONPatchFailure(
+                        message: "index \(i) is out of bounds (array has \(a.count) elements)")
                 }
                 container = .null
                 removed = a.remove(at: i)
@@ -123,7 +129,9 @@ extension JSONPatch {
         let rest = tokens.dropFirst()
         switch value {
         case .object(var o):
-            guard var child = o[first] else { throw JSONPatchFailure(message: "parent member '\(first)' does not exist") }
+            guard var child = o[first] else {
+                throw JSONPatchFailure(message: "parent member '\(first)' does not exist")
+            }
             value = .null
             o[first] = .null
             defer { o[first] = child; value = .object(o) }

@@ -12,7 +12,8 @@ public struct JSONPatch: Sendable, Equatable {
     /// Decodes a patch from its JSON form, an array of operation objects (§3).
     public init(json: JSONValue) throws {
         guard case .array(let elements) = json else {
-            throw JSONPatchError(index: 0, op: nil, path: nil, message: "a JSON Patch must be an array, got \(json.typeName)")
+            throw JSONPatchError(
+                index: 0, op: nil, path: nil, message: "a JSON Patch must be an array, got \(json.typeName)")
         }
         self.operations = try elements.enumerated().map { try JSONPatchOperation(json: $1, index: $0) }
     }
@@ -33,7 +34,9 @@ public struct JSONPatch: Sendable, Equatable {
             do {
                 try Self.apply(operation, to: &result)
             } catch let failure as JSONPatchFailure {
-                throw JSONPatchError(index: index, op: operation.name, path: operation.path.description, message: failure.message)
+                throw JSONPatchError(
+                    index: index, op: operation.name, path: operation.path.description,
+                    message: failure.message)
             }
         }
         return result

@@ -22,7 +22,8 @@ public enum JSONPatchOperation: Sendable, Equatable {
     /// The target location (`path`).
     public var path: JSONPointer {
         switch self {
-        case .add(let p, _), .remove(let p), .replace(let p, _), .move(_, let p), .copy(_, let p), .test(let p, _):
+        case .add(let p, _), .remove(let p), .replace(let p, _), .move(_, let p), .copy(_, let p),
+            .test(let p, _):
             return p
         }
     }
@@ -33,8 +34,10 @@ public enum JSONPatchOperation: Sendable, Equatable {
         case .add(let p, let v): return ["op": "add", "path": .string(p.description), "value": v]
         case .remove(let p): return ["op": "remove", "path": .string(p.description)]
         case .replace(let p, let v): return ["op": "replace", "path": .string(p.description), "value": v]
-        case .move(let f, let p): return ["op": "move", "from": .string(f.description), "path": .string(p.description)]
-        case .copy(let f, let p): return ["op": "copy", "from": .string(f.description), "path": .string(p.description)]
+        case .move(let f, let p):
+            return ["op": "move", "from": .string(f.description), "path": .string(p.description)]
+        case .copy(let f, let p):
+            return ["op": "copy", "from": .string(f.description), "path": .string(p.description)]
         case .test(let p, let v): return ["op": "test", "path": .string(p.description), "value": v]
         }
     }
@@ -42,20 +45,25 @@ public enum JSONPatchOperation: Sendable, Equatable {
     /// Decodes one operation object (§4). `index` is its position in the patch, used in errors.
     public init(json: JSONValue, index: Int) throws {
         guard case .object(let o) = json else {
-            throw JSONPatchError(index: index, op: nil, path: nil, message: "an operation must be an object, got \(json.typeName)")
+            throw JSONPatchError(
+                index: index, op: nil, path: nil,
+                message: "an operation must be an object, got \(json.typeName)")
         }
         guard let opValue = o["op"] else {
             throw JSONPatchError(index: index, op: nil, path: nil, message: "missing 'op' member")
         }
         guard case .string(let op) = opValue else {
-            throw JSONPatchError(index: index, op: nil, path: nil, message: "'op' must be a string, got \(opValue.typeName)")
+            throw JSONPatchError(
+                index: index, op: nil, path: nil, message: "'op' must be a string, got \(opValue.typeName)")
         }
         func pointer(_ member: String) throws -> JSONPointer {
             guard let raw = o[member] else {
                 throw JSONPatchError(index: index, op: op, path: nil, message: "missing '\(member)' member")
             }
             guard case .string(let s) = raw else {
-                throw JSONPatchError(index: index, op: op, path: nil, message: "'\(member)' must be a string, got \(raw.typeName)")
+                throw JSONPatchError(
+                    index: index, op: op, path: nil,
+                    message: "'\(member)' must be a string, got \(raw.typeName)")
             }
             do {
                 return try JSONPointer(s)
@@ -65,7 +73,8 @@ public enum JSONPatchOperation: Sendable, Equatable {
         }
         func value(_ path: JSONPointer) throws -> JSONValue {
             guard let v = o["value"] else {
-                throw JSONPatchError(index: index, op: op, path: path.description, message: "missing 'value' member")
+                throw JSONPatchError(
+                    index: index, op: op, path: path.description, message: "missing 'value' member")
             }
             return v
         }

@@ -96,10 +96,3 @@ public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
         return out
     }
 }
-
-/// A malformed JSON Pointer string.
-public struct JSONPointerError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var pointer: String
-    public var message: String
-    public var description: String { "invalid JSON Pointer '\(pointer)': \(message)" }
-}

@@ -14,7 +14,9 @@ public struct AWSCredentials: Sendable, Equatable, CustomStringConvertible, Cust
     /// When temporary credentials stop working; `nil` for long-term keys.
     public let expiration: Date?
 
-    public init(accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil) {
+    public init(
+        accessKeyId: String, secretAccessKey: String, sessionToken: String? = nil, expiration: Date? = nil
+    ) {
         self.accessKeyId = accessKeyId
         self.secretAccessKey = secretAccessKey
         self.sessionToken = sessionToken

@@ -21,7 +21,8 @@ struct AmzDate: Equatable {
             let text = String(value ?? 0)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        timestamp = pad(parts.year, 4) + pad(parts.month, 2) + pad(parts.day, 2) + "T" + pad(parts.hour, 2)
+        timestamp =
+            pad(parts.year, 4) + pad(parts.month, 2) + pad(parts.day, 2) + "T" + pad(parts.hour, 2)
             + pad(parts.minute, 2) + pad(parts.second, 2) + "Z"
         // Whole seconds: the header cannot carry more, and the verifier compares against it.
         self.date = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
@@ -30,7 +31,9 @@ struct AmzDate: Equatable {
     /// Parses `YYYYMMDD'T'HHMMSS'Z'`; `nil` for anything else.
     init?(parsing text: String) {
         let bytes = Array(text.utf8)
-        guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else { return nil }
+        guard bytes.count == 16, bytes[8] == UInt8(ascii: "T"), bytes[15] == UInt8(ascii: "Z") else {
+            return nil
+        }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for byte in bytes[range] {

@@ -36,7 +36,8 @@ struct AuthorizationHeader: Equatable {
             fields[String(trimmed[..<equals])] = String(trimmed[trimmed.index(after: equals)...])
         }
         let missing = ["Credential", "SignedHeaders", "Signature"].filter { (fields[$0] ?? "").isEmpty }
-        guard missing.isEmpty, let credential = fields["Credential"], let signedHeaders = fields["SignedHeaders"],
+        guard missing.isEmpty, let credential = fields["Credential"],
+            let signedHeaders = fields["SignedHeaders"],
             let signature = fields["Signature"]
         else {
             let requirements = missing.map { "Authorization header requires '\($0)' parameter." }
@@ -66,7 +67,8 @@ extension String {
     /// Without leading and trailing spaces and tabs.
     func trimmingSpaces() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+        else {
             return ""
         }
         return String(self[first...last])

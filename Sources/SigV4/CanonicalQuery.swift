@@ -24,8 +24,10 @@ enum CanonicalQuery {
             }
             if let excluding, name == excluding { continue }
             pairs.append(
-                (URIEncoding.encode(URIEncoding.decode(name), keepSlash: false),
-                 URIEncoding.encode(URIEncoding.decode(value), keepSlash: false)))
+                (
+                    URIEncoding.encode(URIEncoding.decode(name), keepSlash: false),
+                    URIEncoding.encode(URIEncoding.decode(value), keepSlash: false)
+                ))
         }
         return pairs.sorted { lhs, rhs in
             let leftName = Array(lhs.name.utf8)

@@ -31,7 +31,8 @@ extension SigV4Request {
             allHeaders.insert(("Host", host), at: 0)
         }
         self.init(
-            method: method, path: path.isEmpty ? "/" : String(path), query: String(query), headers: allHeaders,
+            method: method, path: path.isEmpty ? "/" : String(path), query: String(query),
+            headers: allHeaders,
             body: body)
     }
 }

@@ -42,13 +42,15 @@ extension SigV4Signer {
         }
         query = Self.appending([("X-Amz-Signature", signature)], to: query)
         return PresignedRequest(
-            canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature, query: query,
+            canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature,
+            query: query,
             headers: headers)
     }
 
     private static func appending(_ parameters: [(String, String)], to query: String) -> String {
         let encoded = parameters.map {
-            URIEncoding.encode($0.0.utf8, keepSlash: false) + "=" + URIEncoding.encode($0.1.utf8, keepSlash: false)
+            URIEncoding.encode($0.0.utf8, keepSlash: false) + "="
+                + URIEncoding.encode($0.1.utf8, keepSlash: false)
         }
         return ([query].filter { !$0.isEmpty } + encoded).joined(separator: "&")
     }

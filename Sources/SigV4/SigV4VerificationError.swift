@@ -36,7 +36,8 @@ public struct SigV4VerificationError: Error, Sendable, Equatable, CustomStringCo
         case .missingAuthenticationToken: return "MissingAuthenticationTokenException"
         case .incompleteSignature: return "IncompleteSignatureException"
         case .unrecognizedClient: return "UnrecognizedClientException"
-        case .invalidSignature, .signatureExpired, .credentialScopeMismatch: return "InvalidSignatureException"
+        case .invalidSignature, .signatureExpired, .credentialScopeMismatch:
+            return "InvalidSignatureException"
         }
     }
 

@@ -26,13 +26,16 @@ public struct SigV4Verifier: Sendable {
     }
 
     /// Accepts `request` (path as received, percent-encoded) or says why not.
-    public func verify(_ request: SigV4Request, now: Date) throws(SigV4VerificationError) -> VerifiedIdentity {
+    public func verify(_ request: SigV4Request, now: Date) throws(SigV4VerificationError) -> VerifiedIdentity
+    {
         let authorizations = request.headerValues("Authorization")
         guard let header = authorizations.first else {
-            throw SigV4VerificationError(.missingAuthenticationToken, "Request is missing Authentication Token")
+            throw SigV4VerificationError(
+                .missingAuthenticationToken, "Request is missing Authentication Token")
         }
         guard authorizations.count == 1 else {
-            throw SigV4VerificationError(.incompleteSignature, "The request carries more than one Authorization header.")
+            throw SigV4VerificationError(
+                .incompleteSignature, "The request carries more than one Authorization header.")
         }
         let authorization = try AuthorizationHeader(parsing: header)
         let signedNames = authorization.signedHeaders.split(separator: ";").map { String($0) }
@@ -65,7 +68,8 @@ public struct SigV4Verifier: Sendable {
 
         let payloadHash = try self.payloadHash(request)
         let signedSet = Set(signedNames)
-        let canonicalHeaders = CanonicalHeaders(headers: request.headers, isSigned: { signedSet.contains($0) })
+        let canonicalHeaders = CanonicalHeaders(
+            headers: request.headers, isSigned: { signedSet.contains($0) })
         let canonicalRequest = CanonicalRequest.make(
             method: request.method,
             canonicalURI: CanonicalURI.make(
@@ -94,7 +98,8 @@ public struct SigV4Verifier: Sendable {
             sessionToken: request.headerValues("X-Amz-Security-Token").first, signedHeaders: signedNames)
     }
 
-    private func checkScope(_ scope: CredentialScope, against amzDate: AmzDate) throws(SigV4VerificationError) {
+    private func checkScope(_ scope: CredentialScope, against amzDate: AmzDate) throws(SigV4VerificationError)
+    {
         guard scope.dateStamp == amzDate.dateStamp else {
             throw SigV4VerificationError(
                 .credentialScopeMismatch,

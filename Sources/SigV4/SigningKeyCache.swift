@@ -17,7 +17,8 @@ final class SigningKeyCache: @unchecked Sendable {
     private var keys: [Key: [UInt8]] = [:]
 
     func signingKey(secret: String, scope: CredentialScope) -> [UInt8] {
-        let key = Key(secret: secret, dateStamp: scope.dateStamp, region: scope.region, service: scope.service)
+        let key = Key(
+            secret: secret, dateStamp: scope.dateStamp, region: scope.region, service: scope.service)
         lock.lock()
         let cached = keys[key]
         lock.unlock()

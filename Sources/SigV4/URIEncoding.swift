@@ -16,7 +16,8 @@ enum URIEncoding {
     }
 
     /// Encodes `bytes`, keeping `/` literal when `keepSlash` is true.
-    static func encode<Bytes: Sequence>(_ bytes: Bytes, keepSlash: Bool) -> String where Bytes.Element == UInt8 {
+    static func encode<Bytes: Sequence>(_ bytes: Bytes, keepSlash: Bool) -> String
+    where Bytes.Element == UInt8 {
         var out = [UInt8]()
         for byte in bytes {
             if isUnreserved(byte) || (keepSlash && byte == UInt8(ascii: "/")) {

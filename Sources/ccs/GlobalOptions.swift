@@ -37,6 +37,33 @@ struct GlobalOptions: ParsableArguments {
         if let separator = arguments.firstIndex(of: "--") {
             result.append(contentsOf: arguments[(separator + 1)...])
         }
-        return result
+        return subcommandFirst(result)
     }
+
+    /// Global options given before the subcommand's name (`ccs --local api ...`) are moved
+    /// after it. The root command has a default subcommand (run), so ArgumentParser would
+    /// otherwise hand `api` to it as a script path.
+    static func subcommandFirst(_ arguments: [String]) -> [String] {
+        let subcommands = Set(CCSCommand.configuration.subcommands.map { $0._commandName })
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if subcommands.contains(argument) {
+                guard index > 0 else { return arguments }
+                return [argument] + arguments[..<index] + arguments[(index + 1)...]
+            }
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            if flagNames.contains(argument) || (argument.contains("=") && valuedNames.contains(name)) {
+                index += 1
+            } else if valuedNames.contains(argument) {
+                index += 2
+            } else {
+                return arguments
+            }
+        }
+        return arguments
+    }
+
+    private static let flagNames: Set<String> = ["--local", "--debug"]
+    private static let valuedNames: Set<String> = ["--local-db", "--profile", "--region", "--endpoint-url"]
 }

@@ -9,7 +9,8 @@ struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Apply an RFC 9535 JSONPath query to JSON from FILE or stdin.",
-        discussion: "Prints the selected nodes as one JSON array, e.g. ccs query '$.Tags[?@.Key == \"team\"].Value' props.json"
+        discussion:
+            "Prints the selected nodes as one JSON array, e.g. ccs query '$.Tags[?@.Key == \"team\"].Value' props.json"
     )
 
     @OptionGroup var global: GlobalOptions
@@ -60,9 +61,11 @@ struct QueryCommand: ParsableCommand {
 
         let output: Value
         if paths {
-            output = .list(ListBox(query.evaluateWithPaths(document).map { node in
-                .map(MapBox(["path": .string(node.path), "value": node.value]))
-            }))
+            output = .list(
+                ListBox(
+                    query.evaluateWithPaths(document).map { node in
+                        .map(MapBox(["path": .string(node.path), "value": node.value]))
+                    }))
         } else {
             output = .list(ListBox(query.evaluate(document)))
         }
@@ -76,9 +79,11 @@ struct QueryCommand: ParsableCommand {
     ///             ^
     static func render(_ error: JSONPathSyntaxError, in path: String) -> String {
         // Line breaks and tabs in the query would break the caret's alignment.
-        let shown = String(String.UnicodeScalarView(path.unicodeScalars.map { scalar in
-            scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar
-        }))
+        let shown = String(
+            String.UnicodeScalarView(
+                path.unicodeScalars.map { scalar in
+                    scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar
+                }))
         let caret = String(repeating: " ", count: error.offset) + "^"
         return "ccs query: invalid JSONPath: \(error.message)\n  \(shown)\n  \(caret)"
     }

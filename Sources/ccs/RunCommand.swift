@@ -45,14 +45,11 @@ struct RunCommand: ParsableCommand {
         } else if isatty(0) == 0 {
             source = SourceFile(name: "<stdin>", directory: nil, bytes: Self.readStandardInput())
         } else {
-            FileHandle.standardError.write(Data("""
-                ccs: the interactive prompt (REPL) is not available yet.
-                Run a script with `ccs FILE.ccs`, evaluate code with `ccs -e 'CODE'`, or pipe a script into `ccs -`.
-
-                """.utf8))
-            throw ExitCode(ExitStatus.usage)
+            let status = runREPL(arguments: scriptArguments)
+            if status != ExitStatus.success { throw ExitCode(status) }
+            return
         }
-        let status = ScriptHostWiring(arguments: scriptArguments).makeRunner().run(source, printResult: code != nil)
+        let status = ScriptHostWiring(arguments: scriptArguments, global: global).makeRunner().run(source, printResult: code != nil)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 

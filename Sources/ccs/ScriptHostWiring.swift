@@ -1,11 +1,15 @@
+import CCSCloud
 import CCSLanguage
 import Foundation
 
 /// Builds the script runner for the command line: stdout, stderr, the process environment,
-/// the stdlib search path, and the built-ins. The Cloud Control built-ins (CCSCloud) are
-/// added here, in `makeRunner`, when that module provides them.
+/// the stdlib search path, and the built-ins: the language's own and the Cloud Control ones
+/// (CCSCloud), bound to the service the global options select.
 struct ScriptHostWiring {
     let arguments: [String]
+    let global: GlobalOptions
+    /// Ctrl-C at the REPL: `wait`, `wait_all` and the listings stop when it is requested.
+    var interruption: Interruption? = nil
 
     func makeRunner() -> ScriptRunner {
         let environment = ProcessInfo.processInfo.environment
@@ -16,8 +20,14 @@ struct ScriptHostWiring {
             environment: environment,
             stdlibPaths: ScriptRunner.stdlibSearchPath(environment: environment, executable: executable)
         )
-        return ScriptRunner(host: host) { message in
+        let runner = ScriptRunner(host: host) { message in
             FileHandle.standardError.write(Data(message.utf8))
         }
+        let session = CloudWiring.session(global)
+        if let interruption {
+            session.isInterrupted = { interruption.isRequested }
+        }
+        CloudBuiltins.register(into: runner.registry, session: session)
+        return runner
     }
 }

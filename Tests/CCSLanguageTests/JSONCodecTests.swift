@@ -80,7 +80,10 @@ import Testing
         ("1e400", 1, 1, "number 1e400 is out of range"),
     ])
     func errorsNameTheProblemAndPosition(_ text: String, _ line: Int, _ column: Int, _ message: String) {
-        #expect(throws: JSONSyntaxError(message: message, line: line, column: column, offset: errorOffset(text, line, column))) {
+        #expect(
+            throws: JSONSyntaxError(
+                message: message, line: line, column: column, offset: errorOffset(text, line, column))
+        ) {
             try JSONCodec.decode(text)
         }
     }
@@ -113,10 +116,15 @@ import Testing
     @Test func deepNestingIsAnErrorNotACrash() throws {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONSyntaxError.self) { try JSONCodec.decode(deep) }
-        let allowed = String(repeating: "[", count: JSONCodec.maxDepth) + String(repeating: "]", count: JSONCodec.maxDepth)
+        let allowed =
+            String(repeating: "[", count: JSONCodec.maxDepth)
+            + String(repeating: "]", count: JSONCodec.maxDepth)
         #expect(JSONCodec.encode(try JSONCodec.decode(allowed)) == allowed)
         let tooDeep = "[" + allowed + "]"
-        #expect(throws: JSONSyntaxError(message: "nesting deeper than 1000 levels", line: 1, column: 1001, offset: 1000)) {
+        #expect(
+            throws: JSONSyntaxError(
+                message: "nesting deeper than 1000 levels", line: 1, column: 1001, offset: 1000)
+        ) {
             try JSONCodec.decode(tooDeep)
         }
     }
@@ -127,10 +135,12 @@ import Testing
         var nested = Value.list(cyclic)
         for _ in 0..<100 { nested = .list(ListBox([nested])) }
         #expect(JSONCodec.encode(nested).contains(#""<cycle>""#))
-        let value = Value.list(ListBox([
-            .function(FunctionBox(builtin: Builtin("f", arity: 0, doc: "f(): returns null.") { _, _ in .null })),
-            .double(.nan), .double(.infinity),
-        ]))
+        let value = Value.list(
+            ListBox([
+                .function(
+                    FunctionBox(builtin: Builtin("f", arity: 0, doc: "f(): returns null.") { _, _ in .null })),
+                .double(.nan), .double(.infinity),
+            ]))
         #expect(JSONCodec.encode(value) == #"["<fn f>",null,null]"#)
     }
 

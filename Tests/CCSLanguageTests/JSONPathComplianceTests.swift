@@ -4,21 +4,23 @@ import Testing
 
 /// One case of the JSONPath Compliance Test Suite (Fixtures/jsonpath/cts.json, BSD-2-Clause,
 /// see its LICENSE and NOTICE).
-struct ComplianceCase: CustomTestStringConvertible, Sendable {
+struct JSONPathComplianceCase: CustomTestStringConvertible, Sendable {
     let number: Int
     let name: String
     var testDescription: String { "#\(number) \(name)" }
 
     /// Every case, decoded with the codec under test; empty if the fixture is missing (the
     /// count test then fails).
-    static func all() -> [ComplianceCase] {
-        guard let suite = ComplianceSuite.shared else { return [] }
-        return suite.tests.enumerated().map { ComplianceCase(number: $0.offset, name: $0.element.name) }
+    static func all() -> [JSONPathComplianceCase] {
+        guard let suite = JSONPathComplianceSuite.shared else { return [] }
+        return suite.tests.enumerated().map {
+            JSONPathComplianceCase(number: $0.offset, name: $0.element.name)
+        }
     }
 }
 
 /// The decoded fixture, decoded once and only read afterwards.
-struct ComplianceSuite {
+struct JSONPathComplianceSuite {
     static let shared = try? load()
 
     struct Entry {
@@ -33,13 +35,13 @@ struct ComplianceSuite {
 
     let tests: [Entry]
 
-    static func load() throws -> ComplianceSuite {
+    static func load() throws -> JSONPathComplianceSuite {
         let data = try JSONTestFixtures.data("jsonpath/cts.json")
         let root = try JSONCodec.decode([UInt8](data))
         guard case .map(let top) = root, case .list(let list)? = top.entries["tests"] else {
             throw JSONTestFixtures.FixtureMissing(path: "jsonpath/cts.json (no tests array)")
         }
-        return ComplianceSuite(tests: list.items.compactMap(entry))
+        return JSONPathComplianceSuite(tests: list.items.compactMap(entry))
     }
 
     private static func entry(_ value: Value) -> Entry? {
@@ -49,12 +51,16 @@ struct ComplianceSuite {
         var results: [[Value]] = []
         if case .list(let one)? = box.entries["result"] { results = [one.items] }
         if case .list(let many)? = box.entries["results"] {
-            results = many.items.compactMap { if case .list(let r) = $0 { return r.items } else { return nil } }
+            results = many.items.compactMap {
+                if case .list(let r) = $0 { return r.items } else { return nil }
+            }
         }
         var paths: [[String]] = []
         if case .list(let one)? = box.entries["result_paths"] { paths = [strings(one.items)] }
         if case .list(let many)? = box.entries["results_paths"] {
-            paths = many.items.compactMap { if case .list(let r) = $0 { return strings(r.items) } else { return nil } }
+            paths = many.items.compactMap {
+                if case .list(let r) = $0 { return strings(r.items) } else { return nil }
+            }
         }
         var invalid = false
         if case .bool(true)? = box.entries["invalid_selector"] { invalid = true }
@@ -70,12 +76,12 @@ struct ComplianceSuite {
 
 @Suite struct JSONPathComplianceTests {
     @Test func allCasesArePresent() {
-        #expect(ComplianceCase.all().count == 703)
+        #expect(JSONPathComplianceCase.all().count == 703)
     }
 
-    @Test(arguments: ComplianceCase.all())
-    func complianceCase(_ testCase: ComplianceCase) throws {
-        let entry = try #require(ComplianceSuite.shared).tests[testCase.number]
+    @Test(arguments: JSONPathComplianceCase.all())
+    func complianceCase(_ testCase: JSONPathComplianceCase) throws {
+        let entry = try #require(JSONPathComplianceSuite.shared).tests[testCase.number]
         if entry.invalid {
             #expect(throws: JSONPathSyntaxError.self, "\(entry.selector) must be rejected") {
                 try JSONPathQuery(entry.selector)

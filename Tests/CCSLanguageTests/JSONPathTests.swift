@@ -41,6 +41,18 @@ import Testing
         #expect(try run(path) == expected)
     }
 
+    @Test func firstGivesTheFirstNodeOrNil() throws {
+        let value = try JSONCodec.decode(document)
+        #expect(
+            try JSONPathQuery("$.store.book[1].price").first(value).map { JSONCodec.encode($0) } == "12.99")
+        #expect(
+            try JSONPathQuery("$..book[?@.isbn].title").first(value).map { JSONCodec.encode($0) }
+                == #""Moby Dick""#)
+        #expect(try JSONPathQuery("$.store.book[9]").first(value) == nil)
+        #expect(try JSONPathQuery("$.store.book[1].price").isSingular)
+        #expect(try !JSONPathQuery("$.store.book[*]").isSingular)
+    }
+
     @Test func pathsAreNormalizedAndEscaped() throws {
         let value = try JSONCodec.decode(#"{"it's":{"a\\b\n\u0001":[10,20]}}"#)
         let nodes = try JSONPathQuery("$..[1]").evaluateWithPaths(value)
@@ -59,11 +71,20 @@ import Testing
         ("$[9007199254740992]", 2, "integer out of range (limit ±(2^53-1))"),
         ("$.1", 2, "expected a member name or '*' after '.', found '1'"),
         ("$[?@.a == 'x\\q']", 12, "invalid escape '\\q' in a string literal"),
-        ("$[?@.* == 1]", 3, "a non-singular query cannot be compared (only name and index selectors, no '..', '*', slices or filters)"),
-        ("$[?length(@)]", 3, "length() returns a value, which cannot be a test by itself; compare it (e.g. length(...) > 0)"),
+        (
+            "$[?@.* == 1]", 3,
+            "a non-singular query cannot be compared (only name and index selectors, no '..', '*', slices or filters)"
+        ),
+        (
+            "$[?length(@)]", 3,
+            "length() returns a value, which cannot be a test by itself; compare it (e.g. length(...) > 0)"
+        ),
         ("$[?match(@.a, 'x') == true]", 3, "match() returns LogicalType, which cannot be compared"),
         ("$[?count(1) > 0]", 9, "count() expects a query (a node list) here"),
-        ("$[?length(@.*) > 0]", 10, "argument of length(): a non-singular query cannot be compared (only name and index selectors, no '..', '*', slices or filters)"),
+        (
+            "$[?length(@.*) > 0]", 10,
+            "argument of length(): a non-singular query cannot be compared (only name and index selectors, no '..', '*', slices or filters)"
+        ),
         ("$[?foo(@)]", 3, "unknown function 'foo' (known: length, count, match, search, value)"),
         ("$[?@.a == 1 && 2]", 15, "a literal cannot be a test by itself; compare it with something"),
         ("$[?(@.a == 1]", 12, "expected ')' to close the '(' at character 4, found ']'"),
@@ -76,10 +97,17 @@ import Testing
 
     @Test func numbersCompareByValueAndStringsByCodePoints() throws {
         let value = try JSONCodec.decode(#"[1, 1.0, 2, "\u00e9", "e\u0301", "b", [1, {"x": 1.0}]]"#)
-        #expect(JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@ == 1]").evaluate(value)))) == "[1,1.0]")
-        #expect(JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@ == '\\u00e9']").evaluate(value)))) == #"["é"]"#)
-        #expect(JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@ > 'a']").evaluate(value)))) == #"["é","é","b"]"#)
-        #expect(JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@ == $[6]]").evaluate(value)))) == #"[[1,{"x":1.0}]]"#)
+        #expect(
+            JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@ == 1]").evaluate(value)))) == "[1,1.0]")
+        #expect(
+            JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@ == '\\u00e9']").evaluate(value))))
+                == #"["é"]"#)
+        #expect(
+            JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@ > 'a']").evaluate(value))))
+                == #"["é","é","b"]"#)
+        #expect(
+            JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@ == $[6]]").evaluate(value))))
+                == #"[[1,{"x":1.0}]]"#)
     }
 
     @Test func cyclesAndHostObjectsAreSafe() throws {
@@ -87,12 +115,18 @@ import Testing
         list.items.append(.list(list))
         let found = try JSONPathQuery("$..*").evaluate(.list(list))
         #expect(found.count > 1000)
+        let other = ListBox([.int(1)])
+        other.items.append(.list(other))
+        let pair = Value.map(MapBox(["a": .list(list), "b": .list(other)]))
+        #expect(try JSONPathQuery("$[?@.a == @.b]").evaluate(.list(ListBox([pair]))).isEmpty)
 
         final class Resource: HostObject {
             override func jsonValue() throws -> Value { .map(MapBox(["Name": .string("r1")])) }
         }
         let holder = Value.list(ListBox([.object(Resource())]))
-        #expect(JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@.Name == 'r1'].Name").evaluate(holder)))) == #"["r1"]"#)
+        #expect(
+            JSONCodec.encode(.list(ListBox(try JSONPathQuery("$[?@.Name == 'r1'].Name").evaluate(holder))))
+                == #"["r1"]"#)
     }
 
     @Test(arguments: [
@@ -122,7 +156,8 @@ import Testing
     @Test func deepFilterNestingIsAnError() {
         let deep = "$" + String(repeating: "[?@", count: 300) + String(repeating: "]", count: 300)
         #expect(throws: JSONPathSyntaxError.self) { try JSONPathQuery(deep) }
-        let parens = "$[?" + String(repeating: "(", count: 10_000) + "@" + String(repeating: ")", count: 10_000) + "]"
+        let parens =
+            "$[?" + String(repeating: "(", count: 10_000) + "@" + String(repeating: ")", count: 10_000) + "]"
         #expect(throws: JSONPathSyntaxError.self) { try JSONPathQuery(parens) }
     }
 }

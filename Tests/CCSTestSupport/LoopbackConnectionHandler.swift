@@ -51,10 +51,16 @@ final class LoopbackConnectionHandler: ChannelInboundHandler, @unchecked Sendabl
         case .raw(let bytes):
             send(bytes, thenClose: true, context: context)
         case .truncated(let status, let declaredLength, let body):
-            let text = "HTTP/1.1 \(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)\r\nContent-Length: \(declaredLength)\r\n\r\n"
+            let text =
+                "HTTP/1.1 \(status) \(HTTPResponseStatus(statusCode: status).reasonPhrase)\r\nContent-Length: \(declaredLength)\r\n\r\n"
             send(Array(text.utf8) + body, thenClose: true, context: context)
         case .hang:
             break
+        case .delayed(let seconds, let reply):
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: .nanoseconds(Int64(seconds * 1_000_000_000))) {
+                self.write(reply, keepAlive: keepAlive, context: loopBound.value)
+            }
         }
     }
 

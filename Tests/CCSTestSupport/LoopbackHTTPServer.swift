@@ -33,6 +33,17 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
             headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
         }
 
+        /// The path of the target, without query, also for absolute-form targets (via a proxy).
+        public var path: String {
+            let withoutQuery =
+                target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(
+                    String.init) ?? target
+            guard withoutQuery.hasPrefix("http://") || withoutQuery.hasPrefix("https://"),
+                let components = URLComponents(string: withoutQuery)
+            else { return withoutQuery }
+            return components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        }
+
         /// The body as UTF-8 text.
         public var bodyText: String { String(decoding: body, as: UTF8.self) }
     }
@@ -52,7 +63,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Starts listening on 127.0.0.1 with a port chosen by the system.
-    public init(replies: [LoopbackReply] = [], responder: (@Sendable (Request) -> LoopbackReply)? = nil) throws {
+    public init(replies: [LoopbackReply] = [], responder: (@Sendable (Request) -> LoopbackReply)? = nil)
+        throws
+    {
         self.script = replies
         self.dynamicResponder = responder
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -134,7 +147,10 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         recorded.append(request)
         if !script.isEmpty { return script.removeFirst() }
         if let dynamicResponder { return dynamicResponder(request) }
-        return .json(status: 500, #"{"__type":"LoopbackScriptExhausted","Message":"no scripted reply left for request \#(recorded.count)"}"#)
+        return .json(
+            status: 500,
+            #"{"__type":"LoopbackScriptExhausted","Message":"no scripted reply left for request \#(recorded.count)"}"#
+        )
     }
 }
 

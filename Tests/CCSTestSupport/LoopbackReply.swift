@@ -13,12 +13,19 @@ public enum LoopbackReply: Sendable {
     case truncated(status: Int, declaredLength: Int, body: [UInt8])
     /// Never answer; the connection stays open until the client gives up or the server stops.
     case hang
+    /// Give `reply` after `seconds` (to keep several requests in flight at once).
+    indirect case delayed(seconds: Double, reply: LoopbackReply)
 
     /// A 200..599 response with an awsJson1_0 body.
-    public static func json(status: Int = 200, _ body: String, headers: [(name: String, value: String)] = []) -> LoopbackReply {
+    public static func json(status: Int = 200, _ body: String, headers: [(name: String, value: String)] = [])
+        -> LoopbackReply
+    {
         .respond(
             status: status,
-            headers: [(name: "Content-Type", value: "application/x-amz-json-1.0"), (name: "x-amzn-RequestId", value: UUID().uuidString)] + headers,
+            headers: [
+                (name: "Content-Type", value: "application/x-amz-json-1.0"),
+                (name: "x-amzn-RequestId", value: UUID().uuidString),
+            ] + headers,
             body: Array(body.utf8))
     }
 
@@ -26,5 +33,12 @@ public enum LoopbackReply: Sendable {
     public static func awsError(status: Int, type: String, message: String) -> LoopbackReply {
         let body = #"{"__type":"\#(type)","Message":"\#(message)"}"#
         return .json(status: status, body, headers: [(name: "x-amzn-ErrorType", value: type)])
+    }
+
+    /// A well-framed response whose body is not JSON: the HTTP layer succeeds and decoding fails.
+    public static func garbageBody(status: Int = 200) -> LoopbackReply {
+        .respond(
+            status: status, headers: [(name: "Content-Type", value: "application/x-amz-json-1.0")],
+            body: Array("\u{1}<<not json>>{".utf8))
     }
 }

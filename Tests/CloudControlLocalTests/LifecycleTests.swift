@@ -10,20 +10,25 @@ import Testing
         let clock = ManualClock()
         let engine = try Support.engine(latency: 2, clock: clock)
         let t0 = clock.now()
-        let created = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
+        let created = try engine.create(
+            typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
         #expect(created.status == .pending)
         #expect(created.operation == .create)
         #expect(created.identifier == "/app/a")
         #expect(created.eventTime == t0)
         #expect(created.retryAfter == t0 + 2)
-        expectLocalError("ResourceNotFoundException") { _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a") }
+        expectLocalError("ResourceNotFoundException") {
+            _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a")
+        }
 
         clock.advance(2)
         let running = try engine.status(requestToken: created.requestToken)
         #expect(running.status == .inProgress)
         #expect(running.retryAfter == t0 + 4)
         #expect(running.eventTime == t0 + 2)
-        expectLocalError("ResourceNotFoundException") { _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a") }
+        expectLocalError("ResourceNotFoundException") {
+            _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a")
+        }
 
         clock.advance(2)
         let done = try engine.status(requestToken: created.requestToken)
@@ -39,7 +44,8 @@ import Testing
     @Test func cancelBeforeCompletionAppliesNothing() throws {
         let clock = ManualClock()
         let engine = try Support.engine(latency: 1, clock: clock)
-        let created = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
+        let created = try engine.create(
+            typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
         clock.advance(1.5)
         let cancelling = try engine.cancel(requestToken: created.requestToken)
         #expect(cancelling.status == .cancelInProgress)
@@ -47,21 +53,34 @@ import Testing
         #expect(try engine.cancel(requestToken: created.requestToken).status == .cancelInProgress)
         clock.advance(1)
         #expect(try engine.status(requestToken: created.requestToken).status == .cancelComplete)
-        expectLocalError("ResourceNotFoundException") { _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a") }
-        let message = expectLocalError("ConcurrentModificationException") { _ = try engine.cancel(requestToken: created.requestToken) }
+        expectLocalError("ResourceNotFoundException") {
+            _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a")
+        }
+        let message = expectLocalError("ConcurrentModificationException") {
+            _ = try engine.cancel(requestToken: created.requestToken)
+        }
         #expect(message.contains("CANCEL_COMPLETE"))
         // The identifier is free again.
         clock.advance(10)
-        #expect(try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil).status == .pending)
+        #expect(
+            try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil).status
+                == .pending)
     }
 
     @Test func cancelOfAFinishedRequestIsRefused() throws {
         let engine = try Support.engine()
-        let created = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
+        let created = try engine.create(
+            typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
         #expect(created.status == .success)
-        expectLocalError("ConcurrentModificationException") { _ = try engine.cancel(requestToken: created.requestToken) }
-        expectLocalError("RequestTokenNotFoundException") { _ = try engine.cancel(requestToken: "no-such-token") }
-        expectLocalError("RequestTokenNotFoundException") { _ = try engine.status(requestToken: "no-such-token") }
+        expectLocalError("ConcurrentModificationException") {
+            _ = try engine.cancel(requestToken: created.requestToken)
+        }
+        expectLocalError("RequestTokenNotFoundException") {
+            _ = try engine.cancel(requestToken: "no-such-token")
+        }
+        expectLocalError("RequestTokenNotFoundException") {
+            _ = try engine.status(requestToken: "no-such-token")
+        }
     }
 
     @Test func oneOperationAtATimePerResource() throws {
@@ -72,7 +91,10 @@ import Testing
             _ = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
         }
         // Another resource is not affected.
-        #expect(try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/app/b"}"#, clientToken: nil).status == .pending)
+        #expect(
+            try engine.create(
+                typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/app/b"}"#, clientToken: nil
+            ).status == .pending)
         clock.advance(2)
         let update = try engine.update(
             typeName: "AWS::Logs::LogGroup", identifier: "/app/a",
@@ -82,7 +104,9 @@ import Testing
         }
         clock.advance(2)
         #expect(try engine.status(requestToken: update.requestToken).status == .success)
-        #expect(try engine.delete(typeName: "AWS::Logs::LogGroup", identifier: "/app/a", clientToken: nil).status == .pending)
+        #expect(
+            try engine.delete(typeName: "AWS::Logs::LogGroup", identifier: "/app/a", clientToken: nil).status
+                == .pending)
     }
 
     @Test func alreadyExistsIsAFailedProgressEvent() throws {
@@ -91,39 +115,60 @@ import Testing
         let again = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
         #expect(again.status == .failed)
         #expect(again.errorCode == "AlreadyExists")
-        #expect(again.statusMessage == "Resource of type 'AWS::Logs::LogGroup' with identifier '/app/a' already exists.")
+        #expect(
+            again.statusMessage
+                == "Resource of type 'AWS::Logs::LogGroup' with identifier '/app/a' already exists.")
     }
 
     @Test func missingResourcesAndMalformedInput() throws {
         let engine = try Support.engine()
-        expectLocalError("ResourceNotFoundException") { _ = try engine.delete(typeName: "AWS::Logs::LogGroup", identifier: "/none", clientToken: nil) }
         expectLocalError("ResourceNotFoundException") {
-            _ = try engine.update(typeName: "AWS::Logs::LogGroup", identifier: "/none", patchDocument: "[]", clientToken: nil)
+            _ = try engine.delete(typeName: "AWS::Logs::LogGroup", identifier: "/none", clientToken: nil)
         }
-        let m1 = expectLocalError("InvalidRequestException") { _ = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: "{", clientToken: nil) }
+        expectLocalError("ResourceNotFoundException") {
+            _ = try engine.update(
+                typeName: "AWS::Logs::LogGroup", identifier: "/none", patchDocument: "[]", clientToken: nil)
+        }
+        let m1 = expectLocalError("InvalidRequestException") {
+            _ = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: "{", clientToken: nil)
+        }
         #expect(m1.hasPrefix("DesiredState is not valid JSON"))
-        let m2 = expectLocalError("InvalidRequestException") { _ = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: "[]", clientToken: nil) }
+        let m2 = expectLocalError("InvalidRequestException") {
+            _ = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: "[]", clientToken: nil)
+        }
         #expect(m2 == "DesiredState must be a JSON object, got array")
         let m3 = expectLocalError("InvalidRequestException") {
-            _ = try engine.update(typeName: "AWS::Logs::LogGroup", identifier: "/x", patchDocument: #"[{"op":"add"}]"#, clientToken: nil)
+            _ = try engine.update(
+                typeName: "AWS::Logs::LogGroup", identifier: "/x", patchDocument: #"[{"op":"add"}]"#,
+                clientToken: nil)
         }
-        #expect(m3 == "PatchDocument is not a valid JSON Patch: patch operation 0 (add): missing 'path' member")
-        let m4 = expectLocalError("InvalidRequestException") { _ = try engine.get(typeName: "AWS::Logs::MetricFilter", identifier: "only-one-part") }
+        #expect(
+            m3 == "PatchDocument is not a valid JSON Patch: patch operation 0 (add): missing 'path' member")
+        let m4 = expectLocalError("InvalidRequestException") {
+            _ = try engine.get(typeName: "AWS::Logs::MetricFilter", identifier: "only-one-part")
+        }
         #expect(m4.contains("has 1 part(s), AWS::Logs::MetricFilter expects 2"))
     }
 
     @Test func schemaViolationsFailTheRequestWithInvalidRequest() throws {
         let engine = try Support.engine()
         let bad = try engine.create(
-            typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/x","RetentionInDays":"seven","Tags":[{"Key":1,"Value":"v"}]}"#,
+            typeName: "AWS::Logs::LogGroup",
+            desiredState: #"{"LogGroupName":"/x","RetentionInDays":"seven","Tags":[{"Key":1,"Value":"v"}]}"#,
             clientToken: nil)
         #expect(bad.status == .failed)
         #expect(bad.errorCode == "InvalidRequest")
         #expect(bad.statusMessage?.contains("#/RetentionInDays: expected integer, got string") == true)
         #expect(bad.statusMessage?.contains("#/Tags/0/Key: expected string, got integer") == true)
-        let readOnly = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/y","Arn":"arn:x"}"#, clientToken: nil)
+        let readOnly = try engine.create(
+            typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/y","Arn":"arn:x"}"#,
+            clientToken: nil)
         #expect(readOnly.errorCode == "InvalidRequest")
-        #expect(readOnly.statusMessage == "Model validation failed: #/Arn: read-only property cannot be set (/properties/Arn)")
-        expectLocalError("ResourceNotFoundException") { _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/y") }
+        #expect(
+            readOnly.statusMessage
+                == "Model validation failed: #/Arn: read-only property cannot be set (/properties/Arn)")
+        expectLocalError("ResourceNotFoundException") {
+            _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/y")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import JSONCore
 import Testing
 
@@ -7,13 +8,16 @@ import Testing
     @Test func resourcesComeInPagesOf25WithOpaqueTokens() throws {
         let engine = try Support.engine()
         for i in 0..<60 {
-            _ = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"g\#(i)"}"#, clientToken: nil)
+            _ = try engine.create(
+                typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"g\#(i)"}"#, clientToken: nil
+            )
         }
         var seen: [String] = []
         var token: String? = nil
         var sizes: [Int] = []
         repeat {
-            let (page, next) = try engine.list(typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: token, maxResults: nil)
+            let (page, next) = try engine.list(
+                typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: token, maxResults: nil)
             sizes.append(page.count)
             seen += page.map(\.identifier)
             token = next
@@ -21,34 +25,48 @@ import Testing
         } while token != nil
         #expect(sizes == [25, 25, 10])
         #expect(seen == (0..<60).map { "g\($0)" })
-        #expect(try engine.list(typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: nil, maxResults: 100).0.count == 60)
+        #expect(
+            try engine.list(
+                typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: nil, maxResults: 100
+            ).0.count == 60)
         expectLocalError("InvalidRequestException") {
-            _ = try engine.list(typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: nil, maxResults: 101)
+            _ = try engine.list(
+                typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: nil, maxResults: 101)
         }
-        let (_, next) = try engine.list(typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: nil, maxResults: 10)
+        let (_, next) = try engine.list(
+            typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: nil, maxResults: 10)
         let message = expectLocalError("InvalidRequestException") {
-            _ = try engine.list(typeName: "AWS::SQS::Queue", resourceModel: nil, nextToken: next, maxResults: nil)
+            _ = try engine.list(
+                typeName: "AWS::SQS::Queue", resourceModel: nil, nextToken: next, maxResults: nil)
         }
         #expect(message.contains("does not belong to this listing"))
         expectLocalError("InvalidRequestException") {
-            _ = try engine.list(typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: "%%%", maxResults: nil)
+            _ = try engine.list(
+                typeName: "AWS::Logs::LogGroup", resourceModel: nil, nextToken: "%%%", maxResults: nil)
         }
     }
 
     @Test func childTypesNeedTheirParentKey() throws {
         let engine = try Support.engine()
         for (cluster, name) in [("prod", "a"), ("prod", "b"), ("dev", "c")] {
-            let state = #"{"ClusterName":"\#(cluster)","NodegroupName":"\#(name)","NodeRole":"arn:aws:iam::123456789012:role/n","Subnets":["subnet-1"]}"#
-            #expect(try engine.create(typeName: "AWS::EKS::Nodegroup", desiredState: state, clientToken: nil).status == .success)
+            let state =
+                #"{"ClusterName":"\#(cluster)","NodegroupName":"\#(name)","NodeRole":"arn:aws:iam::123456789012:role/n","Subnets":["subnet-1"]}"#
+            #expect(
+                try engine.create(typeName: "AWS::EKS::Nodegroup", desiredState: state, clientToken: nil)
+                    .status == .success)
         }
         let message = expectLocalError("InvalidRequestException") {
-            _ = try engine.list(typeName: "AWS::EKS::Nodegroup", resourceModel: nil, nextToken: nil, maxResults: nil)
+            _ = try engine.list(
+                typeName: "AWS::EKS::Nodegroup", resourceModel: nil, nextToken: nil, maxResults: nil)
         }
         #expect(message.contains("ClusterName"))
-        let (prod, _) = try engine.list(typeName: "AWS::EKS::Nodegroup", resourceModel: #"{"ClusterName":"prod"}"#, nextToken: nil, maxResults: nil)
+        let (prod, _) = try engine.list(
+            typeName: "AWS::EKS::Nodegroup", resourceModel: #"{"ClusterName":"prod"}"#, nextToken: nil,
+            maxResults: nil)
         #expect(prod.map(\.identifier) == ["prod|a", "prod|b"])
         let stage = expectLocalError("InvalidRequestException") {
-            _ = try engine.list(typeName: "AWS::ApiGateway::Stage", resourceModel: "{}", nextToken: nil, maxResults: nil)
+            _ = try engine.list(
+                typeName: "AWS::ApiGateway::Stage", resourceModel: "{}", nextToken: nil, maxResults: nil)
         }
         #expect(stage.contains("RestApiId"))
     }
@@ -57,22 +75,29 @@ import Testing
         let clock = ManualClock()
         let engine = try Support.engine(latency: 1, clock: clock)
         for i in 0..<30 {
-            _ = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"g\#(i)"}"#, clientToken: nil)
+            _ = try engine.create(
+                typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"g\#(i)"}"#, clientToken: nil
+            )
         }
         clock.advance(3)
         _ = try engine.delete(typeName: "AWS::Logs::LogGroup", identifier: "g0", clientToken: nil)
-        let (all, next) = try engine.listRequests(operations: [], statuses: [], nextToken: nil, maxResults: nil)
+        let (all, next) = try engine.listRequests(
+            operations: [], statuses: [], nextToken: nil, maxResults: nil)
         #expect(all.count == 25)
         #expect(all.first?.operation == .delete)
-        let (rest, end) = try engine.listRequests(operations: [], statuses: [], nextToken: next, maxResults: nil)
+        let (rest, end) = try engine.listRequests(
+            operations: [], statuses: [], nextToken: next, maxResults: nil)
         #expect(rest.count == 6)
         #expect(end == nil)
         #expect(Set((all + rest).map(\.requestToken)).count == 31)
-        let (deletes, _) = try engine.listRequests(operations: [.delete], statuses: [], nextToken: nil, maxResults: nil)
+        let (deletes, _) = try engine.listRequests(
+            operations: [.delete], statuses: [], nextToken: nil, maxResults: nil)
         #expect(deletes.map(\.status) == [.pending])
-        let (pending, _) = try engine.listRequests(operations: [.create], statuses: [.pending, .inProgress], nextToken: nil, maxResults: nil)
+        let (pending, _) = try engine.listRequests(
+            operations: [.create], statuses: [.pending, .inProgress], nextToken: nil, maxResults: nil)
         #expect(pending.isEmpty)
-        let (successes, _) = try engine.listRequests(operations: [], statuses: [.success], nextToken: nil, maxResults: 100)
+        let (successes, _) = try engine.listRequests(
+            operations: [], statuses: [.success], nextToken: nil, maxResults: 100)
         #expect(successes.count == 30)
     }
 
@@ -82,10 +107,12 @@ import Testing
         _ = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: state, clientToken: nil)
         let ok = try engine.update(
             typeName: "AWS::Logs::LogGroup", identifier: "/app/u",
-            patchDocument: #"[{"op":"replace","path":"/RetentionInDays","value":30},{"op":"add","path":"/Tags/-","value":{"Key":"b","Value":"2"}}]"#,
+            patchDocument:
+                #"[{"op":"replace","path":"/RetentionInDays","value":30},{"op":"add","path":"/Tags/-","value":{"Key":"b","Value":"2"}}]"#,
             clientToken: nil)
         #expect(ok.status == .success)
-        let model = try Support.json(try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/u").properties)
+        let model = try Support.json(
+            try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/u").properties)
         #expect(model["RetentionInDays"] == 30)
         #expect(model["Tags"] == [["Key": "a", "Value": "1"], ["Key": "b", "Value": "2"]])
         #expect(model["Arn"] == "arn:aws:logs:us-east-1:123456789012:log-group:/app/u:*")
@@ -95,10 +122,14 @@ import Testing
             patchDocument: #"[{"op":"replace","path":"/LogGroupName","value":"/other"}]"#, clientToken: nil)
         #expect(createOnly.status == .failed)
         #expect(createOnly.errorCode == "NotUpdatable")
-        #expect(createOnly.statusMessage == "patch operation 0 (replace /LogGroupName): create-only property /properties/LogGroupName cannot be updated")
+        #expect(
+            createOnly.statusMessage
+                == "patch operation 0 (replace /LogGroupName): create-only property /properties/LogGroupName cannot be updated"
+        )
 
         let readOnly = try engine.update(
-            typeName: "AWS::Logs::LogGroup", identifier: "/app/u", patchDocument: #"[{"op":"remove","path":"/Arn"}]"#, clientToken: nil)
+            typeName: "AWS::Logs::LogGroup", identifier: "/app/u",
+            patchDocument: #"[{"op":"remove","path":"/Arn"}]"#, clientToken: nil)
         #expect(readOnly.errorCode == "InvalidRequest")
         #expect(readOnly.statusMessage?.contains("read-only property /properties/Arn") == true)
 
@@ -109,33 +140,67 @@ import Testing
         #expect(invalid.statusMessage?.contains("#/RetentionInDays: expected integer, got string") == true)
 
         let missing = try engine.update(
-            typeName: "AWS::Logs::LogGroup", identifier: "/app/u", patchDocument: #"[{"op":"remove","path":"/KmsKeyId"}]"#, clientToken: nil)
+            typeName: "AWS::Logs::LogGroup", identifier: "/app/u",
+            patchDocument: #"[{"op":"remove","path":"/KmsKeyId"}]"#, clientToken: nil)
         #expect(missing.errorCode == "InvalidRequest")
-        #expect(missing.statusMessage == "patch operation 0 (remove /KmsKeyId): member 'KmsKeyId' does not exist")
+        #expect(
+            missing.statusMessage == "patch operation 0 (remove /KmsKeyId): member 'KmsKeyId' does not exist")
         // Failed updates changed nothing.
-        #expect(try Support.json(try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/u").properties) == model)
+        #expect(
+            try Support.json(try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/u").properties)
+                == model)
+    }
+
+    @Test func updateCannotChangeThePrimaryIdentifier() throws {
+        let dir = try Support.temporaryDirectory()
+        let widget =
+            #"{"typeName":"Custom::Demo::Widget","properties":{"Name":{"type":"string"},"Size":{"type":"integer"}},"primaryIdentifier":["/properties/Name"],"additionalProperties":false}"#
+        try widget.write(toFile: dir + "/widget.json", atomically: true, encoding: .utf8)
+        var configuration = LocalConfiguration()
+        configuration.latency = 0
+        let engine = try LocalCloudControl(
+            databasePath: ":memory:", configuration: configuration,
+            registry: try SchemaRegistry(includeShipped: false, directories: [dir]), clock: ManualClock())
+        _ = try engine.create(
+            typeName: "Custom::Demo::Widget", desiredState: #"{"Name":"w","Size":1}"#, clientToken: nil)
+        let renamed = try engine.update(
+            typeName: "Custom::Demo::Widget", identifier: "w",
+            patchDocument: #"[{"op":"replace","path":"/Name","value":"v"}]"#, clientToken: nil)
+        #expect(renamed.errorCode == "NotUpdatable")
+        #expect(renamed.statusMessage == "the patch changes the primary identifier (/properties/Name)")
+        let resized = try engine.update(
+            typeName: "Custom::Demo::Widget", identifier: "w",
+            patchDocument: #"[{"op":"replace","path":"/Size","value":2}]"#, clientToken: nil)
+        #expect(resized.status == .success)
+        #expect(
+            try engine.get(typeName: "Custom::Demo::Widget", identifier: "w").properties
+                == #"{"Name":"w","Size":2}"#)
     }
 
     @Test func identifiersCompoundAndReadOnly() throws {
         let engine = try Support.engine()
         let filter = try engine.create(
             typeName: "AWS::Logs::MetricFilter",
-            desiredState: #"{"LogGroupName":"/g","FilterName":"f","FilterPattern":"ERROR","MetricTransformations":[{"MetricName":"E","MetricNamespace":"N","MetricValue":"1"}]}"#,
+            desiredState:
+                #"{"LogGroupName":"/g","FilterName":"f","FilterPattern":"ERROR","MetricTransformations":[{"MetricName":"E","MetricNamespace":"N","MetricValue":"1"}]}"#,
             clientToken: nil)
         #expect(filter.identifier == "/g|f")
         #expect(try engine.get(typeName: "AWS::Logs::MetricFilter", identifier: "/g|f").identifier == "/g|f")
-        let vpc = try engine.create(typeName: "AWS::EC2::VPC", desiredState: #"{"CidrBlock":"10.0.0.0/16"}"#, clientToken: nil)
+        let vpc = try engine.create(
+            typeName: "AWS::EC2::VPC", desiredState: #"{"CidrBlock":"10.0.0.0/16"}"#, clientToken: nil)
         #expect(vpc.identifier.hasPrefix("vpc-"))
         #expect(vpc.identifier.count == 21)
         #expect(vpc.identifier.dropFirst(4).allSatisfy { $0.isHexDigit })
         let key = try engine.create(typeName: "AWS::KMS::Key", desiredState: "{}", clientToken: nil)
         #expect(key.identifier.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
-        let keyModel = try Support.json(try engine.get(typeName: "AWS::KMS::Key", identifier: key.identifier).properties)
+        let keyModel = try Support.json(
+            try engine.get(typeName: "AWS::KMS::Key", identifier: key.identifier).properties)
         #expect(keyModel["Arn"] == .string("arn:aws:kms:us-east-1:123456789012:key/\(key.identifier)"))
         // A name is generated when the optional name property is omitted.
         let bucket = try engine.create(typeName: "AWS::S3::Bucket", desiredState: "{}", clientToken: nil)
         #expect(bucket.identifier.hasPrefix("ccs-bucket-"))
-        let bucketModel = try Support.json(try engine.get(typeName: "AWS::S3::Bucket", identifier: bucket.identifier).properties)
+        let bucketModel = try Support.json(
+            try engine.get(typeName: "AWS::S3::Bucket", identifier: bucket.identifier).properties)
         #expect(bucketModel["Arn"] == .string("arn:aws:s3:::\(bucket.identifier)"))
         #expect(bucketModel["BucketName"] == .string(bucket.identifier))
     }
@@ -144,30 +209,38 @@ import Testing
         let engine = try Support.engine()
         let schema = try #require(try Support.registry.schema(for: "AWS::KMS::Key"))
         #expect(schema.writeOnlyProperties.contains(PropertyPath(tokens: ["PendingWindowInDays"])))
-        let created = try engine.create(typeName: "AWS::KMS::Key", desiredState: #"{"PendingWindowInDays":7}"#, clientToken: nil)
+        let created = try engine.create(
+            typeName: "AWS::KMS::Key", desiredState: #"{"PendingWindowInDays":7}"#, clientToken: nil)
         #expect(try Support.json(try #require(created.resourceModel))["PendingWindowInDays"] == nil)
-        let model = try Support.json(try engine.get(typeName: "AWS::KMS::Key", identifier: created.identifier).properties)
+        let model = try Support.json(
+            try engine.get(typeName: "AWS::KMS::Key", identifier: created.identifier).properties)
         #expect(model["PendingWindowInDays"] == nil)
-        let stored = try #require(try engine.store.resource(typeName: "AWS::KMS::Key", identifier: created.identifier))
+        let stored = try #require(
+            try engine.store.resource(typeName: "AWS::KMS::Key", identifier: created.identifier))
         #expect(stored.model["PendingWindowInDays"] == 7)
     }
 
     @Test func faultInjection() throws {
         let throttled = try Support.engine(faults: "failed-throttle=1")
-        let event = try throttled.create(typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/t"}"#, clientToken: nil)
+        let event = try throttled.create(
+            typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/t"}"#, clientToken: nil)
         #expect(event.status == .failed)
         #expect(event.errorCode == "Throttling")
 
         let clock = ManualClock()
         let eventual = try Support.engine(faults: "notfound-after-create=1,notfound-window=3", clock: clock)
-        _ = try eventual.create(typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/e"}"#, clientToken: nil)
-        expectLocalError("ResourceNotFoundException") { _ = try eventual.get(typeName: "AWS::Logs::LogGroup", identifier: "/e") }
+        _ = try eventual.create(
+            typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/e"}"#, clientToken: nil)
+        expectLocalError("ResourceNotFoundException") {
+            _ = try eventual.get(typeName: "AWS::Logs::LogGroup", identifier: "/e")
+        }
         clock.advance(3)
         #expect(try eventual.get(typeName: "AWS::Logs::LogGroup", identifier: "/e").identifier == "/e")
     }
 
     @Test func faultSpecParsing() throws {
-        let plan = try FaultPlan(spec: "throttle=0.2, 5xx=0.05,drop=0.05,failed-throttle=0.05,notfound-after-create=0.1,seed=7")
+        let plan = try FaultPlan(
+            spec: "throttle=0.2, 5xx=0.05,drop=0.05,failed-throttle=0.05,notfound-after-create=0.1,seed=7")
         #expect(plan.throttle == 0.2)
         #expect(plan.serverError == 0.05)
         #expect(plan.drop == 0.05)
@@ -177,7 +250,9 @@ import Testing
         #expect(plan.isActive)
         #expect(try FaultPlan(spec: "") == .none)
         #expect(try FaultPlan(spec: "none") == .none)
-        #expect(throws: FaultPlanError(entry: "throttle=2", message: "a rate must be between 0 and 1")) { try FaultPlan(spec: "throttle=2") }
+        #expect(throws: FaultPlanError(entry: "throttle=2", message: "a rate must be between 0 and 1")) {
+            try FaultPlan(spec: "throttle=2")
+        }
         #expect(throws: FaultPlanError.self) { try FaultPlan(spec: "bogus=0.1") }
         #expect(throws: FaultPlanError.self) { try FaultPlan(spec: "throttle") }
     }

@@ -12,33 +12,52 @@ import Testing
     }
 
     @Test func types() throws {
-        #expect(try issues(#"{"Tags":[{"Key":1}]}"#, #"{"properties":{"Tags":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"}}}}}}"#)
-            == ["#/Tags/0/Key: expected string, got integer"])
+        #expect(
+            try issues(
+                #"{"Tags":[{"Key":1}]}"#,
+                #"{"properties":{"Tags":{"type":"array","items":{"type":"object","properties":{"Key":{"type":"string"}}}}}}"#
+            )
+                == ["#/Tags/0/Key: expected string, got integer"])
         #expect(try issues("1.5", #"{"type":"integer"}"#) == ["#: expected integer, got number"])
         #expect(try issues("2.0", #"{"type":"integer"}"#).isEmpty)
         #expect(try issues(#""x""#, #"{"type":["object","string"]}"#).isEmpty)
-        #expect(try issues("null", #"{"type":["object","string"]}"#) == ["#: expected object or string, got null"])
+        #expect(
+            try issues("null", #"{"type":["object","string"]}"#) == ["#: expected object or string, got null"]
+        )
     }
 
     @Test func requiredAndAdditionalProperties() throws {
-        let schema = #"{"type":"object","properties":{"A":{"type":"string"}},"required":["A"],"additionalProperties":false}"#
-        #expect(try issues(#"{"B":1}"#, schema) == [
-            "#: required property 'A' is missing", "#: property 'B' is not allowed (additionalProperties is false)",
-        ])
+        let schema =
+            #"{"type":"object","properties":{"A":{"type":"string"}},"required":["A"],"additionalProperties":false}"#
+        #expect(
+            try issues(#"{"B":1}"#, schema) == [
+                "#: required property 'A' is missing",
+                "#: property 'B' is not allowed (additionalProperties is false)",
+            ])
         #expect(try issues(#"{"A":"x"}"#, schema).isEmpty)
     }
 
     @Test func enumAndConst() throws {
-        #expect(try issues(#""GLACIER""#, #"{"enum":["STANDARD","IA"]}"#) == [#"#: "GLACIER" is not one of the allowed values ["STANDARD", "IA"]"#])
+        #expect(
+            try issues(#""GLACIER""#, #"{"enum":["STANDARD","IA"]}"#) == [
+                #"#: "GLACIER" is not one of the allowed values ["STANDARD", "IA"]"#
+            ])
         #expect(try issues("3", #"{"const":4}"#) == ["#: must be 4, got 3"])
         #expect(try issues("4.0", #"{"const":4}"#).isEmpty)
     }
 
     @Test func stringRules() throws {
-        #expect(try issues(#""ab""#, #"{"minLength":3}"#) == ["#: string is 2 characters long, the minimum is 3"])
-        #expect(try issues(#""abcd""#, #"{"maxLength":3}"#) == ["#: string is 4 characters long, the maximum is 3"])
+        #expect(
+            try issues(#""ab""#, #"{"minLength":3}"#) == ["#: string is 2 characters long, the minimum is 3"])
+        #expect(
+            try issues(#""abcd""#, #"{"maxLength":3}"#) == [
+                "#: string is 4 characters long, the maximum is 3"
+            ])
         #expect(try issues(#""ééé""#, #"{"maxLength":3}"#).isEmpty)
-        #expect(try issues(#""Bad Name""#, #"{"pattern":"^[a-z0-9-]+$"}"#) == [#"#: "Bad Name" does not match the pattern ^[a-z0-9-]+$"#])
+        #expect(
+            try issues(#""Bad Name""#, #"{"pattern":"^[a-z0-9-]+$"}"#) == [
+                #"#: "Bad Name" does not match the pattern ^[a-z0-9-]+$"#
+            ])
         #expect(try issues(#""my-name""#, #"{"pattern":"^[a-z0-9-]+$"}"#).isEmpty)
         // ECMA-262 `$` does not match before a trailing newline; ICU's would.
         #expect(try issues(#""abc\n""#, #"{"pattern":"^[a-z]+$"}"#).count == 1)
@@ -56,8 +75,14 @@ import Testing
     @Test func arrayRules() throws {
         #expect(try issues("[]", #"{"minItems":1}"#) == ["#: array has 0 items, the minimum is 1"])
         #expect(try issues("[1,2,3]", #"{"maxItems":2}"#) == ["#: array has 3 items, the maximum is 2"])
-        #expect(try issues("[1,2,1.0]", #"{"uniqueItems":true}"#) == ["#/2: duplicate item 1.0; items must be unique"])
-        #expect(try issues(#"[1,"x"]"#, #"{"items":{"type":"integer"}}"#) == [#"#/1: expected integer, got string"#])
+        #expect(
+            try issues("[1,2,1.0]", #"{"uniqueItems":true}"#) == [
+                "#/2: duplicate item 1.0; items must be unique"
+            ])
+        #expect(
+            try issues(#"[1,"x"]"#, #"{"items":{"type":"integer"}}"#) == [
+                #"#/1: expected integer, got string"#
+            ])
     }
 
     @Test func refsAndCombinators() throws {
@@ -68,21 +93,40 @@ import Testing
                "Any":{"anyOf":[{"type":"string","maxLength":2},{"type":"boolean"}]},
                "All":{"allOf":[{"minimum":1},{"maximum":5}]}}}
             """#
-        #expect(try issues(#"{"Tags":[{"Key":""}]}"#, schema) == ["#/Tags/0/Key: string is 0 characters long, the minimum is 1"])
+        #expect(
+            try issues(#"{"Tags":[{"Key":""}]}"#, schema) == [
+                "#/Tags/0/Key: string is 0 characters long, the minimum is 1"
+            ])
         #expect(try issues(#"{"Tags":[{}]}"#, schema) == ["#/Tags/0: required property 'Key' is missing"])
-        #expect(try issues(#"{"Mode":1.5}"#, schema) == ["#/Mode: matches none of the 2 oneOf alternatives (alternative 1: #/Mode: expected string, got number)"])
-        #expect(try issues(#"{"Any":"abc"}"#, schema) == ["#/Any: matches none of the 2 anyOf alternatives (alternative 1: #/Any: string is 3 characters long, the maximum is 2)"])
+        #expect(
+            try issues(#"{"Mode":1.5}"#, schema) == [
+                "#/Mode: matches none of the 2 oneOf alternatives (alternative 1: #/Mode: expected string, got number)"
+            ])
+        #expect(
+            try issues(#"{"Any":"abc"}"#, schema) == [
+                "#/Any: matches none of the 2 anyOf alternatives (alternative 1: #/Any: string is 3 characters long, the maximum is 2)"
+            ])
         #expect(try issues(#"{"All":9}"#, schema) == ["#/All: 9 is greater than the maximum 5"])
         #expect(try issues(#"{"Mode":"x","Any":true,"All":3,"Tags":[{"Key":"k"}]}"#, schema).isEmpty)
-        #expect(try issues("1", #"{"oneOf":[{"type":"integer"},{"type":"number"}]}"#) == ["#: matches 2 of the oneOf alternatives, exactly one is allowed"])
-        #expect(try issues("1", ##"{"$ref":"#/definitions/Missing"}"##) == ["#: schema error: cannot resolve $ref '#/definitions/Missing'"])
+        #expect(
+            try issues("1", #"{"oneOf":[{"type":"integer"},{"type":"number"}]}"#) == [
+                "#: matches 2 of the oneOf alternatives, exactly one is allowed"
+            ])
+        #expect(
+            try issues("1", ##"{"$ref":"#/definitions/Missing"}"##) == [
+                "#: schema error: cannot resolve $ref '#/definitions/Missing'"
+            ])
     }
 
     @Test func patternProperties() throws {
-        let schema = #"{"type":"object","patternProperties":{"^[a-z]+$":{"type":"string"}},"additionalProperties":false}"#
+        let schema =
+            #"{"type":"object","patternProperties":{"^[a-z]+$":{"type":"string"}},"additionalProperties":false}"#
         #expect(try issues(#"{"abc":"x"}"#, schema).isEmpty)
         #expect(try issues(#"{"abc":1}"#, schema) == ["#/abc: expected string, got integer"])
-        #expect(try issues(#"{"ABC":"x"}"#, schema) == ["#: property 'ABC' is not allowed (additionalProperties is false)"])
+        #expect(
+            try issues(#"{"ABC":"x"}"#, schema) == [
+                "#: property 'ABC' is not allowed (additionalProperties is false)"
+            ])
     }
 
     @Test(arguments: [

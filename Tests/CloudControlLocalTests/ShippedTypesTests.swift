@@ -5,10 +5,13 @@ import Testing
 
 @Suite struct ShippedTypesTests {
     static let required = [
-        "AWS::S3::Bucket", "AWS::Logs::LogGroup", "AWS::Logs::MetricFilter", "AWS::SQS::Queue", "AWS::SNS::Topic",
-        "AWS::IAM::Role", "AWS::IAM::RolePolicy", "AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::EC2::VPC",
+        "AWS::S3::Bucket", "AWS::Logs::LogGroup", "AWS::Logs::MetricFilter", "AWS::SQS::Queue",
+        "AWS::SNS::Topic",
+        "AWS::IAM::Role", "AWS::IAM::RolePolicy", "AWS::DynamoDB::Table", "AWS::Lambda::Function",
+        "AWS::EC2::VPC",
         "AWS::EC2::Subnet", "AWS::EC2::SecurityGroup", "AWS::SSM::Parameter", "AWS::KMS::Key",
-        "AWS::SecretsManager::Secret", "AWS::ECR::Repository", "AWS::Events::Rule", "AWS::StepFunctions::StateMachine",
+        "AWS::SecretsManager::Secret", "AWS::ECR::Repository", "AWS::Events::Rule",
+        "AWS::StepFunctions::StateMachine",
         "AWS::ApiGateway::RestApi", "AWS::ApiGateway::Stage", "AWS::EKS::Cluster", "AWS::EKS::Nodegroup",
         "AWS::CloudWatch::Alarm",
     ]
@@ -48,9 +51,12 @@ import Testing
 
     @Test func unknownTypeAndExtraDirectories() throws {
         let engine = try Support.engine()
-        expectLocalError("TypeNotFoundException") { _ = try engine.create(typeName: "AWS::Nope::Thing", desiredState: "{}", clientToken: nil) }
+        expectLocalError("TypeNotFoundException") {
+            _ = try engine.create(typeName: "AWS::Nope::Thing", desiredState: "{}", clientToken: nil)
+        }
         let dir = try Support.temporaryDirectory()
-        let custom = #"{"typeName":"Custom::Demo::Widget","properties":{"Name":{"type":"string"},"Size":{"type":"integer"}},"primaryIdentifier":["/properties/Name"],"required":["Name"],"additionalProperties":false}"#
+        let custom =
+            #"{"typeName":"Custom::Demo::Widget","properties":{"Name":{"type":"string"},"Size":{"type":"integer"}},"primaryIdentifier":["/properties/Name"],"required":["Name"],"additionalProperties":false}"#
         try custom.write(toFile: dir + "/widget.json", atomically: true, encoding: .utf8)
         let registry = try SchemaRegistry(directories: [dir])
         #expect(registry.types().contains("Custom::Demo::Widget"))

@@ -39,13 +39,15 @@ enum Support {
     static let engineValidator = SchemaValidator()
 
     static func engine(
-        latency: Double = 0, faults: String = "", clock: ManualClock = ManualClock(), path: String = ":memory:"
+        latency: Double = 0, faults: String = "", clock: ManualClock = ManualClock(),
+        path: String = ":memory:"
     ) throws -> LocalCloudControl {
         var configuration = LocalConfiguration()
         configuration.latency = latency
         configuration.faults = try FaultPlan(spec: faults)
         configuration.seed = 42
-        return try LocalCloudControl(databasePath: path, configuration: configuration, registry: registry, clock: clock)
+        return try LocalCloudControl(
+            databasePath: path, configuration: configuration, registry: registry, clock: clock)
     }
 
     /// A fresh temporary directory for database files.

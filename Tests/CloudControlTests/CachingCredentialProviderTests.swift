@@ -51,7 +51,9 @@ struct CachingCredentialProviderTests {
     }
 
     @Test func invalidateForcesAFetch() throws {
-        let base = ScriptedProvider([.success(Self.credentials("A", expiresIn: nil)), .success(Self.credentials("B", expiresIn: nil))])
+        let base = ScriptedProvider([
+            .success(Self.credentials("A", expiresIn: nil)), .success(Self.credentials("B", expiresIn: nil)),
+        ])
         let cache = CachingCredentialProvider(base, now: { Self.start })
         #expect(try cache.credentials()?.accessKeyId == "A")
         cache.invalidate()

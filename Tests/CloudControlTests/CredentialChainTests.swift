@@ -18,9 +18,10 @@ struct CredentialChainTests {
         func close() {}
     }
 
-    static func chain(_ files: CredentialsTestFiles, profile: String? = nil, explicit: AWSCredentials? = nil,
-        _ environment: [String: String] = [:]) throws -> CachingCredentialProvider
-    {
+    static func chain(
+        _ files: CredentialsTestFiles, profile: String? = nil, explicit: AWSCredentials? = nil,
+        _ environment: [String: String] = [:]
+    ) throws -> CachingCredentialProvider {
         CredentialProviderChain.standard(
             explicit: explicit, configuration: try files.configuration(profile: profile, environment),
             environment: files.environment(environment), transport: NoNetworkTransport())
@@ -61,7 +62,8 @@ struct CredentialChainTests {
 
     @Test func explicitCredentialsComeFirst() throws {
         let explicit = AWSCredentials(accessKeyId: "AKIDEXPLICIT", secretAccessKey: "s")
-        let credentials = try Self.chain(Self.allFiles(), explicit: explicit, Self.environmentKeys).credentials()
+        let credentials = try Self.chain(Self.allFiles(), explicit: explicit, Self.environmentKeys)
+            .credentials()
         #expect(credentials?.accessKeyId == "AKIDEXPLICIT")
     }
 
@@ -69,7 +71,10 @@ struct CredentialChainTests {
         let credentials = try Self.chain(
             Self.allFiles(), Self.environmentKeys.merging(["AWS_SESSION_TOKEN": "env-token"]) { $1 }
         ).credentials()
-        #expect(credentials == AWSCredentials(accessKeyId: "AKIDENV", secretAccessKey: "env-secret", sessionToken: "env-token"))
+        #expect(
+            credentials
+                == AWSCredentials(
+                    accessKeyId: "AKIDENV", secretAccessKey: "env-secret", sessionToken: "env-token"))
     }
 
     @Test func theOlderSecurityTokenVariableIsAccepted() throws {
@@ -81,8 +86,11 @@ struct CredentialChainTests {
 
     @Test func anExplicitProfileSkipsEnvironmentCredentialsButAWSProfileDoesNot() throws {
         let files = try Self.allFiles()
-        #expect(try Self.chain(files, profile: "dev", Self.environmentKeys).credentials()?.accessKeyId == "AKIDDEVCRED")
-        let fromEnvironmentProfile = try Self.chain(files, Self.environmentKeys.merging(["AWS_PROFILE": "dev"]) { $1 })
+        #expect(
+            try Self.chain(files, profile: "dev", Self.environmentKeys).credentials()?.accessKeyId
+                == "AKIDDEVCRED")
+        let fromEnvironmentProfile = try Self.chain(
+            files, Self.environmentKeys.merging(["AWS_PROFILE": "dev"]) { $1 })
         #expect(try fromEnvironmentProfile.credentials()?.accessKeyId == "AKIDENV")
     }
 
@@ -91,7 +99,8 @@ struct CredentialChainTests {
         #expect(
             credentials
                 == AWSCredentials(
-                    accessKeyId: "AKIDCREDFILE", secretAccessKey: "credfile-secret", sessionToken: "credfile-token"))
+                    accessKeyId: "AKIDCREDFILE", secretAccessKey: "credfile-secret",
+                    sessionToken: "credfile-token"))
     }
 
     @Test func theConfigFileKeysAreUsedWhenTheCredentialsFileHasNone() throws {
@@ -103,7 +112,8 @@ struct CredentialChainTests {
     @Test func partialCredentialsAreAnErrorNamingTheMissingKey() throws {
         #expect(
             throws: CredentialError(
-                .partialCredentials, "Partial credentials found in the environment, missing: AWS_SECRET_ACCESS_KEY")
+                .partialCredentials,
+                "Partial credentials found in the environment, missing: AWS_SECRET_ACCESS_KEY")
         ) { try Self.chain(CredentialsTestFiles(), ["AWS_ACCESS_KEY_ID": "AKIDENV"]).credentials() }
 
         let files = try CredentialsTestFiles()
@@ -129,8 +139,10 @@ struct CredentialChainTests {
                 ProfileKeysCredentialProvider(configuration: configuration, file: .credentialsFile),
                 ProcessCredentialProvider(configuration: configuration, environment: files.environment()),
                 ProfileKeysCredentialProvider(configuration: configuration, file: .configFile),
-                ContainerCredentialProvider(environment: files.environment(), transport: NoNetworkTransport()),
-                InstanceMetadataCredentialProvider(environment: files.environment(), transport: NoNetworkTransport()),
+                ContainerCredentialProvider(
+                    environment: files.environment(), transport: NoNetworkTransport()),
+                InstanceMetadataCredentialProvider(
+                    environment: files.environment(), transport: NoNetworkTransport()),
             ])
         do {
             _ = try chain.resolve()
@@ -150,7 +162,21 @@ struct CredentialChainTests {
         }
     }
 
-    @Test func theStandardChainFindsNothingWithoutSources() throws {
-        #expect(try Self.chain(CredentialsTestFiles()).credentials() == nil)
+    @Test func theStandardChainFindsNothingWithoutSourcesAndSaysWhatItTried() throws {
+        let files = try CredentialsTestFiles()
+        let chain = try Self.chain(files, ["AWS_PROFILE": ""])
+        #expect(try chain.credentials() == nil)
+        #expect(chain.sourceDescriptions.count == 6)
+        #expect(throws: CredentialError.self) { try chain.resolve() }
+        do {
+            _ = try chain.resolve()
+        } catch {
+            #expect(error.kind == .noCredentials)
+            #expect(
+                error.message.hasPrefix(
+                    "Unable to locate credentials. Tried, in order:\n  - environment variables"))
+            #expect(
+                error.message.hasSuffix("  - EC2 instance metadata (disabled by AWS_EC2_METADATA_DISABLED)"))
+        }
     }
 }

@@ -45,7 +45,8 @@ final class CredentialsTestFiles {
         return environment
     }
 
-    func configuration(profile: String? = nil, _ extra: [String: String] = [:]) throws -> SharedConfiguration {
+    func configuration(profile: String? = nil, _ extra: [String: String] = [:]) throws -> SharedConfiguration
+    {
         try SharedConfiguration.load(explicitProfile: profile, environment: environment(extra))
     }
 }

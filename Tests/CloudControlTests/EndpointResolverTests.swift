@@ -23,8 +23,8 @@ struct EndpointCase: Decodable, CustomTestStringConvertible, Sendable {
     static func load() -> [EndpointCase] {
         struct File: Decodable { var cases: [EndpointCase] }
         guard let url = Bundle.module.url(forResource: "Fixtures/endpoints/endpoints", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let file = try? JSONDecoder().decode(File.self, from: data)
+            let data = try? Data(contentsOf: url),
+            let file = try? JSONDecoder().decode(File.self, from: data)
         else { return [] }
         return file.cases
     }

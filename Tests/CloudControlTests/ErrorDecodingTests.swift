@@ -3,7 +3,9 @@ import Testing
 @testable import CloudControl
 
 struct ErrorDecodingTests {
-    func decode(_ status: Int, _ body: String, headers: [(name: String, value: String)] = []) throws -> CloudControlError {
+    func decode(_ status: Int, _ body: String, headers: [(name: String, value: String)] = []) throws
+        -> CloudControlError
+    {
         try CloudControlWire.decodeError(status: status, headers: headers, body: Array(body.utf8))
     }
 
@@ -36,7 +38,12 @@ struct ErrorDecodingTests {
     @Test func headerWinsAndItsSuffixIsStripped() throws {
         let error = try decode(
             400, #"{"__type":"InvalidRequestException","message":"slow down"}"#,
-            headers: [("X-Amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.service/")])
+            headers: [
+                (
+                    "X-Amzn-ErrorType",
+                    "ThrottlingException:http://internal.amazon.com/coral/com.amazon.coral.service/"
+                )
+            ])
         #expect(error.code == .throttling)
         #expect(error.message == "slow down")
         #expect(error.isThrottling)
@@ -44,19 +51,24 @@ struct ErrorDecodingTests {
     }
 
     @Test func headerAloneWithNonJSONBody() throws {
-        let error = try decode(503, "<html>Service Unavailable</html>", headers: [("x-amzn-errortype", "ServiceInternalErrorException")])
+        let error = try decode(
+            503, "<html>Service Unavailable</html>",
+            headers: [("x-amzn-errortype", "ServiceInternalErrorException")])
         #expect(error.code == .serviceInternalError)
         #expect(error.message == "")
         #expect(error.isTransient)
     }
 
     @Test func codeMemberIsRead() throws {
-        let error = try decode(400, #"{"code":"aws.protocoltests#ClientTokenConflictException","Message":"x"}"#)
+        let error = try decode(
+            400, #"{"code":"aws.protocoltests#ClientTokenConflictException","Message":"x"}"#)
         #expect(error.code == .clientTokenConflict)
     }
 
     @Test func unknownTypeIsKept() throws {
-        let error = try decode(400, #"{"__type":"com.amazon.coral.validate#ValidationException","Message":"1 validation error"}"#)
+        let error = try decode(
+            400, #"{"__type":"com.amazon.coral.validate#ValidationException","Message":"1 validation error"}"#
+        )
         #expect(error.code == .unknown("ValidationException"))
         #expect(error.code.wireName == "ValidationException")
         #expect(!error.isRetryable)
@@ -105,10 +117,12 @@ struct ErrorDecodingTests {
 
     @Test func errorBodyEncoding() {
         let body = CloudControlWire.encodeError(
-            CloudControlError(code: .alreadyExists, message: "Resource of type 'X' with identifier 'a' already exists."),
+            CloudControlError(
+                code: .alreadyExists, message: "Resource of type 'X' with identifier 'a' already exists."),
             typePrefix: "com.amazonaws.cloudcontrol#")
         #expect(
             String(decoding: body, as: UTF8.self)
-                == #"{"__type":"com.amazonaws.cloudcontrol#AlreadyExistsException","Message":"Resource of type 'X' with identifier 'a' already exists."}"#)
+                == #"{"__type":"com.amazonaws.cloudcontrol#AlreadyExistsException","Message":"Resource of type 'X' with identifier 'a' already exists."}"#
+        )
     }
 }

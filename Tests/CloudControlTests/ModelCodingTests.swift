@@ -44,7 +44,8 @@ struct ModelCodingTests {
         try checkInput(
             #"{"TypeName":"AWS::Logs::LogGroup","DesiredState":"{}"}"#,
             CreateResourceInput(typeName: "AWS::Logs::LogGroup", desiredState: "{}"))
-        try checkOutput(#"{"ProgressEvent":\#(Self.eventJSON)}"#, CreateResourceOutput(progressEvent: Self.event))
+        try checkOutput(
+            #"{"ProgressEvent":\#(Self.eventJSON)}"#, CreateResourceOutput(progressEvent: Self.event))
         try checkOutput("{}", CreateResourceOutput())
     }
 
@@ -58,7 +59,8 @@ struct ModelCodingTests {
             #"{"TypeName":"AWS::S3::Bucket","ResourceDescription":{"Identifier":"b","Properties":"{\"BucketName\":\"b\"}"}}"#,
             GetResourceOutput(
                 typeName: "AWS::S3::Bucket",
-                resourceDescription: ResourceDescription(identifier: "b", properties: #"{"BucketName":"b"}"#)))
+                resourceDescription: ResourceDescription(identifier: "b", properties: #"{"BucketName":"b"}"#))
+        )
     }
 
     @Test func updateResource() throws {
@@ -67,7 +69,8 @@ struct ModelCodingTests {
             UpdateResourceInput(
                 typeName: "AWS::S3::Bucket", typeVersionId: "v1", roleArn: "arn:aws:iam::123456789012:role/r",
                 clientToken: "c", identifier: "b", patchDocument: #"[{"op":"remove","path":"/Tags"}]"#))
-        try checkOutput(#"{"ProgressEvent":\#(Self.eventJSON)}"#, UpdateResourceOutput(progressEvent: Self.event))
+        try checkOutput(
+            #"{"ProgressEvent":\#(Self.eventJSON)}"#, UpdateResourceOutput(progressEvent: Self.event))
     }
 
     @Test func deleteResource() throws {
@@ -76,21 +79,24 @@ struct ModelCodingTests {
             DeleteResourceInput(
                 typeName: "AWS::S3::Bucket", typeVersionId: "v1", roleArn: "arn:aws:iam::123456789012:role/r",
                 clientToken: "c", identifier: "b"))
-        try checkOutput(#"{"ProgressEvent":\#(Self.eventJSON)}"#, DeleteResourceOutput(progressEvent: Self.event))
+        try checkOutput(
+            #"{"ProgressEvent":\#(Self.eventJSON)}"#, DeleteResourceOutput(progressEvent: Self.event))
     }
 
     @Test func listResources() throws {
         try checkInput(
             #"{"TypeName":"AWS::EKS::Nodegroup","TypeVersionId":"v1","RoleArn":"arn:aws:iam::123456789012:role/r","NextToken":"n1","MaxResults":50,"ResourceModel":"{\"ClusterName\":\"c\"}"}"#,
             ListResourcesInput(
-                typeName: "AWS::EKS::Nodegroup", typeVersionId: "v1", roleArn: "arn:aws:iam::123456789012:role/r",
+                typeName: "AWS::EKS::Nodegroup", typeVersionId: "v1",
+                roleArn: "arn:aws:iam::123456789012:role/r",
                 nextToken: "n1", maxResults: 50, resourceModel: #"{"ClusterName":"c"}"#))
         try checkOutput(
             #"{"TypeName":"AWS::EKS::Nodegroup","ResourceDescriptions":[{"Identifier":"a","Properties":"{}"},{"Identifier":"b"}],"NextToken":"n2"}"#,
             ListResourcesOutput(
                 typeName: "AWS::EKS::Nodegroup",
                 resourceDescriptions: [
-                    ResourceDescription(identifier: "a", properties: "{}"), ResourceDescription(identifier: "b"),
+                    ResourceDescription(identifier: "a", properties: "{}"),
+                    ResourceDescription(identifier: "b"),
                 ], nextToken: "n2"))
         try checkOutput(
             #"{"ResourceDescriptions":[]}"#, ListResourcesOutput(resourceDescriptions: []))
@@ -138,12 +144,15 @@ struct ModelCodingTests {
         try checkOutput(
             #"{"ProgressEvent":{"RequestToken":"tok-1","Operation":"UPDATE","OperationStatus":"CANCEL_IN_PROGRESS"}}"#,
             CancelResourceRequestOutput(
-                progressEvent: ProgressEvent(requestToken: "tok-1", operation: .update, operationStatus: .cancelInProgress)))
+                progressEvent: ProgressEvent(
+                    requestToken: "tok-1", operation: .update, operationStatus: .cancelInProgress)))
     }
 
     @Test func unknownEnumValuesAreKept() throws {
-        let json = #"{"ProgressEvent":{"Operation":"IMPORT","OperationStatus":"PAUSED","ErrorCode":"QuotaGone"}}"#
-        let output = try CloudControlWire.decodeOutput(GetResourceRequestStatusOutput.self, body: Array(json.utf8))
+        let json =
+            #"{"ProgressEvent":{"Operation":"IMPORT","OperationStatus":"PAUSED","ErrorCode":"QuotaGone"}}"#
+        let output = try CloudControlWire.decodeOutput(
+            GetResourceRequestStatusOutput.self, body: Array(json.utf8))
         let event = try #require(output.progressEvent)
         #expect(event.operation == ResourceOperation(rawValue: "IMPORT"))
         #expect(event.operation?.isKnown == false)

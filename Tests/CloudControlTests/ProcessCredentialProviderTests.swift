@@ -10,9 +10,10 @@ struct ProcessCredentialProviderTests {
     /// A profile whose credential_process runs `script` with /bin/sh, and its provider. The
     /// script is not executed directly: another test's fork could still hold the file open for
     /// writing, and exec would then fail with ETXTBSY.
-    static func provider(_ files: CredentialsTestFiles, script: String, arguments: String = "",
-        _ environment: [String: String] = [:]) throws -> ProcessCredentialProvider
-    {
+    static func provider(
+        _ files: CredentialsTestFiles, script: String, arguments: String = "",
+        _ environment: [String: String] = [:]
+    ) throws -> ProcessCredentialProvider {
         let path = try files.write("credential-helper", script)
         try files.write("config", "[default]\ncredential_process = /bin/sh \(path) \(arguments)\n")
         return ProcessCredentialProvider(
@@ -48,19 +49,34 @@ struct ProcessCredentialProviderTests {
 
     @Test func aProfileWithoutCredentialProcessIsNotConfigured() throws {
         let files = try CredentialsTestFiles()
-        #expect(try ProcessCredentialProvider(configuration: files.configuration(), environment: [:]).credentials() == nil)
+        #expect(
+            try ProcessCredentialProvider(configuration: files.configuration(), environment: [:])
+                .credentials() == nil)
     }
 
     @Test(arguments: [
         ("echo 'no such role' >&2; exit 3", "exited with status 3: no such role"),
         ("echo '\(secret)'", "did not print a JSON object"),
-        (#"echo '{"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "\#(secret)"}'"#,
-            "printed an unsupported Version (2); only Version 1 is supported"),
-        (#"echo '{"AccessKeyId": "A", "SecretAccessKey": "\#(secret)"}'"#, "printed an unsupported Version (missing)"),
-        (#"echo '{"Version": 1, "SecretAccessKey": "\#(secret)"}'"#, "printed JSON that is missing the AccessKeyId field"),
-        (#"echo '{"Version": 1, "AccessKeyId": "A"}'"#, "printed JSON that is missing the SecretAccessKey field"),
-        (#"echo '{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "\#(secret)", "Expiration": "soon"}'"#,
-            "printed JSON that has an invalid Expiration 'soon' (expected ISO 8601)"),
+        (
+            #"echo '{"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "\#(secret)"}'"#,
+            "printed an unsupported Version (2); only Version 1 is supported"
+        ),
+        (
+            #"echo '{"AccessKeyId": "A", "SecretAccessKey": "\#(secret)"}'"#,
+            "printed an unsupported Version (missing)"
+        ),
+        (
+            #"echo '{"Version": 1, "SecretAccessKey": "\#(secret)"}'"#,
+            "printed JSON that is missing the AccessKeyId field"
+        ),
+        (
+            #"echo '{"Version": 1, "AccessKeyId": "A"}'"#,
+            "printed JSON that is missing the SecretAccessKey field"
+        ),
+        (
+            #"echo '{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": "\#(secret)", "Expiration": "soon"}'"#,
+            "printed JSON that has an invalid Expiration 'soon' (expected ISO 8601)"
+        ),
     ])
     func failuresAreClearAndNeverEchoTheSecret(_ script: String, _ expected: String) throws {
         let files = try CredentialsTestFiles()
@@ -70,8 +86,10 @@ struct ProcessCredentialProviderTests {
             Issue.record("the broken helper was accepted")
         } catch {
             #expect(error.kind == .processFailed)
-            #expect(error.message.hasPrefix(
-                "Error when retrieving credentials from credential_process of profile 'default': the command '/bin/sh' "))
+            #expect(
+                error.message.hasPrefix(
+                    "Error when retrieving credentials from credential_process of profile 'default': the command '/bin/sh' "
+                ))
             #expect(error.message.contains(expected), "\(error.message)")
             #expect(!error.message.contains(Self.secret))
         }
@@ -81,11 +99,14 @@ struct ProcessCredentialProviderTests {
         let files = try CredentialsTestFiles()
         try files.write("config", "[default]\ncredential_process = /nonexistent/helper --x\n")
         #expect(throws: CredentialError.self) {
-            try ProcessCredentialProvider(configuration: files.configuration(), environment: files.environment())
-                .credentials()
+            try ProcessCredentialProvider(
+                configuration: files.configuration(), environment: files.environment()
+            )
+            .credentials()
         }
         try files.write("config", "[default]\ncredential_process = helper 'unclosed\n")
-        let provider = ProcessCredentialProvider(configuration: try files.configuration(), environment: files.environment())
+        let provider = ProcessCredentialProvider(
+            configuration: try files.configuration(), environment: files.environment())
         do {
             _ = try provider.credentials()
             Issue.record("unbalanced quotes were accepted")

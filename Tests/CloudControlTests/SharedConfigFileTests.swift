@@ -13,7 +13,7 @@ struct SharedConfigFileTests {
             Output=json
             ; another comment
 
-            [profile   dev]
+            [profile   dev] # trailing note
             region=us-east-1
             services = local
             credential_process = /usr/bin/printf "a b"
@@ -30,7 +30,10 @@ struct SharedConfigFileTests {
         #expect(file.sections["default"]?.values == ["region": "eu-west-3", "output": "json"])
         #expect(file.sections["profile dev"]?.values["credential_process"] == #"/usr/bin/printf "a b""#)
         let services = try #require(file.sections["services local"])
-        #expect(services.subsections["cloudcontrol"] == ["endpoint_url": "http://127.0.0.1:4566", "other_key": "x"])
+        #expect(
+            services.subsections["cloudcontrol"] == [
+                "endpoint_url": "http://127.0.0.1:4566", "other_key": "x",
+            ])
         #expect(services.subsections["s3"]?["endpoint_url"] == "http://127.0.0.1:9000")
         #expect(services.values["cloudcontrol"] == "")
     }
@@ -47,10 +50,12 @@ struct SharedConfigFileTests {
         ("[default]\nregion\n", "line 2: expected 'key = value'"),
         ("[default\n", "line 1: a section header must look like [name]"),
         ("[ ]\n", "line 1: the section header has no name"),
+        ("[]\n", "line 1: the section header has no name"),
         ("[default]\n = x\n", "line 2: the setting has no name before '='"),
     ])
     func reportsTheLineOfMalformedInput(_ text: String, _ expected: String) {
-        #expect(throws: ConfigurationError(.malformedFile, "Unable to parse config file /tmp/f, \(expected)")) {
+        #expect(throws: ConfigurationError(.malformedFile, "Unable to parse config file /tmp/f, \(expected)"))
+        {
             try SharedConfigFile(parsing: text, path: "/tmp/f")
         }
     }
@@ -58,12 +63,14 @@ struct SharedConfigFileTests {
     @Test func neverEchoesValuesInErrorsOrDescriptions() throws {
         let secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
         do {
-            _ = try SharedConfigFile(parsing: "[default]\naws_secret_access_key \(secret)\n", path: "/tmp/credentials")
+            _ = try SharedConfigFile(
+                parsing: "[default]\naws_secret_access_key \(secret)\n", path: "/tmp/credentials")
             Issue.record("a line without '=' was accepted")
         } catch {
             #expect(!error.message.contains(secret))
         }
-        let file = try SharedConfigFile(parsing: "[default]\naws_secret_access_key = \(secret)\n", path: "/tmp/c")
+        let file = try SharedConfigFile(
+            parsing: "[default]\naws_secret_access_key = \(secret)\n", path: "/tmp/c")
         var dumped = ""
         dump(file, to: &dumped)
         for text in ["\(file)", String(reflecting: file), dumped, "\(file.sections)"] {

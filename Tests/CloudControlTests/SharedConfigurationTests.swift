@@ -29,10 +29,13 @@ struct SharedConfigurationTests {
     @Test func aMissingNamedProfileIsAnError() throws {
         let files = try CredentialsTestFiles()
         try files.write("config", "[profile dev]\nregion = eu-west-3\n")
-        #expect(throws: ConfigurationError(.profileNotFound, "The config profile (prod) could not be found")) {
+        #expect(throws: ConfigurationError(.profileNotFound, "The config profile (prod) could not be found"))
+        {
             try files.configuration(profile: "prod")
         }
-        #expect(throws: ConfigurationError(.profileNotFound, "The config profile (staging) could not be found")) {
+        #expect(
+            throws: ConfigurationError(.profileNotFound, "The config profile (staging) could not be found")
+        ) {
             try files.configuration(["AWS_PROFILE": "staging"])
         }
         // Asked for by name, even `default` must exist (botocore's get_scoped_config).
@@ -59,7 +62,8 @@ struct SharedConfigurationTests {
 
     @Test func configProfileSectionsAreNamedProfileExceptDefault() throws {
         let files = try CredentialsTestFiles()
-        try files.write("config", "[default]\nregion = r1\n[dev]\nregion = ignored\n[profile dev]\nregion = r2\n")
+        try files.write(
+            "config", "[default]\nregion = r1\n[dev]\nregion = ignored\n[profile dev]\nregion = r2\n")
         #expect(try files.configuration().setting("region") == "r1")
         #expect(try files.configuration(profile: "dev").setting("region") == "r2")
     }
@@ -77,7 +81,9 @@ struct SharedConfigurationTests {
         let files = try CredentialsTestFiles()
         try FileManager.default.createDirectory(
             at: files.directory.appendingPathComponent("config"), withIntermediateDirectories: true)
-        #expect(throws: ConfigurationError(.unreadableFile, "Unable to read config file \(files.path("config"))")) {
+        #expect(
+            throws: ConfigurationError(.unreadableFile, "Unable to read config file \(files.path("config"))")
+        ) {
             try files.configuration()
         }
     }
@@ -86,7 +92,8 @@ struct SharedConfigurationTests {
         let files = try CredentialsTestFiles()
         try files.write("custom-config", "[default]\nregion = r9\n")
         let configuration = try SharedConfiguration.load(
-            explicitProfile: nil, environment: ["HOME": files.directory.path, "AWS_CONFIG_FILE": "~/custom-config"])
+            explicitProfile: nil,
+            environment: ["HOME": files.directory.path, "AWS_CONFIG_FILE": "~/custom-config"])
         #expect(configuration.setting("region") == "r9")
     }
 }

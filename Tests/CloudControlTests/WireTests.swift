@@ -21,10 +21,12 @@ struct WireTests {
 
     @Test func nilMembersAreOmittedAndSlashesKept() throws {
         let body = try CloudControlWire.encodeInput(
-            CreateResourceInput(typeName: "AWS::Logs::LogGroup", clientToken: "a/b+c=", desiredState: "{\"a\":\"é\\n\"}"))
+            CreateResourceInput(
+                typeName: "AWS::Logs::LogGroup", clientToken: "a/b+c=", desiredState: "{\"a\":\"é\\n\"}"))
         #expect(
             String(decoding: body, as: UTF8.self)
-                == #"{"TypeName":"AWS::Logs::LogGroup","ClientToken":"a/b+c=","DesiredState":"{\"a\":\"é\\n\"}"}"#)
+                == #"{"TypeName":"AWS::Logs::LogGroup","ClientToken":"a/b+c=","DesiredState":"{\"a\":\"é\\n\"}"}"#
+        )
     }
 
     // MARK: server-side input decoding
@@ -33,12 +35,15 @@ struct WireTests {
         let input = try CloudControlWire.decodeInput(
             GetResourceRequestStatusInput.self, body: Array(#"{"RequestToken":"t","Future":1}"#.utf8))
         #expect(input == GetResourceRequestStatusInput(requestToken: "t"))
-        #expect(try CloudControlWire.decodeInput(ListResourceRequestsInput.self, body: []) == ListResourceRequestsInput())
+        #expect(
+            try CloudControlWire.decodeInput(ListResourceRequestsInput.self, body: [])
+                == ListResourceRequestsInput())
     }
 
     @Test func serverReportsMissingRequiredMember() {
         let error = #expect(throws: WireInputError.self) {
-            try CloudControlWire.decodeInput(GetResourceInput.self, body: Array(#"{"TypeName":"AWS::S3::Bucket"}"#.utf8))
+            try CloudControlWire.decodeInput(
+                GetResourceInput.self, body: Array(#"{"TypeName":"AWS::S3::Bucket"}"#.utf8))
         }
         #expect(error == WireInputError(operation: .getResource, path: "Identifier", problem: .missingMember))
         #expect(error?.description == "Invalid input for GetResource: missing required member Identifier")
@@ -48,7 +53,10 @@ struct WireTests {
         let error = #expect(throws: WireInputError.self) {
             try CloudControlWire.decodeInput(GetResourceInput.self, body: Array(#"{"TypeName": "#.utf8))
         }
-        if case .malformedJSON = error?.problem {} else { Issue.record("expected malformed JSON, got \(String(describing: error))") }
+        if case .malformedJSON = error?.problem {
+        } else {
+            Issue.record("expected malformed JSON, got \(String(describing: error))")
+        }
         #expect(throws: WireInputError.self) {
             try CloudControlWire.decodeInput(GetResourceInput.self, body: Array("[1]".utf8))
         }
@@ -64,13 +72,18 @@ struct WireTests {
             request
                 == .listResourceRequests(
                     ListResourceRequestsInput(
-                        maxResults: 5, resourceRequestStatusFilter: ResourceRequestStatusFilter(operationStatuses: [.failed]))))
-        #expect(try APIRequest.decode(operation: .listResourceRequests, json: "") == .listResourceRequests(ListResourceRequestsInput()))
+                        maxResults: 5,
+                        resourceRequestStatusFilter: ResourceRequestStatusFilter(operationStatuses: [.failed])
+                    )))
+        #expect(
+            try APIRequest.decode(operation: .listResourceRequests, json: "")
+                == .listResourceRequests(ListResourceRequestsInput()))
     }
 
     static let cliInputErrors: [(String, APIOperation, String, String)] = [
         (
-            "unknown member with a near name", .getResource, #"{"TypeName":"AWS::S3::Bucket","Identifer":"b"}"#,
+            "unknown member with a near name", .getResource,
+            #"{"TypeName":"AWS::S3::Bucket","Identifer":"b"}"#,
             "Invalid input for GetResource: unknown member Identifer; did you mean Identifier?"
         ),
         (
@@ -78,27 +91,33 @@ struct WireTests {
             "Invalid input for ListResources: unknown member typeName; did you mean TypeName?"
         ),
         (
-            "unknown member, no near name", .getResourceRequestStatus, #"{"RequestToken":"t","Colour":"red"}"#,
+            "unknown member, no near name", .getResourceRequestStatus,
+            #"{"RequestToken":"t","Colour":"red"}"#,
             "Invalid input for GetResourceRequestStatus: unknown member Colour"
         ),
         (
-            "unknown nested member", .listResourceRequests, #"{"ResourceRequestStatusFilter":{"Operation":["CREATE"]}}"#,
+            "unknown nested member", .listResourceRequests,
+            #"{"ResourceRequestStatusFilter":{"Operation":["CREATE"]}}"#,
             "Invalid input for ListResourceRequests: unknown member ResourceRequestStatusFilter.Operation; did you mean Operations?"
         ),
         (
-            "string where an integer goes", .listResources, #"{"TypeName":"AWS::S3::Bucket","MaxResults":"5"}"#,
+            "string where an integer goes", .listResources,
+            #"{"TypeName":"AWS::S3::Bucket","MaxResults":"5"}"#,
             "Invalid input for ListResources: member MaxResults must be an integer, not a string"
         ),
         (
-            "fraction where an integer goes", .listResources, #"{"TypeName":"AWS::S3::Bucket","MaxResults":2.5}"#,
+            "fraction where an integer goes", .listResources,
+            #"{"TypeName":"AWS::S3::Bucket","MaxResults":2.5}"#,
             "Invalid input for ListResources: member MaxResults must be an integer, not a number"
         ),
         (
-            "object where JSON text goes", .createResource, #"{"TypeName":"AWS::S3::Bucket","DesiredState":{"BucketName":"b"}}"#,
+            "object where JSON text goes", .createResource,
+            #"{"TypeName":"AWS::S3::Bucket","DesiredState":{"BucketName":"b"}}"#,
             "Invalid input for CreateResource: member DesiredState must be a string, not an object"
         ),
         (
-            "string where a list goes", .listResourceRequests, #"{"ResourceRequestStatusFilter":{"Operations":"CREATE"}}"#,
+            "string where a list goes", .listResourceRequests,
+            #"{"ResourceRequestStatusFilter":{"Operations":"CREATE"}}"#,
             "Invalid input for ListResourceRequests: member ResourceRequestStatusFilter.Operations must be an array, not a string"
         ),
         (
@@ -121,8 +140,11 @@ struct WireTests {
     ]
 
     @Test(arguments: cliInputErrors)
-    func cliInputErrorsAreClear(_ name: String, _ operation: APIOperation, _ json: String, _ message: String) {
-        let error = #expect(throws: WireInputError.self) { try APIRequest.decode(operation: operation, json: json) }
+    func cliInputErrorsAreClear(_ name: String, _ operation: APIOperation, _ json: String, _ message: String)
+    {
+        let error = #expect(throws: WireInputError.self) {
+            try APIRequest.decode(operation: operation, json: json)
+        }
         #expect(error?.description == message, "\(name)")
     }
 
@@ -140,9 +162,11 @@ struct WireTests {
             progressEvent: ProgressEvent(
                 typeName: "AWS::Logs::LogGroup", identifier: "g", requestToken: "t", operation: .create,
                 operationStatus: .success, eventTime: Date(timeIntervalSince1970: 1_637_000_000.5),
-                resourceModel: #"{"LogGroupName":"g"}"#, retryAfter: Date(timeIntervalSince1970: 1_637_000_000)),
+                resourceModel: #"{"LogGroupName":"g"}"#,
+                retryAfter: Date(timeIntervalSince1970: 1_637_000_000)),
             hooksProgressEvent: [])
-        let text = try APIResponse.getResourceRequestStatus(output).renderForCLI(timeZone: TimeZone(identifier: "UTC")!)
+        let text = try APIResponse.getResourceRequestStatus(output).renderForCLI(
+            timeZone: TimeZone(identifier: "UTC")!)
         #expect(
             text == """
                 {
@@ -164,7 +188,9 @@ struct WireTests {
     @Test func isoTimestampsFollowPythonIsoformat() throws {
         let paris = try #require(TimeZone(identifier: "Europe/Paris"))
         let utc = try #require(TimeZone(identifier: "UTC"))
-        #expect(CloudControlWire.isoTimestamp(Date(timeIntervalSince1970: 0), timeZone: utc) == "1970-01-01T00:00:00+00:00")
+        #expect(
+            CloudControlWire.isoTimestamp(Date(timeIntervalSince1970: 0), timeZone: utc)
+                == "1970-01-01T00:00:00+00:00")
         #expect(
             CloudControlWire.isoTimestamp(Date(timeIntervalSince1970: 1_637_000_000.25), timeZone: paris)
                 == "2021-11-15T19:13:20.250000+01:00")
@@ -173,7 +199,8 @@ struct WireTests {
                 == "2023-07-22T06:26:40+02:00")
         let newYork = try #require(TimeZone(identifier: "America/New_York"))
         #expect(
-            CloudControlWire.isoTimestamp(Date(timeIntervalSince1970: 1_637_000_000.0000004), timeZone: newYork)
+            CloudControlWire.isoTimestamp(
+                Date(timeIntervalSince1970: 1_637_000_000.0000004), timeZone: newYork)
                 == "2021-11-15T13:13:20-05:00")
     }
 

@@ -6,7 +6,8 @@ import Testing
         #expect(try JSONParser.parse("9007199254740993") == .int(9_007_199_254_740_993))
         #expect(try JSONParser.parse("1.5") == .double(1.5))
         if case .double = try JSONParser.parse("1e2") {} else { Issue.record("1e2 should be a double") }
-        if case .double = try JSONParser.parse("123456789012345678901234567890") {} else {
+        if case .double = try JSONParser.parse("123456789012345678901234567890") {
+        } else {
             Issue.record("an integer beyond Int should become a double")
         }
         #expect(JSONWriter().string(try JSONParser.parse("-0")) == "-0.0")
@@ -15,7 +16,9 @@ import Testing
     @Test func numericDeepEquality() throws {
         #expect(JSONValue.int(1) == .double(1.0))
         #expect(JSONValue.int(1) != .double(1.5))
-        #expect(try JSONParser.parse(#"{"a":[1,{"b":2}],"c":null}"#) == JSONParser.parse(#"{"c":null,"a":[1.0,{"b":2e0}]}"#))
+        #expect(
+            try JSONParser.parse(#"{"a":[1,{"b":2}],"c":null}"#)
+                == JSONParser.parse(#"{"c":null,"a":[1.0,{"b":2e0}]}"#))
         #expect(try JSONParser.parse("[1,2]") != JSONParser.parse("[2,1]"))
         var set = Set<JSONValue>()
         set.insert(.int(3))
@@ -26,7 +29,9 @@ import Testing
     @Test func objectsKeepInsertionOrder() throws {
         let text = #"{"z":1,"a":2,"m":{"y":true,"b":false}}"#
         #expect(JSONWriter().string(try JSONParser.parse(text)) == text)
-        #expect(JSONWriter(sortKeys: true).string(try JSONParser.parse(text)) == #"{"a":2,"m":{"b":false,"y":true},"z":1}"#)
+        #expect(
+            JSONWriter(sortKeys: true).string(try JSONParser.parse(text))
+                == #"{"a":2,"m":{"b":false,"y":true},"z":1}"#)
     }
 
     @Test func prettyOutput() throws {
@@ -68,13 +73,16 @@ import Testing
 @Suite struct JSONPointerTests {
     // RFC 6901 §5 examples.
     static let doc: JSONValue = [
-        "foo": ["bar", "baz"], "": 0, "a/b": 1, "c%d": 2, "e^f": 3, "g|h": 4, "i\\j": 5, "k\"l": 6, " ": 7, "m~n": 8,
+        "foo": ["bar", "baz"], "": 0, "a/b": 1, "c%d": 2, "e^f": 3, "g|h": 4, "i\\j": 5, "k\"l": 6, " ": 7,
+        "m~n": 8,
     ]
 
-    @Test(arguments: [
-        ("", nil), ("/foo", nil), ("/foo/0", "bar"), ("/", 0), ("/a~1b", 1), ("/c%d", 2), ("/e^f", 3), ("/g|h", 4),
-        ("/i\\j", 5), ("/k\"l", 6), ("/ ", 7), ("/m~0n", 8),
-    ] as [(String, JSONValue?)])
+    @Test(
+        arguments: [
+            ("", nil), ("/foo", nil), ("/foo/0", "bar"), ("/", 0), ("/a~1b", 1), ("/c%d", 2), ("/e^f", 3),
+            ("/g|h", 4),
+            ("/i\\j", 5), ("/k\"l", 6), ("/ ", 7), ("/m~0n", 8),
+        ] as [(String, JSONValue?)])
     func rfcExamples(_ pointer: String, _ expected: JSONValue?) throws {
         let p = try JSONPointer(pointer)
         #expect(p.description == pointer)
@@ -98,9 +106,12 @@ import Testing
 @Suite struct JSONPatchTests {
     @Test func failingPatchLeavesDocumentUnchangedAndNamesTheOperation() throws {
         let doc: JSONValue = ["a": 1, "b": [1, 2]]
-        let patch = try JSONPatch(text: #"[{"op":"replace","path":"/a","value":2},{"op":"remove","path":"/b/5"}]"#)
+        let patch = try JSONPatch(
+            text: #"[{"op":"replace","path":"/a","value":2},{"op":"remove","path":"/b/5"}]"#)
         let error = #expect(throws: JSONPatchError.self) { _ = try patch.apply(to: doc) }
-        #expect(error?.description == "patch operation 1 (remove /b/5): index 5 is out of bounds (array has 2 elements)")
+        #expect(
+            error?.description
+                == "patch operation 1 (remove /b/5): index 5 is out of bounds (array has 2 elements)")
         #expect(doc == ["a": 1, "b": [1, 2]])
     }
 
@@ -118,7 +129,8 @@ import Testing
     }
 
     @Test func roundTripsOperations() throws {
-        let text = #"[{"op":"add","path":"/a~1b","value":[1]},{"op":"move","from":"/x","path":"/y"},{"op":"test","path":"","value":null}]"#
+        let text =
+            #"[{"op":"add","path":"/a~1b","value":[1]},{"op":"move","from":"/x","path":"/y"},{"op":"test","path":"","value":null}]"#
         #expect(JSONWriter().string(try JSONPatch(text: text).json) == text)
     }
 }

@@ -81,8 +81,12 @@ struct AwsCAuthSuiteTests {
         #expect(presigned.stringToSign == (try file("query-string-to-sign.txt")))
         #expect(presigned.signature == (try file("query-signature.txt")))
         let expectedQuery = try RawHTTPRequest(text: file("query-signed-request.txt")).query
-        let sent = CanonicalQuery.parse(query: presigned.query, excluding: nil).map { "\($0.name)=\($0.value)" }
-        let expected = CanonicalQuery.parse(query: expectedQuery, excluding: nil).map { "\($0.name)=\($0.value)" }
+        let sent = CanonicalQuery.parse(query: presigned.query, excluding: nil).map {
+            "\($0.name)=\($0.value)"
+        }
+        let expected = CanonicalQuery.parse(query: expectedQuery, excluding: nil).map {
+            "\($0.name)=\($0.value)"
+        }
         #expect(sent == expected)
     }
 

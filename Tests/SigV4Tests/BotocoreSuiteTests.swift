@@ -27,7 +27,8 @@ struct BotocoreSuiteTests {
         let expectedCanonical = try FixtureSupport.read(URL(fileURLWithPath: stem + ".creq"))
         let expectedStringToSign = try FixtureSupport.read(URL(fileURLWithPath: stem + ".sts"))
         let expectedAuthorization = try FixtureSupport.read(URL(fileURLWithPath: stem + ".authz"))
-        let signedRequest = try RawHTTPRequest(text: FixtureSupport.read(URL(fileURLWithPath: stem + ".sreq")))
+        let signedRequest = try RawHTTPRequest(
+            text: FixtureSupport.read(URL(fileURLWithPath: stem + ".sreq")))
 
         let tokenInCanonical = expectedCanonical.split(separator: "\n")
             .first { $0.hasPrefix("x-amz-security-token:") }

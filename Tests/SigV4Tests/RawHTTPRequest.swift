@@ -43,7 +43,9 @@ struct RawHTTPRequest {
                 guard !headers.isEmpty else { throw ParseError.malformed("continuation before any header") }
                 headers[headers.count - 1].value += " " + line
             } else {
-                guard let colon = line.firstIndex(of: ":") else { throw ParseError.malformed("header '\(line)'") }
+                guard let colon = line.firstIndex(of: ":") else {
+                    throw ParseError.malformed("header '\(line)'")
+                }
                 headers.append((String(line[..<colon]), String(line[line.index(after: colon)...])))
             }
             index += 1

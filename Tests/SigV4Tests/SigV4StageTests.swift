@@ -67,8 +67,9 @@ struct SigV4StageTests {
         let explicitHost = try #require(
             SigV4Request(method: "GET", url: "https://example.com:443/", headers: [("host", "given")]))
         #expect(explicitHost.headerValues("Host") == ["given"])
-        #expect(SigV4Request(method: "GET", url: "https://example.com:443/", headers: [])?.headerValues("Host")
-            == ["example.com"])
+        #expect(
+            SigV4Request(method: "GET", url: "https://example.com:443/", headers: [])?.headerValues("Host")
+                == ["example.com"])
         #expect(SigV4Request(method: "GET", url: "example.com/", headers: []) == nil)
         #expect(SigV4Request(method: "GET", url: "ftp://example.com/", headers: []) == nil)
     }
@@ -81,9 +82,10 @@ struct SigV4StageTests {
             expiration: FixtureSupport.suiteDate)
         var dumped = ""
         dump(credentials, to: &dumped)
-        for text in ["\(credentials)", String(describing: credentials), String(reflecting: credentials),
-            credentials.debugDescription, dumped, "\([credentials])"]
-        {
+        for text in [
+            "\(credentials)", String(describing: credentials), String(reflecting: credentials),
+            credentials.debugDescription, dumped, "\([credentials])",
+        ] {
             #expect(!text.contains(secret), "\(text)")
             #expect(!text.contains(token), "\(text)")
             #expect(text.contains("AKIDEXAMPLE"))

@@ -26,7 +26,9 @@ struct SigV4VerifierTests {
     }
 
     /// The request as the server receives it: the signer's headers, the same body.
-    static func signed(_ request: SigV4Request, by signer: SigV4Signer = signer, at date: Date = date) -> SigV4Request {
+    static func signed(_ request: SigV4Request, by signer: SigV4Signer = signer, at date: Date = date)
+        -> SigV4Request
+    {
         var sent = request
         sent.headers = signer.sign(request, credentials: credentials, date: date).headers
         return sent
@@ -50,13 +52,17 @@ struct SigV4VerifierTests {
         #expect(identity.service == "cloudcontrolapi")
         #expect(identity.date == Self.date)
         #expect(identity.sessionToken == "session-token-value")
-        #expect(identity.signedHeaders == ["content-type", "host", "x-amz-date", "x-amz-security-token", "x-amz-target"])
+        #expect(
+            identity.signedHeaders == [
+                "content-type", "host", "x-amz-date", "x-amz-security-token", "x-amz-target",
+            ])
         #expect(!"\(identity)".contains("session-token-value"))
     }
 
     @Test func acceptsEncodedPathsQueriesAndContentHashHeaders() throws {
         let signer = SigV4Signer(
-            service: "cloudcontrolapi", region: "eu-west-3", options: SigV4Options(addContentSHA256Header: true))
+            service: "cloudcontrolapi", region: "eu-west-3",
+            options: SigV4Options(addContentSHA256Header: true))
         var request = Self.request()
         request.path = "/a%20b/./c"
         request.query = "b=2&a=%E1%88%B4&a=1"
@@ -84,13 +90,19 @@ struct SigV4VerifierTests {
     }
 
     @Test(arguments: [
-        ("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-3/cloudcontrolapi/aws4_request, "
-            + "SignedHeaders=host;x-amz-date", "Authorization header requires 'Signature' parameter."),
-        ("AWS4-HMAC-SHA256 SignedHeaders=host;x-amz-date, Signature=abcd",
-            "Authorization header requires 'Credential' parameter."),
+        (
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-3/cloudcontrolapi/aws4_request, "
+                + "SignedHeaders=host;x-amz-date", "Authorization header requires 'Signature' parameter."
+        ),
+        (
+            "AWS4-HMAC-SHA256 SignedHeaders=host;x-amz-date, Signature=abcd",
+            "Authorization header requires 'Credential' parameter."
+        ),
         ("AWS AKIDEXAMPLE:c2lnbmF0dXJl", "Unsupported signing algorithm 'AWS'"),
-        ("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-3, SignedHeaders=host;x-amz-date, Signature=ab",
-            "Credential 'AKIDEXAMPLE/20150830/eu-west-3' is malformed"),
+        (
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-3, SignedHeaders=host;x-amz-date, Signature=ab",
+            "Credential 'AKIDEXAMPLE/20150830/eu-west-3' is malformed"
+        ),
     ])
     func malformedAuthorizationIsIncompleteSignature(_ header: String, _ expectedMessage: String) {
         var sent = Self.signed(Self.request())
@@ -136,11 +148,14 @@ struct SigV4VerifierTests {
         #expect(error.code == "InvalidSignatureException")
         // What the server computed is what an honest client would have signed for this body.
         let honest = Self.signer.sign(
-            Self.request(body: #"{"TypeName":"AWS::S3::Bucket"}"#), credentials: Self.credentials, date: Self.date)
+            Self.request(body: #"{"TypeName":"AWS::S3::Bucket"}"#), credentials: Self.credentials,
+            date: Self.date)
         #expect(error.canonicalRequest == honest.canonicalRequest)
         #expect(error.stringToSign == honest.stringToSign)
-        #expect(error.message.contains("The Canonical String for this request should have been\n'"
-            + honest.canonicalRequest + "'"))
+        #expect(
+            error.message.contains(
+                "The Canonical String for this request should have been\n'"
+                    + honest.canonicalRequest + "'"))
     }
 
     @Test func wrongSecretIsInvalidSignature() {
@@ -160,7 +175,8 @@ struct SigV4VerifierTests {
 
     @Test func lyingContentHashHeaderIsInvalidSignature() {
         let signer = SigV4Signer(
-            service: "cloudcontrolapi", region: "eu-west-3", options: SigV4Options(addContentSHA256Header: true))
+            service: "cloudcontrolapi", region: "eu-west-3",
+            options: SigV4Options(addContentSHA256Header: true))
         var sent = Self.signed(Self.request(), by: signer)
         sent.payload = .bytes(Array("other".utf8))
         let error = Self.rejection(sent)
@@ -172,26 +188,33 @@ struct SigV4VerifierTests {
         let sent = Self.signed(Self.request())
         let late = Self.rejection(sent, now: Self.date.addingTimeInterval(16 * 60))
         #expect(late?.kind == .signatureExpired)
-        #expect(late?.message.hasPrefix(
-            "Signature expired: 20150830T123600Z is now earlier than 20150830T123700Z (20150830T125200Z - 15 min.)")
-            == true)
+        #expect(
+            late?.message.hasPrefix(
+                "Signature expired: 20150830T123600Z is now earlier than 20150830T123700Z (20150830T125200Z - 15 min.)"
+            )
+                == true)
         #expect(late?.message.contains("the request timestamp is more than 15 minutes off") == true)
         let early = Self.rejection(sent, now: Self.date.addingTimeInterval(-16 * 60))
         #expect(early?.kind == .signatureExpired)
-        #expect(early?.message.hasPrefix("Signature not yet current: 20150830T123600Z is still later than") == true)
+        #expect(
+            early?.message.hasPrefix("Signature not yet current: 20150830T123600Z is still later than")
+                == true)
     }
 
     @Test func wrongRegionServiceOrDateInScopeIsScopeMismatch() {
         let otherRegion = SigV4Signer(service: "cloudcontrolapi", region: "us-east-1")
         let regionError = Self.rejection(Self.signed(Self.request(), by: otherRegion))
         #expect(regionError?.kind == .credentialScopeMismatch)
-        #expect(regionError?.message == "Credential should be scoped to a valid region: 'eu-west-3', not 'us-east-1'.")
+        #expect(
+            regionError?.message
+                == "Credential should be scoped to a valid region: 'eu-west-3', not 'us-east-1'.")
 
         let otherService = SigV4Signer(service: "dynamodb", region: "eu-west-3")
         let serviceError = Self.rejection(Self.signed(Self.request(), by: otherService))
         #expect(serviceError?.kind == .credentialScopeMismatch)
-        #expect(serviceError?.message
-            == "Credential should be scoped to correct service: 'cloudcontrolapi', not 'dynamodb'.")
+        #expect(
+            serviceError?.message
+                == "Credential should be scoped to correct service: 'cloudcontrolapi', not 'dynamodb'.")
 
         var sent = Self.signed(Self.request())
         sent.headers = sent.headers.map { $0.name == "X-Amz-Date" ? ($0.name, "20150831T000100Z") : $0 }

@@ -15,8 +15,7 @@ extension StandardLibrary {
             guard seconds >= 0, seconds.isFinite else {
                 throw ScriptError(code: ErrorCode.valueError, message: "sleep: \(seconds) is not a duration")
             }
-            ctx.host.output.flush()
-            Thread.sleep(forTimeInterval: seconds)
+            try ctx.sleep(seconds: seconds)
             return .null
         },
         Builtin("read_file", arity: 1, doc: "read_file(path): the contents of a UTF-8 text file.") { args, ctx in

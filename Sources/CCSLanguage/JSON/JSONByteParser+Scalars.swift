@@ -94,8 +94,12 @@ extension JSONByteParser {
         case UInt8(ascii: "u"):
             var code = try parseHex4(escapeStart)
             if code >= 0xD800 && code < 0xDC00 {
-                guard bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                    throw error("lone high surrogate \\u\(String(code, radix: 16, uppercase: true)) (a low surrogate must follow)", at: escapeStart)
+                guard bytes.count - index >= 2, bytes[index] == UInt8(ascii: "\\"),
+                    bytes[index + 1] == UInt8(ascii: "u")
+                else {
+                    throw error(
+                        "lone high surrogate \\u\(String(code, radix: 16, uppercase: true)) (a low surrogate must follow)",
+                        at: escapeStart)
                 }
                 let lowStart = index
                 index += 2
@@ -105,7 +109,8 @@ extension JSONByteParser {
                 }
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             } else if code >= 0xDC00 && code < 0xE000 {
-                throw error("lone low surrogate \\u\(String(code, radix: 16, uppercase: true))", at: escapeStart)
+                throw error(
+                    "lone low surrogate \\u\(String(code, radix: 16, uppercase: true))", at: escapeStart)
             }
             guard let scalar = Unicode.Scalar(code) else {
                 throw error("invalid code point in escape", at: escapeStart)
@@ -179,7 +184,8 @@ extension JSONByteParser {
         if index < bytes.count && (bytes[index] | 0x20) == UInt8(ascii: "e") {
             isInteger = false
             index += 1
-            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"))
+            {
                 index += 1
             }
             guard index < bytes.count, isDigit(bytes[index]) else {

@@ -56,7 +56,8 @@ struct JSONByteParser {
         parseValue: while true {
             skipWhitespace()
             guard index < bytes.count else {
-                throw error(frames.isEmpty ? "expected a JSON value, found end of input" : "unexpected end of input")
+                throw error(
+                    frames.isEmpty ? "expected a JSON value, found end of input" : "unexpected end of input")
             }
             let byte = bytes[index]
             switch byte {
@@ -71,7 +72,10 @@ struct JSONByteParser {
                     index += 1
                     values.append(.map(MapBox()))
                 } else {
-                    frames.append(Frame(isObject: true, valueStart: values.count, keyStart: keys.count, openedAt: openedAt))
+                    frames.append(
+                        Frame(
+                            isObject: true, valueStart: values.count, keyStart: keys.count, openedAt: openedAt
+                        ))
                     keys.append(try parseKey())
                     continue parseValue
                 }
@@ -86,7 +90,10 @@ struct JSONByteParser {
                     index += 1
                     values.append(.list(ListBox()))
                 } else {
-                    frames.append(Frame(isObject: false, valueStart: values.count, keyStart: keys.count, openedAt: openedAt))
+                    frames.append(
+                        Frame(
+                            isObject: false, valueStart: values.count, keyStart: keys.count,
+                            openedAt: openedAt))
                     continue parseValue
                 }
             case UInt8(ascii: "\""):
@@ -113,7 +120,9 @@ struct JSONByteParser {
                 guard index < bytes.count else {
                     let what = frame.isObject ? "'}'" : "']'"
                     let (line, column) = lineColumn(frame.openedAt)
-                    throw error("\(what) expected (to close '\(frame.isObject ? "{" : "[")' at \(line):\(column)), found end of input")
+                    throw error(
+                        "\(what) expected (to close '\(frame.isObject ? "{" : "[")' at \(line):\(column)), found end of input"
+                    )
                 }
                 let next = bytes[index]
                 if next == UInt8(ascii: ",") {

@@ -21,7 +21,8 @@ public struct JSONSyntaxError: Error, Equatable, CustomStringConvertible {
 
     /// Builds an error at `offset`, computing line and column from the bytes before it.
     /// Done only on failure, so the hot path never tracks lines.
-    static func at(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ message: String) -> JSONSyntaxError {
+    static func at(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ message: String) -> JSONSyntaxError
+    {
         var line = 1
         var column = 1
         var index = 0

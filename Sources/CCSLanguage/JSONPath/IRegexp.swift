@@ -81,7 +81,9 @@ final class IRegexp {
 
     /// Adds `pc` and everything reachable from it without consuming input; returns true when
     /// that includes the match state.
-    private func addThread(_ start: Int, to list: inout [Int], marks: inout [Int], state: ThreadState, stack: inout [Int]) -> Bool {
+    private func addThread(
+        _ start: Int, to list: inout [Int], marks: inout [Int], state: ThreadState, stack: inout [Int]
+    ) -> Bool {
         var reachedMatch = false
         stack.append(start)
         while let pc = stack.popLast() {

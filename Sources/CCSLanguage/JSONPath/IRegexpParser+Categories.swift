@@ -2,7 +2,8 @@ extension IRegexpParser {
     /// IsCategory (RFC 9485 §3): a one-letter major class or a two-letter general category.
     static func categories(_ name: String) -> Set<Unicode.GeneralCategory>? {
         switch name {
-        case "L": return [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter]
+        case "L":
+            return [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter]
         case "Lu": return [.uppercaseLetter]
         case "Ll": return [.lowercaseLetter]
         case "Lt": return [.titlecaseLetter]

@@ -16,7 +16,8 @@ extension JSONPathEvaluator {
         case .function(let call):
             return logical(call, current: current)
         case .comparison(let left, let comparison, let right):
-            return Self.compare(evaluate(left, current: current), comparison, evaluate(right, current: current))
+            return Self.compare(
+                evaluate(left, current: current), comparison, evaluate(right, current: current))
         }
     }
 
@@ -115,8 +116,10 @@ extension JSONPathEvaluator {
     }
 
     /// Equality of JSON values: numbers by value (1 == 1.0), strings by code points, arrays
-    /// element-wise, objects by member set regardless of order.
-    static func deepEqual(_ left: Value, _ right: Value) -> Bool {
+    /// element-wise, objects by member set regardless of order. Values nested deeper than
+    /// `maxDescent` compare unequal, which bounds the recursion (and ends it for a list that
+    /// contains itself).
+    static func deepEqual(_ left: Value, _ right: Value, depth: Int = 0) -> Bool {
         switch (left, right) {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
@@ -126,17 +129,22 @@ extension JSONPathEvaluator {
         case (.double(let a), .double(let b)): return a == b
         case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
         case (.list(let a), .list(let b)):
-            guard a.items.count == b.items.count else { return false }
-            for (x, y) in zip(a.items, b.items) where !deepEqual(resolved(x), resolved(y)) { return false }
+            guard a.items.count == b.items.count, depth < maxDescent else { return false }
+            for (x, y) in zip(a.items, b.items) where !deepEqual(resolved(x), resolved(y), depth: depth + 1) {
+                return false
+            }
             return true
         case (.map(let a), .map(let b)):
-            guard a.entries.count == b.entries.count else { return false }
+            guard a.entries.count == b.entries.count, depth < maxDescent else { return false }
             for (key, x) in a.entries {
-                guard let y = member(b, key), deepEqual(resolved(x), resolved(y)) else { return false }
+                guard let y = member(b, key), deepEqual(resolved(x), resolved(y), depth: depth + 1) else {
+                    return false
+                }
             }
             return true
         case (.object, _), (_, .object):
-            return deepEqual(resolved(left), resolved(right))
+            guard depth < maxDescent else { return false }
+            return deepEqual(resolved(left), resolved(right), depth: depth + 1)
         case (.function(let a), .function(let b)): return a === b
         case (.sequence(let a), .sequence(let b)): return a === b
         default: return false

@@ -34,24 +34,30 @@ struct JSONPathEvaluator {
     /// descendant-segment (§2.5.2.2): the selectors apply to the node, then to each of its
     /// descendants, in document order (an array's elements in order, an object's members in
     /// insertion order).
-    private func descend<Node: PathNodeType>(_ node: Node, _ selectors: [PathSelector], depth: Int, into output: inout [Node]) {
+    private func descend<Node: PathNodeType>(
+        _ node: Node, _ selectors: [PathSelector], depth: Int, into output: inout [Node]
+    ) {
         for selector in selectors { apply(selector, to: node, into: &output) }
         guard depth < Self.maxDescent else { return }
         switch node.value {
         case .list(let box):
             for (index, item) in box.items.enumerated() {
-                descend(node.child(Self.resolved(item), .index(index)), selectors, depth: depth + 1, into: &output)
+                descend(
+                    node.child(Self.resolved(item), .index(index)), selectors, depth: depth + 1, into: &output
+                )
             }
         case .map(let box):
             for (key, item) in box.entries {
-                descend(node.child(Self.resolved(item), .name(key)), selectors, depth: depth + 1, into: &output)
+                descend(
+                    node.child(Self.resolved(item), .name(key)), selectors, depth: depth + 1, into: &output)
             }
         default:
             break
         }
     }
 
-    private func apply<Node: PathNodeType>(_ selector: PathSelector, to node: Node, into output: inout [Node]) {
+    private func apply<Node: PathNodeType>(_ selector: PathSelector, to node: Node, into output: inout [Node])
+    {
         switch selector {
         case .name(let name):
             if case .map(let box) = node.value, let item = Self.member(box, name) {
@@ -69,7 +75,8 @@ struct JSONPathEvaluator {
                 break
             }
         case .index(let index):
-            if case .list(let box) = node.value, let position = Self.normalize(index, count: box.items.count) {
+            if case .list(let box) = node.value, let position = Self.normalize(index, count: box.items.count)
+            {
                 output.append(node.child(Self.resolved(box.items[position]), .index(position)))
             }
         case .slice(let start, let end, let step):

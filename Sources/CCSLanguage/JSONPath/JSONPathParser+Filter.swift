@@ -92,7 +92,9 @@ extension JSONPathParser {
         skipBlanks()
         let rightStart = index
         guard let next = peek(), next != "(" && next != "!" else {
-            throw error("expected a literal, a singular query or a function after '\(comparison.rawValue)', found \(found())")
+            throw error(
+                "expected a literal, a singular query or a function after '\(comparison.rawValue)', found \(found())"
+            )
         }
         let right = try parsePrimary()
         return .logical(
@@ -161,7 +163,8 @@ extension JSONPathParser {
             case "false": return .literal(.bool(false))
             case "null": return .literal(.null)
             default:
-                throw error("unknown name '\(name)' (expected true, false, null, or a function call)", at: start)
+                throw error(
+                    "unknown name '\(name)' (expected true, false, null, or a function call)", at: start)
             }
         default:
             throw error("expected a query ('@' or '$'), a literal or a function call, found \(found())")

@@ -10,7 +10,9 @@ extension JSONPathParser {
             return .exists(query)
         case .primary(.function(let call, let name), let at):
             guard call.function.result != .value else {
-                throw error("\(name)() returns a value, which cannot be a test by itself; compare it (e.g. \(name)(...) > 0)", at: at)
+                throw error(
+                    "\(name)() returns a value, which cannot be a test by itself; compare it (e.g. \(name)(...) > 0)",
+                    at: at)
             }
             return .function(call)
         case .primary(.literal, let at):
@@ -25,31 +27,39 @@ extension JSONPathParser {
             return .literal(value)
         case .query(let query):
             guard query.singularSteps != nil else {
-                throw error("a non-singular query cannot be compared (only name and index selectors, no '..', '*', slices or filters)", at: at)
+                throw error(
+                    "a non-singular query cannot be compared (only name and index selectors, no '..', '*', slices or filters)",
+                    at: at)
             }
             return .query(query)
         case .function(let call, let name):
             guard call.function.result == .value else {
-                throw error("\(name)() returns \(call.function.result.rawValue), which cannot be compared", at: at)
+                throw error(
+                    "\(name)() returns \(call.function.result.rawValue), which cannot be compared", at: at)
             }
             return .function(call)
         }
     }
 
-    func toArgument(_ raw: RawExpression, _ parameter: FunctionParameter, function: String) throws -> FunctionArgument {
+    func toArgument(_ raw: RawExpression, _ parameter: FunctionParameter, function: String) throws
+        -> FunctionArgument
+    {
         switch (parameter, raw) {
         case (.value, .primary(let primary, let at)):
             do {
                 return .value(try toComparable(primary, at: at))
             } catch let typeError as JSONPathSyntaxError {
-                throw JSONPathSyntaxError(message: "argument of \(function)(): " + typeError.message, offset: typeError.offset)
+                throw JSONPathSyntaxError(
+                    message: "argument of \(function)(): " + typeError.message, offset: typeError.offset)
             }
         case (.value, .logical(_, let at)):
             throw error("\(function)() expects a value here, not a logical expression", at: at)
         case (.nodes, .primary(.query(let query), _)):
             return .nodes(query)
         case (.nodes, .primary(.function(let call, _), let at)):
-            throw error("\(function)() expects a query here, not a function returning \(call.function.result.rawValue)", at: at)
+            throw error(
+                "\(function)() expects a query here, not a function returning \(call.function.result.rawValue)",
+                at: at)
         case (.nodes, .primary(.literal, let at)), (.nodes, .logical(_, let at)):
             throw error("\(function)() expects a query (a node list) here", at: at)
         }

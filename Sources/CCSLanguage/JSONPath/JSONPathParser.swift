@@ -122,7 +122,9 @@ struct JSONPathParser {
             skipBlanks()
             if consume("]") { return selectors }
             guard consume(",") else {
-                if atEnd { throw error("expected ']' to close the '[' at character \(open + 1), found end of query") }
+                if atEnd {
+                    throw error("expected ']' to close the '[' at character \(open + 1), found end of query")
+                }
                 throw error("expected ',' or ']' after a selector, found \(found())")
             }
         }
@@ -145,7 +147,8 @@ struct JSONPathParser {
         case ":", "-", "0"..."9":
             return try parseIndexOrSlice()
         default:
-            throw error("expected a selector (a name in quotes, '*', an index, a slice or '?'), found \(found())")
+            throw error(
+                "expected a selector (a name in quotes, '*', an index, a slice or '?'), found \(found())")
         }
     }
 

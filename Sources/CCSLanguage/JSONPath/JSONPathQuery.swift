@@ -31,6 +31,18 @@ public struct JSONPathQuery {
         return evaluator.select(query, from: PlainNode(value: root)).map(\.value)
     }
 
+    /// The value of the first selected node, or nil when nothing is selected (`query1`, and
+    /// the path accessor of a singular query). A singular query is walked directly, without
+    /// building a node list.
+    public func first(_ root: Value) -> Value? {
+        let root = JSONPathEvaluator.resolved(root)
+        let evaluator = JSONPathEvaluator(root: root)
+        if query.singularSteps != nil {
+            return evaluator.singular(query, current: root)
+        }
+        return evaluator.select(query, from: PlainNode(value: root)).first?.value
+    }
+
     /// The selected nodes with their normalized paths (RFC 9535 §2.7), e.g. `$['a'][0]`.
     public func evaluateWithPaths(_ root: Value) -> [JSONPathNode] {
         let root = JSONPathEvaluator.resolved(root)

@@ -9,6 +9,7 @@ final class WhileStmt: Stmt {
     }
     override func exec(_ it: Interpreter) throws -> Exec {
         while try condition.eval(it).isTruthy {
+            try it.poll()
             switch try body.exec(it) {
             case .normal, .continueLoop: continue
             case .breakLoop: return .normal
@@ -39,6 +40,7 @@ final class ForStmt: Stmt {
 
     /// Runs the body once; nil means keep looping, otherwise the loop ends with that result.
     @inline(__always) private func step(_ it: Interpreter) throws -> Exec? {
+        try it.poll()
         switch try body.exec(it) {
         case .normal, .continueLoop: return nil
         case .breakLoop: return .normal

@@ -2,7 +2,8 @@ import OrderedCollections
 
 /// What `catch e` binds: a runtime error or a thrown value, with `e.code`, `e.message`,
 /// `e.line`, `e.column`, `e.file`, `e.stack` (list of "fn 'f' at file:line:col" strings,
-/// innermost first) and `e.value` (what was thrown, or null). `throw e` rethrows it unchanged.
+/// innermost first) and `e.value` (what was thrown, or null). Any other field is looked up in
+/// `e.value` when it is a map or object. `throw e` rethrows it unchanged.
 public final class ErrorValue: HostObject {
     public let error: ScriptError
 
@@ -24,7 +25,14 @@ public final class ErrorValue: HostObject {
                 .string("\($0.function) at \($0.file):\($0.location.line):\($0.location.column)")
             }))
         case "value": return error.value ?? .null
-        default: return nil
+        default:
+            // Host modules raise errors with extra fields (CCSCloud: `status`, `request_id`,
+            // `request`) by attaching a map or object as the value; its fields show through.
+            switch error.value {
+            case .map(let box)?: return box.entries[name]
+            case .object(let object)?: return try object.field(name)
+            default: return nil
+            }
         }
     }
 

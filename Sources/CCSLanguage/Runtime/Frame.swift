@@ -7,8 +7,8 @@ final class Frame {
     /// The same as `parent`, read without retaining it when walking out to an enclosing
     /// function's frame (the strong `parent` keeps it alive).
     unowned(unsafe) let up: Frame?
-    let slots: UnsafeMutablePointer<Value>
-    let capacity: Int
+    private(set) var slots: UnsafeMutablePointer<Value>
+    private(set) var capacity: Int
 
     init(size: Int, parent: Frame?) {
         self.parent = parent
@@ -21,6 +21,18 @@ final class Frame {
     deinit {
         slots.deinitialize(count: capacity)
         slots.deallocate()
+    }
+
+    /// Makes room for `size` slots (a REPL session's top-level frame grows as inputs
+    /// declare names). Moves the slots: callers re-read `slots` afterwards.
+    func grow(to size: Int) {
+        guard size > capacity else { return }
+        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: size)
+        bigger.moveInitialize(from: slots, count: capacity)
+        (bigger + capacity).initialize(repeating: .null, count: size - capacity)
+        slots.deallocate()
+        slots = bigger
+        capacity = size
     }
 
     /// The frame `depth` closures out.

@@ -36,6 +36,10 @@ public final class Interpreter {
     var keepAlive: [AnyObject] = []
     /// The value of the last top-level expression statement (what `ccs -e` prints).
     var lastValue: Value = .null
+    /// Set by a host that can stop evaluations (the REPL's Ctrl-C); polled by `poll()`.
+    public var interruption: Interruption?
+    /// Calls and loop iterations left before `poll()` next looks at `interruption`.
+    var pollCountdown = 0
 
     public init(registry: BuiltinRegistry, host: ScriptHost, maxCallDepth: Int = 20_000) {
         self.registry = registry
@@ -112,6 +116,7 @@ public final class Interpreter {
     @inline(__always)
     func invoke(_ decl: FunctionDecl, _ slots: UnsafeMutablePointer<Value>, heap: Frame?,
                 captured: Unmanaged<Frame>?, at callSite: SourceLocation) throws -> Value {
+        try poll()
         callDepth += 1
         if callDepth > maxCallDepth {
             callDepth -= 1

@@ -16,6 +16,8 @@ void *ccs_el_get_client_data(EditLine *el);
 int ccs_el_add_function(EditLine *el, const char *name, const char *help, ccs_command_fn fn);
 int ccs_el_bind(EditLine *el, const char *key, const char *function);
 int ccs_el_set_signal(EditLine *el, int on);
+/* `setty -d FLAG`: FLAG for edit mode only (libedit supplies argv[0]), e.g. "-isig" so Ctrl-C reaches a key binding. */
+int ccs_el_setty(EditLine *el, const char *flag);
 
 History *ccs_history_open(void);
 int ccs_history_set_size(History *h, int size);

@@ -18,9 +18,9 @@ public struct ResolvedSettings: Sendable, Equatable {
     /// `AWS_MAX_ATTEMPTS` → profile `max_attempts` → the retry mode's default (3 for
     /// standard and adaptive, 5 for legacy, as botocore). Counts the first attempt.
     public var maxAttempts: Int
-    /// `AWS_RETRY_MODE` → profile `retry_mode` → `standard`. One of `standard`, `legacy`,
-    /// `adaptive` (the last is run as standard; see `notes`).
-    public var retryModeName: String
+    /// `AWS_RETRY_MODE` → profile `retry_mode` → `standard`. `adaptive` is accepted and run
+    /// as standard (see `notes`).
+    public var retryMode: RetryMode
     /// `AWS_CA_BUNDLE` → profile `ca_bundle`.
     public var caBundle: String?
     /// `AWS_USE_FIPS_ENDPOINT` → profile `use_fips_endpoint` → false.
@@ -39,13 +39,16 @@ public struct ResolvedSettings: Sendable, Equatable {
         var notes: [String] = []
 
         let region = lookup.first([
-            .explicit(explicitRegion, "--region"), .environment("AWS_REGION"), .environment("AWS_DEFAULT_REGION"),
+            .explicit(explicitRegion, "--region"), .environment("AWS_REGION"),
+            .environment("AWS_DEFAULT_REGION"),
             .profile("region"),
         ])
         if let region { try validateRegion(region) }
 
-        let ignoreConfigured = try lookup.bool(
-            environment: "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", profile: "ignore_configured_endpoint_urls") ?? false
+        let ignoreConfigured =
+            try lookup.bool(
+                environment: "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", profile: "ignore_configured_endpoint_urls"
+            ) ?? false
         var endpointSources: [SettingLookup.Source] = [.explicit(explicitEndpoint, "--endpoint-url")]
         if !ignoreConfigured {
             endpointSources += [
@@ -57,28 +60,31 @@ public struct ResolvedSettings: Sendable, Equatable {
         if let endpoint { try validateEndpoint(endpoint) }
 
         let mode = lookup.first([.environment("AWS_RETRY_MODE"), .profile("retry_mode")])
-        let retryModeName = mode?.value.lowercased() ?? "standard"
-        switch retryModeName {
-        case "standard", "legacy":
-            break
-        case "adaptive":
-            notes.append("retry_mode 'adaptive' is treated as 'standard' (no client-side rate limiting)")
-        default:
-            throw ConfigurationError(
-                .invalidValue,
-                "Invalid value '\(mode?.value ?? "")' for retry_mode (from \(mode?.source ?? "?")); "
-                    + "valid values are: standard, legacy, adaptive")
+        var retryMode = RetryMode.standard
+        if let mode {
+            guard let parsed = RetryMode(rawValue: mode.value.lowercased()) else {
+                throw ConfigurationError(
+                    .invalidValue,
+                    "Invalid value '\(mode.value)' for retry_mode (from \(mode.source)); "
+                        + "valid values are: standard, legacy, adaptive")
+            }
+            retryMode = parsed
         }
-        let maxAttempts = try lookup.positiveInteger(environment: "AWS_MAX_ATTEMPTS", profile: "max_attempts")
-            ?? (retryModeName == "legacy" ? 5 : 3)
+        if retryMode == .adaptive {
+            notes.append("retry_mode 'adaptive' is treated as 'standard' (no client-side rate limiting)")
+        }
+        let maxAttempts =
+            try lookup.positiveInteger(environment: "AWS_MAX_ATTEMPTS", profile: "max_attempts")
+            ?? retryMode.defaultMaxAttempts
 
         return ResolvedSettings(
             profileName: configuration.profileName,
             region: region?.value, regionSource: region?.source,
             endpointURL: endpoint?.value, endpointURLSource: endpoint?.source,
-            maxAttempts: maxAttempts, retryModeName: retryModeName,
+            maxAttempts: maxAttempts, retryMode: retryMode,
             caBundle: lookup.first([.environment("AWS_CA_BUNDLE"), .profile("ca_bundle")])?.value,
-            useFIPSEndpoint: try lookup.bool(environment: "AWS_USE_FIPS_ENDPOINT", profile: "use_fips_endpoint")
+            useFIPSEndpoint: try lookup.bool(
+                environment: "AWS_USE_FIPS_ENDPOINT", profile: "use_fips_endpoint")
                 ?? false,
             useDualStackEndpoint: try lookup.bool(
                 environment: "AWS_USE_DUALSTACK_ENDPOINT", profile: "use_dualstack_endpoint") ?? false,
@@ -89,11 +95,13 @@ public struct ResolvedSettings: Sendable, Equatable {
     /// (botocore's `validate_region_name`).
     static func validateRegion(_ setting: SettingLookup.Found) throws(ConfigurationError) {
         let region = setting.value
-        let valid = region.count <= 63 && !region.hasPrefix("-") && !region.hasSuffix("-")
+        let valid =
+            region.count <= 63 && !region.hasPrefix("-") && !region.hasSuffix("-")
             && region.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         guard valid else {
             throw ConfigurationError(
-                .invalidValue, "Provided region '\(region)' (from \(setting.source)) doesn't match a supported format")
+                .invalidValue,
+                "Provided region '\(region)' (from \(setting.source)) doesn't match a supported format")
         }
     }
 
@@ -102,7 +110,8 @@ public struct ResolvedSettings: Sendable, Equatable {
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), setting.value.count > 8 else {
             throw ConfigurationError(
                 .invalidValue,
-                "Invalid endpoint URL '\(setting.value)' (from \(setting.source)): it must start with http:// or https://")
+                "Invalid endpoint URL '\(setting.value)' (from \(setting.source)): it must start with http:// or https://"
+            )
         }
     }
 }

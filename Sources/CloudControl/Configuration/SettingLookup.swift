@@ -54,7 +54,8 @@ struct SettingLookup {
         guard let found = first([.environment(name), .profile(key)]) else { return nil }
         guard let number = Int(found.value), number >= 1 else {
             throw ConfigurationError(
-                .invalidValue, "Invalid value '\(found.value)' for \(found.source): expected a whole number of at least 1")
+                .invalidValue,
+                "Invalid value '\(found.value)' for \(found.source): expected a whole number of at least 1")
         }
         return number
     }

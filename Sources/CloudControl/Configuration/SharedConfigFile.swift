@@ -43,7 +43,8 @@ public struct SharedConfigFile: Sendable, Equatable, CustomStringConvertible, Cu
         var lastKey: String?
         var lineNumber = 0
         func fail(_ why: String) -> ConfigurationError {
-            ConfigurationError(.malformedFile, "Unable to parse config file \(path), line \(lineNumber): \(why)")
+            ConfigurationError(
+                .malformedFile, "Unable to parse config file \(path), line \(lineNumber): \(why)")
         }
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0.isNewline }) {
             lineNumber += 1
@@ -51,9 +52,12 @@ public struct SharedConfigFile: Sendable, Equatable, CustomStringConvertible, Cu
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             let indented = rawLine.first == " " || rawLine.first == "\t"
             if line.hasPrefix("[") && !indented {
-                guard line.hasSuffix("]"), line.count > 2 else { throw fail("a section header must look like [name]") }
-                let name = line.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
-                    .joined(separator: " ")
+                // Like configparser, text after the closing bracket is ignored ("[dev] # note").
+                guard let close = line.lastIndex(of: "]") else {
+                    throw fail("a section header must look like [name]")
+                }
+                let name = line[line.index(after: line.startIndex)..<close]
+                    .split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
                 guard !name.isEmpty else { throw fail("the section header has no name") }
                 current = name
                 lastKey = nil
@@ -95,7 +99,8 @@ extension StringProtocol {
     /// Without leading and trailing spaces, tabs and carriage returns (CRLF files).
     func trimmedForConfig() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) })
+        else {
             return ""
         }
         return String(self[first...last])

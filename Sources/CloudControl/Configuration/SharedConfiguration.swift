@@ -23,7 +23,8 @@ public struct SharedConfiguration: Sendable {
 
     /// Builds from already-parsed files; throws `profileNotFound` as described above.
     public init(
-        profileName: String, profileSource: ProfileSource, configFilePath: String, configFile: SharedConfigFile,
+        profileName: String, profileSource: ProfileSource, configFilePath: String,
+        configFile: SharedConfigFile,
         credentialsFilePath: String, credentialsFile: SharedConfigFile
     ) throws(ConfigurationError) {
         self.profileName = profileName
@@ -32,13 +33,16 @@ public struct SharedConfiguration: Sendable {
         self.credentialsFilePath = credentialsFilePath
         self.configFile = configFile
         self.credentialsFile = credentialsFile
-        if profileSource != .defaultProfile && configSection == nil && credentialsFile.sections[profileName] == nil {
+        if profileSource != .defaultProfile && configSection == nil
+            && credentialsFile.sections[profileName] == nil
+        {
             throw .profileNotFound(profileName)
         }
     }
 
     /// Reads both files as `environment` locates them, for `explicitProfile` (`--profile`).
-    public static func load(explicitProfile: String?, environment: [String: String]) throws(ConfigurationError)
+    public static func load(explicitProfile: String?, environment: [String: String])
+        throws(ConfigurationError)
         -> SharedConfiguration
     {
         let home = environment.awsSetting("HOME") ?? NSHomeDirectory()
@@ -49,7 +53,9 @@ public struct SharedConfiguration: Sendable {
         let source: ProfileSource
         if let explicitProfile, !explicitProfile.isEmpty {
             (name, source) = (explicitProfile, .argument)
-        } else if let fromEnvironment = environment.awsSetting("AWS_PROFILE") ?? environment.awsSetting("AWS_DEFAULT_PROFILE") {
+        } else if let fromEnvironment = environment.awsSetting("AWS_PROFILE")
+            ?? environment.awsSetting("AWS_DEFAULT_PROFILE")
+        {
             (name, source) = (fromEnvironment, .environment)
         } else {
             (name, source) = ("default", .defaultProfile)

@@ -14,6 +14,7 @@ public final class CachingCredentialProvider: CredentialProvider, @unchecked Sen
     private var cached: AWSCredentials?
 
     public var sourceDescription: String { base.sourceDescription }
+    public var sourceDescriptions: [String] { base.sourceDescriptions }
 
     public init(
         _ base: any CredentialProvider, refreshWindow: TimeInterval = 5 * 60,

@@ -12,15 +12,21 @@ import SigV4
 public final class ContainerCredentialProvider: CredentialProvider, @unchecked Sendable {
     /// The ECS credentials agent.
     public static let relativeURIHost = "http://169.254.170.2"
-    static let allowedPlainHTTPHosts: Set<String> = ["169.254.170.2", "169.254.170.23", "fd00:ec2::23", "localhost"]
+    static let allowedPlainHTTPHosts: Set<String> = [
+        "169.254.170.2", "169.254.170.23", "fd00:ec2::23", "localhost",
+    ]
 
     private let environment: [String: String]
     private let transport: any HTTPTransport
     private let timeout: TimeInterval
     private let attempts: Int
-    public let sourceDescription = "container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI / _FULL_URI)"
+    public let sourceDescription =
+        "container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI / _FULL_URI)"
 
-    public init(environment: [String: String], transport: any HTTPTransport, timeout: TimeInterval = 2, attempts: Int = 3) {
+    public init(
+        environment: [String: String], transport: any HTTPTransport, timeout: TimeInterval = 2,
+        attempts: Int = 3
+    ) {
         self.environment = environment
         self.transport = transport
         self.timeout = timeout
@@ -28,14 +34,9 @@ public final class ContainerCredentialProvider: CredentialProvider, @unchecked S
     }
 
     public func credentials() throws(CredentialError) -> AWSCredentials? {
-        let url: String
-        if let relative = environment.awsSetting("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
-            url = Self.relativeURIHost + (relative.hasPrefix("/") ? relative : "/" + relative)
-        } else if let full = environment.awsSetting("AWS_CONTAINER_CREDENTIALS_FULL_URI") {
-            try Self.checkFullURI(full)
-            url = full
-        } else {
-            return nil
+        guard let url = Self.requestURL(environment: environment) else { return nil }
+        if environment.awsSetting("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") == nil {
+            try Self.checkFullURI(url)
         }
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
         if let token = try authorizationToken() {
@@ -89,19 +90,33 @@ public final class ContainerCredentialProvider: CredentialProvider, @unchecked S
         }
         if let token, token.contains(where: { $0.isNewline }) {
             throw CredentialError(
-                .containerFailed, "The container authorization token contains a line break and cannot be sent")
+                .containerFailed, "The container authorization token contains a line break and cannot be sent"
+            )
         }
         return token
     }
 
+    /// The URL to ask: the relative URI on the ECS agent (it wins, as in botocore), else the
+    /// full URI; `nil` when neither variable is set.
+    static func requestURL(environment: [String: String]) -> String? {
+        if let relative = environment.awsSetting("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
+            return relativeURIHost + (relative.hasPrefix("/") ? relative : "/" + relative)
+        }
+        return environment.awsSetting("AWS_CONTAINER_CREDENTIALS_FULL_URI")
+    }
+
     static func checkFullURI(_ uri: String) throws(CredentialError) {
-        guard let url = URL(string: uri), let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased()
+        guard let url = URL(string: uri), let scheme = url.scheme?.lowercased(),
+            let host = url.host?.lowercased()
         else {
-            throw CredentialError(.containerFailed, "AWS_CONTAINER_CREDENTIALS_FULL_URI '\(uri)' is not a URL")
+            throw CredentialError(
+                .containerFailed, "AWS_CONTAINER_CREDENTIALS_FULL_URI '\(uri)' is not a URL")
         }
         if scheme == "https" { return }
         let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        guard scheme == "http", bare.hasPrefix("127.") || bare == "::1" || allowedPlainHTTPHosts.contains(bare) else {
+        guard scheme == "http",
+            bare.hasPrefix("127.") || bare == "::1" || allowedPlainHTTPHosts.contains(bare)
+        else {
             throw CredentialError(
                 .containerFailed,
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI '\(uri)' must use https, or http to a loopback address "

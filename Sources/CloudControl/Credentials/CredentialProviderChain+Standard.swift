@@ -8,7 +8,10 @@ extension CredentialProviderChain {
     /// file's keys; a profile rarely has both.) The chain is wrapped in a cache, so that
     /// expiring credentials are kept and fetched again shortly before they expire.
     ///
-    /// `transport` carries the container and instance metadata calls; `environment` is the
+    /// Instance metadata calls time out after `AWS_METADATA_SERVICE_TIMEOUT` /
+    /// `metadata_service_timeout` seconds (1) and are made `AWS_METADATA_SERVICE_NUM_ATTEMPTS` /
+    /// `metadata_service_num_attempts` times (1). `transport` carries the container and
+    /// instance metadata calls; `environment` is the
     /// process environment, injected so that tests control it.
     public static func standard(
         explicit: AWSCredentials? = nil, configuration: SharedConfiguration, environment: [String: String],
@@ -23,9 +26,17 @@ extension CredentialProviderChain {
         providers.append(ProcessCredentialProvider(configuration: configuration, environment: environment))
         providers.append(ProfileKeysCredentialProvider(configuration: configuration, file: .configFile))
         providers.append(ContainerCredentialProvider(environment: environment, transport: transport))
+        // botocore's metadata_service_timeout / _num_attempts (1 s, 1 attempt by default).
+        let timeout =
+            (environment.awsSetting("AWS_METADATA_SERVICE_TIMEOUT")
+            ?? configuration.setting("metadata_service_timeout")).flatMap(Double.init) ?? 1
+        let attempts =
+            (environment.awsSetting("AWS_METADATA_SERVICE_NUM_ATTEMPTS")
+            ?? configuration.setting("metadata_service_num_attempts")).flatMap { Int($0) } ?? 1
         providers.append(
             InstanceMetadataCredentialProvider(
-                environment: environment, configuration: configuration, transport: transport))
+                environment: environment, configuration: configuration, transport: transport,
+                timeout: timeout, attempts: attempts))
         return CachingCredentialProvider(CredentialProviderChain(providers: providers))
     }
 }

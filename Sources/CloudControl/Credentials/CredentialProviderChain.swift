@@ -1,7 +1,8 @@
 import SigV4
 
 /// Asks each provider in turn; the first that has credentials wins. A provider that throws
-/// stops the chain: its source is configured but broken. When none has credentials, `resolve()` says which were tried.
+/// stops the chain: its source is configured but broken. When none has credentials,
+/// `resolve()` says which were tried.
 public final class CredentialProviderChain: CredentialProvider, @unchecked Sendable {
     public let providers: [any CredentialProvider]
     public var sourceDescription: String { "credential chain" }
@@ -19,10 +20,5 @@ public final class CredentialProviderChain: CredentialProvider, @unchecked Senda
         return nil
     }
 
-    /// The credentials, or `noCredentials` listing every source tried.
-    public func resolve() throws(CredentialError) -> AWSCredentials {
-        if let credentials = try credentials() { return credentials }
-        let tried = providers.map { "  - \($0.sourceDescription)" }.joined(separator: "\n")
-        throw CredentialError(.noCredentials, "Unable to locate credentials. Tried, in order:\n\(tried)")
-    }
+    public var sourceDescriptions: [String] { providers.flatMap(\.sourceDescriptions) }
 }

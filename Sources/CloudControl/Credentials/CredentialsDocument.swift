@@ -33,7 +33,9 @@ struct CredentialsDocument: Decodable {
     /// The credentials, or the name of the first missing or invalid field.
     func credentials() -> Result<AWSCredentials, FieldProblem> {
         guard let accessKeyId, !accessKeyId.isEmpty else { return .failure(.missing("AccessKeyId")) }
-        guard let secretAccessKey, !secretAccessKey.isEmpty else { return .failure(.missing("SecretAccessKey")) }
+        guard let secretAccessKey, !secretAccessKey.isEmpty else {
+            return .failure(.missing("SecretAccessKey"))
+        }
         var expirationDate: Date?
         if let expiration {
             guard let parsed = Self.parseTimestamp(expiration) else {
@@ -43,7 +45,8 @@ struct CredentialsDocument: Decodable {
         }
         return .success(
             AWSCredentials(
-                accessKeyId: accessKeyId, secretAccessKey: secretAccessKey, sessionToken: sessionToken ?? token,
+                accessKeyId: accessKeyId, secretAccessKey: secretAccessKey,
+                sessionToken: sessionToken ?? token,
                 expiration: expirationDate))
     }
 
@@ -54,7 +57,8 @@ struct CredentialsDocument: Decodable {
         var message: String {
             switch self {
             case .missing(let field): return "is missing the \(field) field"
-            case .invalid(let field, let value): return "has an invalid \(field) '\(value)' (expected ISO 8601)"
+            case .invalid(let field, let value):
+                return "has an invalid \(field) '\(value)' (expected ISO 8601)"
             }
         }
     }

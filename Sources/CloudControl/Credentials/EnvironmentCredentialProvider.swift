@@ -14,7 +14,8 @@ public final class EnvironmentCredentialProvider: CredentialProvider, @unchecked
         try KeyPairReader.read(
             accessKeyId: environment.awsSetting("AWS_ACCESS_KEY_ID"),
             secretAccessKey: environment.awsSetting("AWS_SECRET_ACCESS_KEY"),
-            sessionToken: environment.awsSetting("AWS_SESSION_TOKEN") ?? environment.awsSetting("AWS_SECURITY_TOKEN"),
+            sessionToken: environment.awsSetting("AWS_SESSION_TOKEN")
+                ?? environment.awsSetting("AWS_SECURITY_TOKEN"),
             names: ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"), source: "the environment")
     }
 }

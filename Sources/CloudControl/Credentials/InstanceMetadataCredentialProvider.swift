@@ -30,7 +30,8 @@ public final class InstanceMetadataCredentialProvider: CredentialProvider, @unch
     }
 
     public init(
-        environment: [String: String], configuration: SharedConfiguration? = nil, transport: any HTTPTransport,
+        environment: [String: String], configuration: SharedConfiguration? = nil,
+        transport: any HTTPTransport,
         timeout: TimeInterval = 1, attempts: Int = 1
     ) {
         self.transport = transport
@@ -39,10 +40,13 @@ public final class InstanceMetadataCredentialProvider: CredentialProvider, @unch
         func setting(_ variable: String, _ key: String) -> String? {
             environment.awsSetting(variable) ?? configuration?.setting(key)
         }
-        v1Disabled = setting("AWS_EC2_METADATA_V1_DISABLED", "ec2_metadata_v1_disabled")?.lowercased() == "true"
+        v1Disabled =
+            setting("AWS_EC2_METADATA_V1_DISABLED", "ec2_metadata_v1_disabled")?.lowercased() == "true"
         if environment.awsSetting("AWS_EC2_METADATA_DISABLED")?.lowercased() == "true" {
             endpoint = nil
-        } else if let configured = setting("AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2_metadata_service_endpoint") {
+        } else if let configured = setting(
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2_metadata_service_endpoint")
+        {
             endpoint = configured.hasSuffix("/") ? String(configured.dropLast()) : configured
         } else if setting("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "ec2_metadata_service_endpoint_mode")?
             .lowercased() == "ipv6"
@@ -71,22 +75,28 @@ public final class InstanceMetadataCredentialProvider: CredentialProvider, @unch
                         + "AWS_EC2_METADATA_V1_DISABLED forbids calls without a token")
             }
         default:
-            throw failure("the token request (PUT \(Self.tokenPath)) was answered HTTP \(tokenResponse.status)")
+            throw failure(
+                "the token request (PUT \(Self.tokenPath)) was answered HTTP \(tokenResponse.status)")
         }
 
-        guard let rolesResponse = send(HTTPRequest(method: "GET", url: endpoint + Self.rolesPath, headers: headers))
+        guard
+            let rolesResponse = send(
+                HTTPRequest(method: "GET", url: endpoint + Self.rolesPath, headers: headers))
         else { return nil }
         // 404: the instance has no role attached, so this source has nothing to offer.
         if rolesResponse.status == 404 { return nil }
         guard rolesResponse.status == 200 else {
             throw failure("GET \(Self.rolesPath) was answered HTTP \(rolesResponse.status)")
         }
-        let role = String(decoding: rolesResponse.body, as: UTF8.self)
+        let role =
+            String(decoding: rolesResponse.body, as: UTF8.self)
             .split(whereSeparator: { $0.isNewline }).first.map { $0.trimmedForConfig() } ?? ""
         guard !role.isEmpty else { return nil }
 
         let rolePath = Self.rolesPath + role
-        guard let credentialsResponse = send(HTTPRequest(method: "GET", url: endpoint + rolePath, headers: headers))
+        guard
+            let credentialsResponse = send(
+                HTTPRequest(method: "GET", url: endpoint + rolePath, headers: headers))
         else { throw failure("GET \(rolePath) got no answer") }
         guard credentialsResponse.status == 200 else {
             throw failure("GET \(rolePath) was answered HTTP \(credentialsResponse.status)")
@@ -113,7 +123,8 @@ public final class InstanceMetadataCredentialProvider: CredentialProvider, @unch
 
     private func failure(_ why: String) -> CredentialError {
         CredentialError(
-            .instanceMetadataFailed, "Error retrieving credentials from the instance metadata service at "
+            .instanceMetadataFailed,
+            "Error retrieving credentials from the instance metadata service at "
                 + "\(endpoint ?? "?"): \(why)")
     }
 }

@@ -52,7 +52,8 @@ public final class ProcessCredentialProvider: CredentialProvider, @unchecked Sen
     private func failure(_ what: String) -> CredentialError {
         let program = (try? ShellWords.split(command ?? "").first) ?? nil
         return CredentialError(
-            .processFailed, "Error when retrieving credentials from credential_process of profile "
+            .processFailed,
+            "Error when retrieving credentials from credential_process of profile "
                 + "'\(profileName)': the command \(program.map { "'\($0)'" } ?? "") \(what)")
     }
 

@@ -18,7 +18,8 @@ public final class ProfileKeysCredentialProvider: CredentialProvider, @unchecked
                 "shared credentials file \(configuration.credentialsFilePath) [\(configuration.profileName)]"
         case .configFile:
             section = configuration.configSection
-            sourceDescription = "config file \(configuration.configFilePath) (profile \(configuration.profileName))"
+            sourceDescription =
+                "config file \(configuration.configFilePath) (profile \(configuration.profileName))"
         }
     }
 

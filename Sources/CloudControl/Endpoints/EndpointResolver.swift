@@ -20,7 +20,9 @@ public struct EndpointResolver: Sendable {
         /// A custom endpoint (`--endpoint-url`, `AWS_ENDPOINT_URL*`, profile `endpoint_url`).
         public var endpoint: String?
 
-        public init(region: String?, useFIPS: Bool = false, useDualStack: Bool = false, endpoint: String? = nil) {
+        public init(
+            region: String?, useFIPS: Bool = false, useDualStack: Bool = false, endpoint: String? = nil
+        ) {
             self.region = region
             self.useFIPS = useFIPS
             self.useDualStack = useDualStack
@@ -32,8 +34,14 @@ public struct EndpointResolver: Sendable {
     public func resolve(_ parameters: Parameters) throws -> String {
         // Rule 1: a custom endpoint wins, but FIPS and dual-stack cannot be applied to it.
         if let endpoint = parameters.endpoint {
-            if parameters.useFIPS { throw EndpointError(message: "Invalid Configuration: FIPS and custom endpoint are not supported") }
-            if parameters.useDualStack { throw EndpointError(message: "Invalid Configuration: Dualstack and custom endpoint are not supported") }
+            if parameters.useFIPS {
+                throw EndpointError(
+                    message: "Invalid Configuration: FIPS and custom endpoint are not supported")
+            }
+            if parameters.useDualStack {
+                throw EndpointError(
+                    message: "Invalid Configuration: Dualstack and custom endpoint are not supported")
+            }
             return endpoint
         }
         // Rule 2: otherwise a region is needed.
@@ -46,15 +54,20 @@ public struct EndpointResolver: Sendable {
         switch (parameters.useFIPS, parameters.useDualStack) {
         case (true, true):
             guard partition.supportsFIPS, partition.supportsDualStack else {
-                throw EndpointError(message: "FIPS and DualStack are enabled, but this partition does not support one or both")
+                throw EndpointError(
+                    message: "FIPS and DualStack are enabled, but this partition does not support one or both"
+                )
             }
             return "https://cloudcontrolapi-fips.\(region).\(partition.dualStackDnsSuffix)"
         case (true, false):
-            guard partition.supportsFIPS else { throw EndpointError(message: "FIPS is enabled but this partition does not support FIPS") }
+            guard partition.supportsFIPS else {
+                throw EndpointError(message: "FIPS is enabled but this partition does not support FIPS")
+            }
             return "https://cloudcontrolapi-fips.\(region).\(partition.dnsSuffix)"
         case (false, true):
             guard partition.supportsDualStack else {
-                throw EndpointError(message: "DualStack is enabled but this partition does not support DualStack")
+                throw EndpointError(
+                    message: "DualStack is enabled but this partition does not support DualStack")
             }
             return "https://cloudcontrolapi.\(region).\(partition.dualStackDnsSuffix)"
         case (false, false):

@@ -10,7 +10,9 @@ public struct CloudControlError: Error, Sendable, Equatable, CustomStringConvert
     /// The `x-amzn-RequestId` of the response, for AWS support.
     public var requestId: String?
 
-    public init(code: CloudControlErrorCode, message: String = "", httpStatus: Int? = nil, requestId: String? = nil) {
+    public init(
+        code: CloudControlErrorCode, message: String = "", httpStatus: Int? = nil, requestId: String? = nil
+    ) {
         self.code = code
         self.message = message
         self.httpStatus = httpStatus ?? code.httpStatus

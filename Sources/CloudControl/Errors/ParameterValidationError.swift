@@ -49,7 +49,8 @@ public struct ParameterValidationError: Error, Sendable, Equatable, CustomString
             let shown = value.map { " (value: \"\($0)\")" } ?? ""
             return "invalid value for parameter \(parameter)\(shown): must match pattern \(pattern)"
         case .range(let min, let max, let actual):
-            return "invalid range for parameter \(parameter): value \(actual), must be between \(min) and \(max)"
+            return
+                "invalid range for parameter \(parameter): value \(actual), must be between \(min) and \(max)"
         case .enumMember(let value, let allowed):
             return "invalid value for parameter \(parameter): \"\(value)\" is not one of "
                 + allowed.joined(separator: ", ")

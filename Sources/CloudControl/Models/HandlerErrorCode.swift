@@ -10,7 +10,8 @@ public struct HandlerErrorCode: OpenStringEnum {
     public static let notUpdatable = HandlerErrorCode(rawValue: "NotUpdatable")
     public static let invalidRequest = HandlerErrorCode(rawValue: "InvalidRequest")
     public static let accessDenied = HandlerErrorCode(rawValue: "AccessDenied")
-    public static let unauthorizedTaggingOperation = HandlerErrorCode(rawValue: "UnauthorizedTaggingOperation")
+    public static let unauthorizedTaggingOperation = HandlerErrorCode(
+        rawValue: "UnauthorizedTaggingOperation")
     public static let invalidCredentials = HandlerErrorCode(rawValue: "InvalidCredentials")
     public static let alreadyExists = HandlerErrorCode(rawValue: "AlreadyExists")
     public static let notFound = HandlerErrorCode(rawValue: "NotFound")
@@ -24,5 +25,9 @@ public struct HandlerErrorCode: OpenStringEnum {
     public static let networkFailure = HandlerErrorCode(rawValue: "NetworkFailure")
     public static let internalFailure = HandlerErrorCode(rawValue: "InternalFailure")
 
-    public static let knownValues: [HandlerErrorCode] = [.notUpdatable, .invalidRequest, .accessDenied, .unauthorizedTaggingOperation, .invalidCredentials, .alreadyExists, .notFound, .resourceConflict, .throttling, .serviceLimitExceeded, .notStabilized, .generalServiceException, .serviceInternalError, .serviceTimeout, .networkFailure, .internalFailure]
+    public static let knownValues: [HandlerErrorCode] = [
+        .notUpdatable, .invalidRequest, .accessDenied, .unauthorizedTaggingOperation, .invalidCredentials,
+        .alreadyExists, .notFound, .resourceConflict, .throttling, .serviceLimitExceeded, .notStabilized,
+        .generalServiceException, .serviceInternalError, .serviceTimeout, .networkFailure, .internalFailure,
+    ]
 }

@@ -1,6 +1,6 @@
 /// The status of one hook invocation (`HookProgressEvent.HookStatus`). The model types it as a
-/// free string (pattern `[-A-Za-z_]+`); the known values are those of the CloudFormation
-/// Hooks documentation.
+/// free string (pattern `[-A-Za-z_]+`); the known values are those the API reference lists
+/// (API_HookProgressEvent).
 public struct HookStatus: OpenStringEnum {
     public let rawValue: String
 
@@ -14,5 +14,7 @@ public struct HookStatus: OpenStringEnum {
     public static let hookCompleteFailed = HookStatus(rawValue: "HOOK_COMPLETE_FAILED")
     public static let hookFailed = HookStatus(rawValue: "HOOK_FAILED")
 
-    public static let knownValues: [HookStatus] = [.hookPending, .hookInProgress, .hookCompleteSucceeded, .hookCompleteFailed, .hookFailed]
+    public static let knownValues: [HookStatus] = [
+        .hookPending, .hookInProgress, .hookCompleteSucceeded, .hookCompleteFailed, .hookFailed,
+    ]
 }

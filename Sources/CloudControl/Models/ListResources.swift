@@ -49,7 +49,9 @@ public struct ListResourcesOutput: CloudControlOutput, Hashable {
     /// The token of the next page; nil on the last page.
     public var nextToken: String?
 
-    public init(typeName: String? = nil, resourceDescriptions: [ResourceDescription]? = nil, nextToken: String? = nil) {
+    public init(
+        typeName: String? = nil, resourceDescriptions: [ResourceDescription]? = nil, nextToken: String? = nil
+    ) {
         self.typeName = typeName
         self.resourceDescriptions = resourceDescriptions
         self.nextToken = nextToken

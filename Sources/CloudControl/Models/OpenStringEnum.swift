@@ -4,8 +4,8 @@
 /// fail to decode a response because of one, so each enum is a struct over its raw string with
 /// the known values as static members, and decoding never fails on an unknown value.
 public protocol OpenStringEnum: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible,
-    ExpressibleByStringLiteral where RawValue == String, StringLiteralType == String
-{
+    ExpressibleByStringLiteral
+where RawValue == String, StringLiteralType == String {
     /// The values the service model (or the API reference) lists, in model order.
     static var knownValues: [Self] { get }
     /// Wraps any raw wire value, known or not.

@@ -15,5 +15,7 @@ public struct OperationStatus: OpenStringEnum {
     public static let cancelInProgress = OperationStatus(rawValue: "CANCEL_IN_PROGRESS")
     public static let cancelComplete = OperationStatus(rawValue: "CANCEL_COMPLETE")
 
-    public static let knownValues: [OperationStatus] = [.pending, .inProgress, .success, .failed, .cancelInProgress, .cancelComplete]
+    public static let knownValues: [OperationStatus] = [
+        .pending, .inProgress, .success, .failed, .cancelInProgress, .cancelComplete,
+    ]
 }

@@ -33,7 +33,9 @@ struct PaginationToken: Equatable, Sendable {
         {
             var token = PaginationToken()
             if case .string(let next)? = json["NextToken"] { token.nextToken = next }
-            if case .integer(let amount)? = json["boto_truncate_amount"] { token.truncateAmount = Int(amount) }
+            if case .integer(let amount)? = json["boto_truncate_amount"] {
+                token.truncateAmount = Int(amount)
+            }
             return token
         }
         let parts = text.components(separatedBy: "___")

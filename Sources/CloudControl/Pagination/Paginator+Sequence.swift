@@ -54,7 +54,8 @@ extension CloudControlService {
 
     /// A lazy paginator over ListResourceRequests; no request is sent until a page is asked for.
     public func listResourceRequestsPaginator(
-        _ input: ListResourceRequestsInput = ListResourceRequestsInput(), config: PaginationConfig = PaginationConfig()
+        _ input: ListResourceRequestsInput = ListResourceRequestsInput(),
+        config: PaginationConfig = PaginationConfig()
     ) -> ListResourceRequestsPaginator {
         Paginator(service: self, input: input, config: config)
     }

@@ -82,7 +82,8 @@ public final class Paginator<Input: PaginatedInput> {
         if let maxItems = config.maxItems, totalItems + items.count > maxItems {
             let keep = max(0, maxItems - totalItems)
             page.pageItems = Array(items.prefix(keep))
-            resumeToken = PaginationToken(nextToken: requestToken, truncateAmount: keep + startingTruncation).encoded()
+            resumeToken = PaginationToken(nextToken: requestToken, truncateAmount: keep + startingTruncation)
+                .encoded()
             state = .finished
             return page
         }

@@ -5,14 +5,19 @@ import Foundation
 /// the SDKs' "standard" retry behaviour define it:
 ///
 /// - retryable: throttling error codes, transient error codes, HTTP 500/502/503/504, and
-///   connection failures (refused, reset, dropped, unresolved host, timeout);
+///   transport failures: botocore retries its whole `ConnectionError`/`HTTPClientError`
+///   family, which covers refused, reset and dropped connections, unresolved hosts, timeouts,
+///   TLS errors (`SSLError`) and unparseable replies (urllib3's `ProtocolError` becomes
+///   `ConnectionClosedError`). Not retried: a response over the size limit (ccs's own guard)
+///   and a request that cannot be sent at all (bad URL);
 /// - at most `maxAttempts` attempts in all (first try included; default 3);
 /// - delay = random(0,1) × min(2^(attempt−1), 20) seconds, attempt counted from 1 for the first
 ///   try: truncated binary exponential backoff with full jitter;
 /// - every retry must be paid from the `RetryQuota` (standard mode only).
 ///
-/// Legacy mode retries the same failures with the same backoff, without the quota and with
-/// 5 attempts by default.
+/// Legacy mode follows botocore's `_retry.json` instead: HTTP 429, 500, 502, 503, 504 and 509,
+/// the five throttling codes it lists (with HTTP 400), and connection failures; the same
+/// jittered backoff without the 20 s cap; no quota; 5 attempts by default.
 ///
 /// The random source is injected, so tests are deterministic; the policy never sleeps.
 public struct RetryPolicy: Sendable {
@@ -27,12 +32,15 @@ public struct RetryPolicy: Sendable {
     /// Botocore's `_THROTTLED_ERROR_CODES` (retries/standard.py).
     public static let throttlingErrorCodes: Set<String> = [
         "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
-        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException",
+        "TransactionInProgressException",
         "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
         "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
     ]
     /// Botocore's `_TRANSIENT_ERROR_CODES`.
-    public static let transientErrorCodes: Set<String> = ["RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete"]
+    public static let transientErrorCodes: Set<String> = [
+        "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
+    ]
     /// Botocore's `_TRANSIENT_STATUS_CODES`.
     public static let transientStatusCodes: Set<Int> = [500, 502, 503, 504]
     /// The cap on one delay, in seconds.
@@ -46,7 +54,10 @@ public struct RetryPolicy: Sendable {
     /// - Parameters:
     ///   - maxAttempts: total attempts including the first; nil takes the mode's default.
     ///     Values below 1 are treated as 1.
-    public init(mode: RetryMode = .standard, maxAttempts: Int? = nil, random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+    public init(
+        mode: RetryMode = .standard, maxAttempts: Int? = nil,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
         self.mode = mode
         self.maxAttempts = max(1, maxAttempts ?? mode.defaultMaxAttempts)
         self.random = random
@@ -55,14 +66,34 @@ public struct RetryPolicy: Sendable {
     /// A policy that never retries (one attempt).
     public static let never = RetryPolicy(maxAttempts: 1)
 
-    /// True when the failure is of a kind worth retrying, whatever the attempt count.
-    public static func isRetryable(_ failure: RetryFailure) -> Bool {
+    /// The statuses botocore's legacy mode retries (`_retry.json`: too_many_requests,
+    /// general_server_error, bad_gateway, service_unavailable, gateway_timeout, limit_exceeded).
+    public static let legacyRetryableStatusCodes: Set<Int> = [429, 500, 502, 503, 504, 509]
+    /// The error codes botocore's legacy mode retries when they come with HTTP 400.
+    public static let legacyThrottlingErrorCodes: Set<String> = [
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "ProvisionedThroughputExceededException",
+    ]
+
+    /// True when the failure is of a kind worth retrying in `mode`, whatever the attempt count.
+    public static func isRetryable(_ failure: RetryFailure, mode: RetryMode = .standard) -> Bool {
         switch failure {
+        case .service(let status, let code) where mode == .legacy:
+            if status == 400, let code, legacyThrottlingErrorCodes.contains(code) { return true }
+            return legacyRetryableStatusCodes.contains(status)
         case .service(let status, let code):
-            if let code, throttlingErrorCodes.contains(code) || transientErrorCodes.contains(code) { return true }
+            if let code, throttlingErrorCodes.contains(code) || transientErrorCodes.contains(code) {
+                return true
+            }
             return transientStatusCodes.contains(status)
         case .transport(let kind):
-            return TransportError(kind: kind, host: "", cause: "").isConnectionFailure
+            switch kind {
+            case .connectionRefused, .connectionReset, .connectionDropped, .hostNotFound, .timeout, .tls,
+                .malformedResponse, .other:
+                return true
+            case .responseTooLarge, .invalidRequest:
+                return false
+            }
         }
     }
 
@@ -76,7 +107,7 @@ public struct RetryPolicy: Sendable {
     /// In standard mode a retry takes its cost from `quota`; the caller refunds it through
     /// `recordSuccess` when a later attempt succeeds.
     public func decide(after failure: RetryFailure, attempt: Int, quota: RetryQuota?) -> Decision {
-        guard RetryPolicy.isRetryable(failure) else {
+        guard RetryPolicy.isRetryable(failure, mode: mode) else {
             return .giveUp(reason: "the error is not retryable")
         }
         guard attempt < maxAttempts else {
@@ -92,10 +123,11 @@ public struct RetryPolicy: Sendable {
         return .retry(after: delay(attempt: attempt), quotaCost: cost)
     }
 
-    /// The jittered backoff after failed attempt `attempt` (1-based).
+    /// The jittered backoff after failed attempt `attempt` (1-based); capped at 20 s except in
+    /// legacy mode, whose `_retry.json` delay has no cap.
     public func delay(attempt: Int) -> TimeInterval {
-        let exponent = Double(max(0, min(attempt - 1, 30)))
-        return random() * min(pow(2, exponent), RetryPolicy.maxBackoff)
+        let growth = pow(2, Double(max(0, min(attempt - 1, 30))))
+        return random() * (mode == .legacy ? growth : min(growth, RetryPolicy.maxBackoff))
     }
 
     /// Refunds the quota after a successful response: what the last retry took, or 1 token

@@ -76,7 +76,8 @@ public enum APIRequest: Sendable, Equatable {
         case .listResources(let input): return .listResources(try service.listResources(input))
         case .getResourceRequestStatus(let input):
             return .getResourceRequestStatus(try service.getResourceRequestStatus(input))
-        case .listResourceRequests(let input): return .listResourceRequests(try service.listResourceRequests(input))
+        case .listResourceRequests(let input):
+            return .listResourceRequests(try service.listResourceRequests(input))
         case .cancelResourceRequest(let input):
             return .cancelResourceRequest(try service.cancelResourceRequest(input))
         }
@@ -104,8 +105,10 @@ public enum APIResponse: Sendable, Equatable {
         case .listResources(let output): return try CloudControlWire.renderForCLI(output, timeZone: timeZone)
         case .getResourceRequestStatus(let output):
             return try CloudControlWire.renderForCLI(output, timeZone: timeZone)
-        case .listResourceRequests(let output): return try CloudControlWire.renderForCLI(output, timeZone: timeZone)
-        case .cancelResourceRequest(let output): return try CloudControlWire.renderForCLI(output, timeZone: timeZone)
+        case .listResourceRequests(let output):
+            return try CloudControlWire.renderForCLI(output, timeZone: timeZone)
+        case .cancelResourceRequest(let output):
+            return try CloudControlWire.renderForCLI(output, timeZone: timeZone)
         }
     }
 }

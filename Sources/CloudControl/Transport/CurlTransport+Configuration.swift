@@ -16,6 +16,9 @@ extension CurlTransport {
         /// `TransportError.Kind.responseTooLarge`. Cloud Control responses are small (a page of
         /// ListResources is well under 1 MiB); the default leaves wide headroom.
         public var maxResponseBytes: Int
+        /// How many requests may run at once, each on its own kept-alive connection; further
+        /// callers wait. One call of the client sends one request at a time.
+        public var maxConnections: Int
         /// Proxies, normally read from the environment.
         public var proxies: ProxySettings
         /// Receives every exchange, secrets redacted (for `--debug`).
@@ -27,6 +30,7 @@ extension CurlTransport {
             totalTimeout: TimeInterval = 60,
             caBundlePath: String? = nil,
             maxResponseBytes: Int = 16 * 1024 * 1024,
+            maxConnections: Int = 4,
             proxies: ProxySettings = ProxySettings(environment: ProcessInfo.processInfo.environment),
             debugHook: (@Sendable (HTTPExchange) -> Void)? = nil
         ) {
@@ -35,6 +39,7 @@ extension CurlTransport {
             self.totalTimeout = totalTimeout
             self.caBundlePath = caBundlePath
             self.maxResponseBytes = maxResponseBytes
+            self.maxConnections = maxConnections
             self.proxies = proxies
             self.debugHook = debugHook
         }

@@ -4,7 +4,9 @@ import Foundation
 extension CurlTransport {
     /// Maps a libcurl result code (libcurl-errors(3)) to a `TransportError`, keeping libcurl's
     /// own message as the cause.
-    static func error(for code: CURLcode, detail: String, collector: CurlResponseCollector, host: String, limit: Int) -> TransportError {
+    static func error(
+        for code: CURLcode, detail: String, collector: CurlResponseCollector, host: String, limit: Int
+    ) -> TransportError {
         let text = String(cString: curl_easy_strerror(code))
         let cause = detail.isEmpty ? text : detail
         let kind: TransportError.Kind
@@ -20,7 +22,9 @@ extension CurlTransport {
         case CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE:
             kind = .connectionDropped
         case CURLE_WRITE_ERROR where collector.exceededLimit, CURLE_FILESIZE_EXCEEDED:
-            return TransportError(kind: .responseTooLarge, host: host, cause: "the response body exceeds the limit of \(limit) bytes")
+            return TransportError(
+                kind: .responseTooLarge, host: host,
+                cause: "the response body exceeds the limit of \(limit) bytes")
         case CURLE_WEIRD_SERVER_REPLY, CURLE_BAD_CONTENT_ENCODING, CURLE_HTTP2, CURLE_HTTP2_STREAM:
             kind = .malformedResponse
         case CURLE_UNSUPPORTED_PROTOCOL:
@@ -30,8 +34,10 @@ extension CurlTransport {
         case CURLE_URL_MALFORMAT:
             kind = .invalidRequest
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER,
-            CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED, CURLE_SSL_ISSUER_ERROR,
-            CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE, CURLE_SSL_SHUTDOWN_FAILED:
+            CURLE_SSL_CACERT_BADFILE, CURLE_SSL_ENGINE_NOTFOUND, CURLE_SSL_ENGINE_SETFAILED,
+            CURLE_SSL_ISSUER_ERROR,
+            CURLE_SSL_PINNEDPUBKEYNOTMATCH, CURLE_SSL_INVALIDCERTSTATUS, CURLE_SSL_CRL_BADFILE,
+            CURLE_SSL_SHUTDOWN_FAILED:
             kind = .tls
         default:
             kind = .other

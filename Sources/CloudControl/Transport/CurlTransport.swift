@@ -1,17 +1,15 @@
 import CCurl
 import Foundation
 
-/// The production `HTTPTransport`: libcurl with one reused easy handle, so consecutive requests
-/// to the same endpoint share a kept-alive connection. A lock serialises callers; the
-/// Cloud Control client sends one request at a time per call, so a single handle suffices.
+/// The production `HTTPTransport`: libcurl easy handles reused from a small pool
+/// (`Configuration.maxConnections`), so consecutive requests to the same endpoint share a
+/// kept-alive connection and concurrent callers each get their own handle.
 ///
 /// TLS peer and host verification are always on. Proxies come from `Configuration.proxies`.
 /// Only this type (and the CCurl shim) touch libcurl.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public let configuration: Configuration
-    private let lock = NSLock()
-    /// Nil once `close()` ran; a later `send` opens a fresh handle.
-    private var handle: UnsafeMutableRawPointer?
+    private let pool: CurlHandlePool
 
     /// curl_global_init is not thread-safe and must run once before any handle exists; a
     /// static let is initialised exactly once, atomically.
@@ -20,39 +18,38 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public init(configuration: Configuration) {
         _ = CurlTransport.globalInit
         self.configuration = configuration
+        self.pool = CurlHandlePool(capacity: configuration.maxConnections)
     }
 
-    deinit {
-        if let handle { curl_easy_cleanup(handle) }
-    }
-
+    /// Closes the kept-alive connections. A later `send` opens new ones.
     public func close() {
-        lock.lock()
-        defer { lock.unlock() }
-        if let handle { curl_easy_cleanup(handle) }
-        handle = nil
+        pool.close()
     }
 
     public func send(_ request: HTTPRequest, timeout: TimeInterval?) throws -> HTTPResponse {
         let started = Date()
         do {
             let response = try perform(request, timeout: timeout ?? configuration.totalTimeout)
-            configuration.debugHook?(HTTPExchange(request: request, response: response, error: nil, duration: Date().timeIntervalSince(started)))
+            configuration.debugHook?(
+                HTTPExchange(
+                    request: request, response: response, error: nil,
+                    duration: Date().timeIntervalSince(started)))
             return response
         } catch let error as TransportError {
-            configuration.debugHook?(HTTPExchange(request: request, response: nil, error: error, duration: Date().timeIntervalSince(started)))
+            configuration.debugHook?(
+                HTTPExchange(
+                    request: request, response: nil, error: error, duration: Date().timeIntervalSince(started)
+                ))
             throw error
         }
     }
 
     private func perform(_ request: HTTPRequest, timeout: TimeInterval) throws -> HTTPResponse {
-        lock.lock()
-        defer { lock.unlock() }
         let host = CurlTransport.hostDescription(of: request.url)
-        if handle == nil { handle = curl_easy_init() }
-        guard let curl = handle else {
+        guard let (curl, generation) = pool.checkout() else {
             throw TransportError(kind: .other, host: host, cause: "libcurl could not create a handle")
         }
+        defer { pool.checkin(curl, generation: generation) }
         // Reset clears every option but keeps live connections, the point of reusing the handle.
         curl_easy_reset(curl)
 
@@ -64,8 +61,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         for field in request.headers {
             headerList = curl_slist_append(headerList, "\(field.name): \(field.value)")
         }
-        // libcurl would add `Expect: 100-continue` for larger bodies (an extra round trip) and
-        // a form Content-Type when none is given; neither belongs to a signed request.
+        // libcurl adds `Expect: 100-continue` to larger bodies, an extra round trip that some
+        // servers mishandle; an empty `Expect:` header turns that off.
         if !request.headers.contains(where: { $0.name.caseInsensitiveCompare("Expect") == .orderedSame }) {
             headerList = curl_slist_append(headerList, "Expect:")
         }
@@ -74,16 +71,27 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             errorBuffer.withUnsafeMutableBufferPointer { errors in
                 withExtendedLifetime(collector) {
                     let context = Unmanaged.passUnretained(collector).toOpaque()
-                    var status = configure(curl, request: request, timeout: timeout, headers: headerList, errorBuffer: errors.baseAddress)
+                    var status = configure(
+                        curl, request: request, timeout: timeout, headers: headerList,
+                        errorBuffer: errors.baseAddress)
                     if status == CURLE_OK, !request.body.isEmpty || request.method == "POST" {
-                        status = ccs_curl_setopt_offset(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+                        status = ccs_curl_setopt_offset(
+                            curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
                         // An empty POST still needs a non-null pointer so libcurl sends no body
                         // rather than reading one from stdin.
-                        let pointer = UnsafeMutableRawPointer(mutating: body.baseAddress) ?? UnsafeMutableRawPointer(mutating: ("" as StaticString).utf8Start)
-                        if status == CURLE_OK { status = ccs_curl_setopt_pointer(curl, CURLOPT_POSTFIELDS, pointer) }
+                        let pointer =
+                            UnsafeMutableRawPointer(mutating: body.baseAddress)
+                            ?? UnsafeMutableRawPointer(mutating: ("" as StaticString).utf8Start)
+                        if status == CURLE_OK {
+                            status = ccs_curl_setopt_pointer(curl, CURLOPT_POSTFIELDS, pointer)
+                        }
                     }
-                    if status == CURLE_OK { status = ccs_curl_setopt_pointer(curl, CURLOPT_WRITEDATA, context) }
-                    if status == CURLE_OK { status = ccs_curl_setopt_pointer(curl, CURLOPT_HEADERDATA, context) }
+                    if status == CURLE_OK {
+                        status = ccs_curl_setopt_pointer(curl, CURLOPT_WRITEDATA, context)
+                    }
+                    if status == CURLE_OK {
+                        status = ccs_curl_setopt_pointer(curl, CURLOPT_HEADERDATA, context)
+                    }
                     if status == CURLE_OK { status = ccs_curl_setopt_write_callback(curl, curlWriteBody) }
                     if status == CURLE_OK { status = ccs_curl_setopt_header_callback(curl, curlWriteHeader) }
                     guard status == CURLE_OK else { return status }
@@ -97,7 +105,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
         guard code == CURLE_OK else {
             let detail = String(cString: errorBuffer)
-            throw CurlTransport.error(for: code, detail: detail, collector: collector, host: host, limit: configuration.maxResponseBytes)
+            throw CurlTransport.error(
+                for: code, detail: detail, collector: collector, host: host,
+                limit: configuration.maxResponseBytes)
         }
         var status = 0
         _ = ccs_curl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
@@ -113,7 +123,11 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             { ccs_curl_setopt_pointer(curl, CURLOPT_ERRORBUFFER, errorBuffer) },
             { ccs_curl_setopt_string(curl, CURLOPT_URL, request.url) },
             { ccs_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1) },
-            { ccs_curl_setopt_long(curl, CURLOPT_CONNECTTIMEOUT_MS, CurlTransport.milliseconds(self.configuration.connectTimeout)) },
+            {
+                ccs_curl_setopt_long(
+                    curl, CURLOPT_CONNECTTIMEOUT_MS,
+                    CurlTransport.milliseconds(self.configuration.connectTimeout))
+            },
             { ccs_curl_setopt_long(curl, CURLOPT_TIMEOUT_MS, CurlTransport.milliseconds(timeout)) },
             { ccs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1) },
             { ccs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2) },
@@ -122,10 +136,16 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             // Only HTTP(S): a redirect or a typo cannot turn a request into file:// or ftp://.
             { ccs_curl_setopt_string(curl, CURLOPT_PROTOCOLS_STR, "http,https") },
             { ccs_curl_setopt_string(curl, CURLOPT_USERAGENT, self.configuration.userAgent) },
-            { ccs_curl_setopt_offset(curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(self.configuration.maxResponseBytes)) },
+            {
+                ccs_curl_setopt_offset(
+                    curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(self.configuration.maxResponseBytes))
+            },
             { ccs_curl_setopt_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headers)) },
             // An explicit empty proxy stops libcurl from reading the environment itself.
-            { ccs_curl_setopt_string(curl, CURLOPT_PROXY, self.configuration.proxies.proxy(forURL: request.url) ?? "") },
+            {
+                ccs_curl_setopt_string(
+                    curl, CURLOPT_PROXY, self.configuration.proxies.proxy(forURL: request.url) ?? "")
+            },
         ]
         if let noProxy = configuration.proxies.noProxy {
             steps.append { ccs_curl_setopt_string(curl, CURLOPT_NOPROXY, noProxy) }
@@ -159,7 +179,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 }
 
 /// CURLOPT_WRITEFUNCTION: body bytes. Returning fewer bytes than given aborts the transfer.
-private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
     let collector = Unmanaged<CurlResponseCollector>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
@@ -167,7 +189,9 @@ private func curlWriteBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ 
 }
 
 /// CURLOPT_HEADERFUNCTION: one complete header line per call (libcurl guarantees this).
-private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func curlWriteHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
     let collector = Unmanaged<CurlResponseCollector>.fromOpaque(context).takeUnretainedValue()
     let length = size * count

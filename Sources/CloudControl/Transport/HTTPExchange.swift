@@ -11,7 +11,8 @@ public struct HTTPExchange: Sendable {
     /// Wall-clock time from sending to the last byte or the failure.
     public var duration: TimeInterval
 
-    public init(request: HTTPRequest, response: HTTPResponse?, error: TransportError?, duration: TimeInterval) {
+    public init(request: HTTPRequest, response: HTTPResponse?, error: TransportError?, duration: TimeInterval)
+    {
         self.request = HTTPExchange.redacted(request)
         self.response = response
         self.error = error

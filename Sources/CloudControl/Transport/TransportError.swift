@@ -6,7 +6,7 @@ import Foundation
 /// what failed and where.
 public struct TransportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, coarse enough for the retry policy to decide on.
-    public enum Kind: String, Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
         /// Nothing listens on the port (TCP RST to the SYN).
         case connectionRefused = "connection refused"
         /// The peer reset the connection while sending or receiving.
@@ -41,8 +41,8 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         self.cause = cause
     }
 
-    /// True for failures of the connection itself, which botocore's standard retry mode
-    /// retries (its `ConnectionError`/`HTTPClientError` family).
+    /// True for failures of the connection itself (it could not be made, broke or timed out),
+    /// as opposed to a reply that arrived but was unacceptable.
     public var isConnectionFailure: Bool {
         switch kind {
         case .connectionRefused, .connectionReset, .connectionDropped, .hostNotFound, .timeout: return true

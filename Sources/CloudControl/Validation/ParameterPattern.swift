@@ -33,10 +33,11 @@ enum ParameterPattern: Sendable {
         case .typeVersionId:
             return !bytes.isEmpty && bytes.allSatisfy { Self.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
         case .token:
-            return !bytes.isEmpty && bytes.allSatisfy { byte in
-                Self.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
-                    || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
-            }
+            return !bytes.isEmpty
+                && bytes.allSatisfy { byte in
+                    Self.isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+                        || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
+                }
         case .roleArn:
             return Self.matchesRoleArn(bytes)
         }

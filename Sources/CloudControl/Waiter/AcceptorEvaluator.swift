@@ -17,7 +17,9 @@ struct AcceptorEvaluator {
             guard let value = Self.evaluate(expression, json) else { return false }
             return Self.equals(value, acceptor.expected)
         case (.pathAll(let expression), .output(let json)):
-            guard case .array(let elements)? = Self.evaluate(expression, json), !elements.isEmpty else { return false }
+            guard case .array(let elements)? = Self.evaluate(expression, json), !elements.isEmpty else {
+                return false
+            }
             return elements.allSatisfy { Self.equals($0, acceptor.expected) }
         case (.pathAny(let expression), .output(let json)):
             guard case .array(let elements)? = Self.evaluate(expression, json) else { return false }

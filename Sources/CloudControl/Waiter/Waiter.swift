@@ -30,7 +30,8 @@ public struct WaiterOptions {
 
     public init(
         delay: Double? = nil, maxAttempts: Int? = nil, honourRetryAfter: Bool = false,
-        maxRetryAfterDelay: Double = 120, sleep: @escaping (Double) throws -> Void = { Thread.sleep(forTimeInterval: $0) },
+        maxRetryAfterDelay: Double = 120,
+        sleep: @escaping (Double) throws -> Void = { Thread.sleep(forTimeInterval: $0) },
         now: @escaping () -> Date = { Date() }
     ) {
         self.delay = delay
@@ -95,7 +96,8 @@ public struct Waiter<Input: CloudControlInput> {
                 }
             } else if let serviceError {
                 throw WaiterError(
-                    waiterName: definition.name, reason: .unexpectedError, attempts: attempts, lastError: serviceError)
+                    waiterName: definition.name, reason: .unexpectedError, attempts: attempts,
+                    lastError: serviceError)
             }
             if attempts >= maxAttempts {
                 throw WaiterError(
@@ -122,13 +124,15 @@ extension CloudControlService {
     public func waitUntilResourceRequestSuccess(
         requestToken: String, options: WaiterOptions = WaiterOptions()
     ) throws -> GetResourceRequestStatusOutput {
-        let waiter = Waiter<GetResourceRequestStatusInput>(definition: .resourceRequestSuccess, options: options)
+        let waiter = Waiter<GetResourceRequestStatusInput>(
+            definition: .resourceRequestSuccess, options: options)
         let success = try waiter.wait(GetResourceRequestStatusInput(requestToken: requestToken)) {
             try self.getResourceRequestStatus($0)
         }
         guard let output = success.output else {
             // Only path acceptors declare success here, so the last attempt had an output.
-            throw WaiterError(waiterName: waiter.definition.name, reason: .unexpectedError, attempts: success.attempts)
+            throw WaiterError(
+                waiterName: waiter.definition.name, reason: .unexpectedError, attempts: success.attempts)
         }
         return output
     }

@@ -60,7 +60,9 @@ public struct WaiterDefinition: Sendable, Equatable {
     public var maxAttempts: Int
     public var acceptors: [WaiterAcceptor]
 
-    public init(name: String, operation: APIOperation, delay: Double, maxAttempts: Int, acceptors: [WaiterAcceptor]) {
+    public init(
+        name: String, operation: APIOperation, delay: Double, maxAttempts: Int, acceptors: [WaiterAcceptor]
+    ) {
         self.name = name
         self.operation = operation
         self.delay = delay
@@ -74,7 +76,8 @@ public struct WaiterDefinition: Sendable, Equatable {
         name: "ResourceRequestSuccess", operation: .getResourceRequestStatus, delay: 5, maxAttempts: 24,
         acceptors: [
             WaiterAcceptor(
-                matcher: .path("ProgressEvent.OperationStatus"), expected: .string("SUCCESS"), state: .success),
+                matcher: .path("ProgressEvent.OperationStatus"), expected: .string("SUCCESS"), state: .success
+            ),
             WaiterAcceptor(
                 matcher: .path("ProgressEvent.OperationStatus"), expected: .string("FAILED"), state: .failure),
             WaiterAcceptor(

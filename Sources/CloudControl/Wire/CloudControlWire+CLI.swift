@@ -48,8 +48,11 @@ extension CloudControlWire {
     /// Decodes the JSON input of the API reference for `ccs api OPERATION '{...}'`: unknown
     /// members (with the closest known name), wrong types, missing required members and
     /// malformed JSON all throw `WireInputError`.
-    public static func decodeCLIInput<Input: CloudControlInput>(_ type: Input.Type, json: String) throws -> Input {
+    public static func decodeCLIInput<Input: CloudControlInput>(_ type: Input.Type, json: String) throws
+        -> Input
+    {
         let text = json.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try decodeInput(type, data: Data((text.isEmpty ? "{}" : text).utf8), strictMembers: Input.wireMembers)
+        return try decodeInput(
+            type, data: Data((text.isEmpty ? "{}" : text).utf8), strictMembers: Input.wireMembers)
     }
 }

@@ -56,14 +56,18 @@ extension CloudControlWire {
         }
     }
 
-    static func inputError(_ error: DecodingError, document: WireJSON, operation: APIOperation) -> WireInputError {
+    static func inputError(_ error: DecodingError, document: WireJSON, operation: APIOperation)
+        -> WireInputError
+    {
         switch error {
         case .keyNotFound(let key, let context):
-            return WireInputError(operation: operation, path: path(context.codingPath + [key]), problem: .missingMember)
+            return WireInputError(
+                operation: operation, path: path(context.codingPath + [key]), problem: .missingMember)
         case .valueNotFound(let type, let context):
             // A required member given as null is as good as absent.
             if value(at: context.codingPath, in: document) == .null {
-                return WireInputError(operation: operation, path: path(context.codingPath), problem: .missingMember)
+                return WireInputError(
+                    operation: operation, path: path(context.codingPath), problem: .missingMember)
             }
             return WireInputError(
                 operation: operation, path: path(context.codingPath),
@@ -85,9 +89,11 @@ extension CloudControlWire {
             // fractional number, so the first one is the culprit.
             if let location = firstFraction(in: document, path: "") {
                 return WireInputError(
-                    operation: operation, path: location, problem: .wrongType(expected: "an integer", found: "a number"))
+                    operation: operation, path: location,
+                    problem: .wrongType(expected: "an integer", found: "a number"))
             }
-            return WireInputError(operation: operation, path: "", problem: .malformedJSON(detail: describe(error)))
+            return WireInputError(
+                operation: operation, path: "", problem: .malformedJSON(detail: describe(error)))
         @unknown default:
             return WireInputError(operation: operation, path: "", problem: .malformedJSON(detail: "\(error)"))
         }
@@ -97,7 +103,9 @@ extension CloudControlWire {
         var current = document
         for key in codingPath {
             if let index = key.intValue {
-                guard case .array(let elements) = current, elements.indices.contains(index) else { return nil }
+                guard case .array(let elements) = current, elements.indices.contains(index) else {
+                    return nil
+                }
                 current = elements[index]
             } else {
                 guard let next = current[key.stringValue] else { return nil }

@@ -12,14 +12,16 @@ extension CloudControlWire {
         status: Int, headers: [(name: String, value: String)], body: [UInt8]
     ) throws -> CloudControlError {
         let header = headers.first { $0.name.caseInsensitiveCompare(errorTypeHeader) == .orderedSame }?.value
-        let requestId = headers.first { $0.name.caseInsensitiveCompare(requestIdHeader) == .orderedSame }?.value
+        let requestId = headers.first { $0.name.caseInsensitiveCompare(requestIdHeader) == .orderedSame }?
+            .value
         let document: WireJSON?
         if body.isEmpty {
             document = nil
         } else {
             document = try? JSONDecoder().decode(WireJSON.self, from: Data(body))
             if document == nil && header == nil {
-                throw ResponseDecodingError(status: status, reason: "error response body is not JSON", body: body)
+                throw ResponseDecodingError(
+                    status: status, reason: "error response body is not JSON", body: body)
             }
         }
         var rawType = header.flatMap { $0.isEmpty ? nil : $0 }
@@ -27,7 +29,8 @@ extension CloudControlWire {
         if rawType == nil, case .string(let type)? = document?["__type"] { rawType = type }
         guard let rawType, !sanitizedErrorType(rawType).isEmpty else {
             throw ResponseDecodingError(
-                status: status, reason: "error response names no error type (no \(errorTypeHeader), code or __type)",
+                status: status,
+                reason: "error response names no error type (no \(errorTypeHeader), code or __type)",
                 body: body)
         }
         var message = ""

@@ -57,7 +57,9 @@ public enum CloudControlWire {
     /// Decodes a request body into the operation's input (server side). Unknown members are
     /// ignored; a missing required member, a wrong type or malformed JSON throw
     /// `WireInputError`. An empty body is taken as `{}`.
-    public static func decodeInput<Input: CloudControlInput>(_ type: Input.Type, body: [UInt8]) throws -> Input {
+    public static func decodeInput<Input: CloudControlInput>(_ type: Input.Type, body: [UInt8]) throws
+        -> Input
+    {
         let data = body.isEmpty ? Data("{}".utf8) : Data(body)
         return try decodeInput(type, data: data, strictMembers: nil)
     }
@@ -88,7 +90,8 @@ public enum CloudControlWire {
         do {
             document = try JSONDecoder().decode(WireJSON.self, from: data)
         } catch {
-            throw WireInputError(operation: operation, path: "", problem: .malformedJSON(detail: describe(error)))
+            throw WireInputError(
+                operation: operation, path: "", problem: .malformedJSON(detail: describe(error)))
         }
         guard case .object = document else {
             throw WireInputError(

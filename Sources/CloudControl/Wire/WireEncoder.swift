@@ -41,7 +41,8 @@ final class WireNode {
         case .empty: return .object([])
         case .value(let value): return value
         case .object(let keys, let nodes):
-            return .object(keys.compactMap { key in nodes[key].map { WireJSON.Member(key: key, value: $0.json) } })
+            return .object(
+                keys.compactMap { key in nodes[key].map { WireJSON.Member(key: key, value: $0.json) } })
         case .array(let nodes): return .array(nodes.map(\.json))
         }
     }
@@ -162,7 +163,9 @@ struct WireUnkeyedContainer: UnkeyedEncodingContainer {
         try nextEncoder().encodeValue(value)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         nextEncoder().container(keyedBy: keyType)
     }
 

@@ -41,7 +41,8 @@ extension WireJSON: Decodable {
         if let object = try? decoder.container(keyedBy: WireKey.self) {
             var members: [Member] = []
             for key in object.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                members.append(Member(key: key.stringValue, value: try object.decode(WireJSON.self, forKey: key)))
+                members.append(
+                    Member(key: key.stringValue, value: try object.decode(WireJSON.self, forKey: key)))
             }
             self = .object(members)
             return

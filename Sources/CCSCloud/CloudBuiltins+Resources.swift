@@ -1,0 +1,114 @@
+import CCSLanguage
+import CloudControl
+
+extension CloudBuiltins {
+    static let writeOptions = ["client_token", "role_arn", "type_version_id"]
+    static let readOptions = ["role_arn", "type_version_id"]
+
+    static func registerResources(into registry: BuiltinRegistry, session: CloudSession) {
+        registry.register(
+            Builtin(
+                "create", minArity: 2, maxArity: 3,
+                doc: """
+                    create(type, desired [, opts]) -> request
+                    Creates a resource from a map, a JSON string or a JSON file path; opts: client_token, role_arn, type_version_id.
+                    """
+            ) { args, context in
+                let type = try context.string(args, 0, "create")
+                let opts = try CallOptions(args, 2, function: "create", allowed: writeOptions)
+                let input = CreateResourceInput(
+                    typeName: type, typeVersionId: try opts.string("type_version_id"),
+                    roleArn: try opts.string("role_arn"),
+                    clientToken: try opts.string("client_token") ?? session.makeToken(),
+                    desiredState: try desiredState(args[1], "create"))
+                let output = try session.call("create") { try $0.createResource(input) }
+                return .object(
+                    RequestValue(
+                        event: try event(output.progressEvent, "create"), resubmission: .create(input)))
+            })
+
+        registry.register(
+            Builtin(
+                "get", minArity: 2, maxArity: 3,
+                doc: """
+                    get(type, identifier [, opts]) -> resource
+                    Reads a resource; a compound identifier is "a|b" or a map of its key properties. opts: role_arn, type_version_id.
+                    """
+            ) { args, context in
+                let type = try context.string(args, 0, "get")
+                let opts = try CallOptions(args, 2, function: "get", allowed: readOptions)
+                let id = try identifier(args[1], type: type, session: session, "get")
+                return .object(try read(type, id, opts, session, "get"))
+            })
+
+        registry.register(
+            Builtin(
+                "list", minArity: 1, maxArity: 2,
+                doc: """
+                    list(type [, opts]) -> lazy sequence of resources
+                    Pages are fetched as iteration reaches them. opts: model, page_size, max_items, starting_token, role_arn, type_version_id.
+                    """
+            ) { args, context in
+                let type = try context.string(args, 0, "list")
+                let opts = try CallOptions(args, 1, function: "list", allowed: ResourcePager.options)
+                let pager = try ResourcePager.Settings(type: type, options: opts)
+                return .sequence(
+                    SequenceBox(name: "list(\(type))") { ResourcePager(pager, session: session) })
+            })
+
+        registry.register(
+            Builtin(
+                "delete", minArity: 1, maxArity: 3,
+                doc: """
+                    delete(resource) or delete(type, identifier [, opts]) -> request
+                    Deletes a resource; opts: client_token, role_arn, type_version_id.
+                    """
+            ) { args, context in
+                let type: String
+                let id: String
+                let opts: CallOptions
+                if let resource = resource(args[0]) {
+                    guard args.count == 1 else {
+                        throw ScriptError(
+                            code: ErrorCode.arityError,
+                            message:
+                                "delete(resource) takes no other argument; use delete(type, identifier, opts) for options"
+                        )
+                    }
+                    (type, id) = (resource.resourceType, resource.identifier)
+                    opts = try CallOptions(args, 1, function: "delete", allowed: writeOptions)
+                } else {
+                    type = try context.string(args, 0, "delete")
+                    guard args.count >= 2 else {
+                        throw ScriptError(
+                            code: ErrorCode.arityError,
+                            message: "delete expects a resource, or a type and an identifier")
+                    }
+                    id = try identifier(args[1], type: type, session: session, "delete")
+                    opts = try CallOptions(args, 2, function: "delete", allowed: writeOptions)
+                }
+                let input = DeleteResourceInput(
+                    typeName: type, typeVersionId: try opts.string("type_version_id"),
+                    roleArn: try opts.string("role_arn"),
+                    clientToken: try opts.string("client_token") ?? session.makeToken(), identifier: id)
+                let output = try session.call("delete") { try $0.deleteResource(input) }
+                return .object(
+                    RequestValue(
+                        event: try event(output.progressEvent, "delete"), resubmission: .delete(input)))
+            })
+    }
+
+    /// GetResource as a resource value.
+    static func read(
+        _ type: String, _ id: String, _ opts: CallOptions, _ session: CloudSession, _ function: String
+    ) throws -> ResourceValue {
+        let input = GetResourceInput(
+            typeName: type, typeVersionId: try opts.string("type_version_id"),
+            roleArn: try opts.string("role_arn"), identifier: id)
+        let output = try session.call(function) { try $0.getResource(input) }
+        let description = output.resourceDescription
+        return ResourceValue(
+            type: output.typeName ?? type, identifier: description?.identifier ?? id,
+            propertiesText: description?.properties)
+    }
+}

@@ -1,0 +1,107 @@
+import CCSLanguage
+import CloudControl
+import CloudControlLocal
+import Foundation
+
+/// What the Cloud Control built-ins run against: a `CloudControlService` (the HTTP client for
+/// AWS or `ccs serve`, or the in-process emulator), a schema source, and the hooks `wait`
+/// needs (clock, sleep, interruption, progress display). The service is built on first use,
+/// so scripts that never call Cloud Control need no credentials.
+public final class CloudSession {
+    private let makeService: () throws -> CloudControlService
+    private var service: CloudControlService?
+    /// Schemas for `schema`, `types`, compound identifiers and the patch builder.
+    public let schemas: SchemaSource?
+    /// Seconds since 1970 (injected in tests together with `sleep`).
+    let now: () -> Double
+    /// Blocks for that many seconds; `wait` sleeps in short slices and checks `isInterrupted`
+    /// between them.
+    let sleep: (Double) -> Void
+    /// True when the user asked to stop (Ctrl-C at the prompt); `wait`, `wait_all` and the
+    /// lazy listings check it between polls and pages.
+    public var isInterrupted: () -> Bool
+    /// Where `wait` draws its progress line; nil when stderr is not a terminal.
+    let progress: ((String) -> Void)?
+    /// A number in 0..<1 for backoff jitter.
+    let random: () -> Double
+    /// A fresh ClientToken.
+    let makeToken: () -> String
+
+    /// - Parameters:
+    ///   - service: builds the service on first use (errors surface in the calling built-in).
+    ///   - schemas: the schema source, e.g. the emulator's `SchemaRegistry`.
+    ///   - progress: where `wait` writes its progress line; by default stderr when it is a
+    ///     terminal, else nowhere.
+    public init(
+        service: @escaping () throws -> CloudControlService,
+        schemas: SchemaSource?,
+        now: @escaping () -> Double = { Date().timeIntervalSince1970 },
+        sleep: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
+        isInterrupted: @escaping () -> Bool = { false },
+        progress: ((String) -> Void)? = CloudSession.terminalProgress(),
+        random: @escaping () -> Double = { Double.random(in: 0..<1) },
+        makeToken: @escaping () -> String = { UUID().uuidString.lowercased() }
+    ) {
+        self.makeService = service
+        self.schemas = schemas
+        self.now = now
+        self.sleep = sleep
+        self.isInterrupted = isInterrupted
+        self.progress = progress
+        self.random = random
+        self.makeToken = makeToken
+    }
+
+    /// Writes to stderr when it is a terminal; nil otherwise.
+    public static func terminalProgress() -> ((String) -> Void)? {
+        guard isatty(2) != 0 else { return nil }
+        return { text in FileHandle.standardError.write(Data(text.utf8)) }
+    }
+
+    /// Runs one service call; errors become script errors named after `function`.
+    func call<T>(_ function: String, _ body: (CloudControlService) throws -> T) throws -> T {
+        do {
+            let service = try self.service ?? makeService()
+            self.service = service
+            return try body(service)
+        } catch {
+            throw CloudErrors.api(error, in: function)
+        }
+    }
+
+    /// Throws `Interrupted` when the user asked to stop.
+    func checkInterrupted(_ function: String) throws {
+        if isInterrupted() {
+            throw CloudErrors.local(CloudErrors.interrupted, "\(function): interrupted")
+        }
+    }
+
+    /// The schema of `type`, or an error naming `function` and saying why there is none.
+    func schema(_ type: String, for function: String) throws -> ResourceSchemaView {
+        guard let schemas else {
+            throw CloudErrors.local(
+                CloudErrors.schemaUnavailable,
+                "\(function): no schema source is configured, so the schema of \(type) is unknown")
+        }
+        let found: ResourceSchema?
+        do {
+            found = try schemas.schema(for: type)
+        } catch {
+            throw CloudErrors.local(
+                CloudErrors.schemaUnavailable, "\(function): the schema of \(type) is unreadable: \(error)")
+        }
+        guard let found else {
+            throw CloudErrors.local(
+                CloudErrors.schemaUnavailable,
+                "\(function): no schema for \(type): ccs knows only the schemas shipped with it (see types()); it does not call CloudFormation's DescribeType"
+            )
+        }
+        return ResourceSchemaView(found)
+    }
+
+    /// The schema of `type` when one is known (the patch builder works without one).
+    func optionalSchema(_ type: String) -> ResourceSchemaView? {
+        guard let found = try? schemas?.schema(for: type) else { return nil }
+        return ResourceSchemaView(found)
+    }
+}

@@ -1,1 +1,0 @@
-// Module CCSCloud: see ../shared/DESIGN.md. Files are added per concept.

@@ -1,0 +1,58 @@
+import CCSLanguage
+import CloudControl
+
+/// A resource operation request as `create`, `patch`, `delete`, `cancel`, `status` and
+/// `requests` return it: `req.token`, `req.type`, `req.id`, `req.op`, `req.status` and
+/// `req.event` (the latest ProgressEvent as a map, hook events included when known). `wait`
+/// and `status` refresh it in place. Prints as its ProgressEvent.
+public final class RequestValue: HostObject {
+    /// The latest progress event seen for the request.
+    public private(set) var event: ProgressEvent
+    /// Hook invocations, from the latest GetResourceRequestStatus.
+    public private(set) var hooks: HooksProgressEvent?
+    /// How to send the request again (with a fresh ClientToken) when it fails for a
+    /// transient reason; nil for requests ccs did not send itself.
+    let resubmission: Resubmission?
+    /// How many times `wait` has resubmitted it.
+    var resubmissions = 0
+
+    init(event: ProgressEvent, hooks: HooksProgressEvent? = nil, resubmission: Resubmission? = nil) {
+        self.event = event
+        self.hooks = hooks
+        self.resubmission = resubmission
+    }
+
+    public override var typeName: String { "request" }
+
+    /// The request token (empty if the service sent none, which it always does).
+    public var token: String { event.requestToken ?? "" }
+
+    /// Records a newer event (keeping known hooks unless the update carries its own).
+    func update(_ newer: ProgressEvent, hooks newerHooks: HooksProgressEvent? = nil) {
+        event = newer
+        if let newerHooks { hooks = newerHooks }
+    }
+
+    public override func field(_ name: String) throws -> Value? {
+        func text(_ s: String?) -> Value { s.map(Value.string) ?? .null }
+        switch name {
+        case "token": return text(event.requestToken)
+        case "type": return text(event.typeName)
+        case "id": return text(event.identifier)
+        case "op": return text(event.operation?.rawValue)
+        case "status": return text(event.operationStatus?.rawValue)
+        case "event": return event.scriptValue(hooks: hooks)
+        default: return nil
+        }
+    }
+
+    public override func jsonValue() throws -> Value { event.scriptValue(hooks: hooks) }
+}
+
+/// The original call of a request, kept so `wait` can send it again with a fresh
+/// ClientToken after a FAILED event with a transient ErrorCode.
+enum Resubmission {
+    case create(CreateResourceInput)
+    case update(UpdateResourceInput)
+    case delete(DeleteResourceInput)
+}

@@ -1,0 +1,84 @@
+import CCSLanguage
+import CloudControl
+import JSONCore
+
+/// The iterator behind `list(type)`: one ListResources call per page, made only when the
+/// iteration has used up the previous page, so a loop that stops early never fetches pages it
+/// does not reach, and memory holds one page at a time however many resources there are.
+final class ResourcePager: ValueIterator {
+    static let options = ["model", "page_size", "max_items", "starting_token", "role_arn", "type_version_id"]
+
+    /// The checked options of one `list` call.
+    struct Settings {
+        let type: String
+        let resourceModel: String?
+        let pageSize: Int?
+        let maxItems: Int?
+        let startingToken: String?
+        let roleArn: String?
+        let typeVersionId: String?
+
+        init(type: String, options: CallOptions) throws {
+            self.type = type
+            switch options.value("model") {
+            case nil: resourceModel = nil
+            case .string(let text)?: resourceModel = text
+            case let model?:
+                resourceModel = JSONWriter().string(try JSONBridge.json(model, "list: option 'model'"))
+            }
+            pageSize = try options.integer("page_size")
+            maxItems = try options.integer("max_items")
+            if let pageSize, pageSize < 1 || pageSize > 100 {
+                throw ScriptError(
+                    code: ErrorCode.valueError,
+                    message: "list: option 'page_size' must be between 1 and 100, got \(pageSize)")
+            }
+            if let maxItems, maxItems < 0 {
+                throw ScriptError(
+                    code: ErrorCode.valueError,
+                    message: "list: option 'max_items' must not be negative, got \(maxItems)")
+            }
+            startingToken = try options.string("starting_token")
+            roleArn = try options.string("role_arn")
+            typeVersionId = try options.string("type_version_id")
+        }
+    }
+
+    private let settings: Settings
+    private let session: CloudSession
+    private var page: [ResourceDescription] = []
+    private var index = 0
+    private var nextToken: String?
+    private var started = false
+    private var yielded = 0
+
+    init(_ settings: Settings, session: CloudSession) {
+        self.settings = settings
+        self.session = session
+        self.nextToken = settings.startingToken
+    }
+
+    func next() throws -> Value? {
+        if let maxItems = settings.maxItems, yielded >= maxItems { return nil }
+        while index >= page.count {
+            // The last page has no NextToken; an empty page with one means "keep going".
+            if started && nextToken == nil { return nil }
+            try session.checkInterrupted("list")
+            let input = ListResourcesInput(
+                typeName: settings.type, typeVersionId: settings.typeVersionId, roleArn: settings.roleArn,
+                nextToken: nextToken, maxResults: settings.pageSize, resourceModel: settings.resourceModel)
+            let output = try session.call("list") { try $0.listResources(input) }
+            started = true
+            page = output.resourceDescriptions ?? []
+            index = 0
+            nextToken = output.nextToken
+        }
+        let description = page[index]
+        index += 1
+        yielded += 1
+        return .object(
+            ResourceValue(
+                type: settings.type, identifier: description.identifier ?? "",
+                propertiesText: description.properties))
+    }
+}

@@ -1,0 +1,63 @@
+import CCSLanguage
+import OrderedCollections
+
+/// A resource as `get` and `list` return it: `r.type`, `r.id` and `r.props`. The Properties
+/// JSON text is decoded on first use, once, so iterating a large listing without touching
+/// properties never parses them. `query(r, path)` and the path accessor search the
+/// Properties. Prints as `{"TypeName":..., "Identifier":..., "Properties":{...}}`.
+public final class ResourceValue: HostObject {
+    /// `AWS::Service::Resource`.
+    public let resourceType: String
+    /// The primary identifier (compound identifiers joined with `|`).
+    public let identifier: String
+    /// The Properties JSON text as the service sent it.
+    public let propertiesText: String?
+    private var decoded: Value?
+
+    public init(type: String, identifier: String, propertiesText: String?) {
+        self.resourceType = type
+        self.identifier = identifier
+        self.propertiesText = propertiesText
+    }
+
+    public override var typeName: String { "resource" }
+
+    /// The decoded Properties map (an empty map when the service sent none).
+    public func properties() throws -> Value {
+        if let decoded { return decoded }
+        let value: Value
+        if let propertiesText {
+            do {
+                value = try JSONCodec.decode(propertiesText)
+            } catch {
+                throw ScriptError(
+                    code: ErrorCode.jsonError,
+                    message: "the Properties of \(resourceType) '\(identifier)' are not valid JSON: \(error)")
+            }
+        } else {
+            value = .map(MapBox())
+        }
+        decoded = value
+        return value
+    }
+
+    public override func field(_ name: String) throws -> Value? {
+        switch name {
+        case "type": return .string(resourceType)
+        case "id": return .string(identifier)
+        case "props": return try properties()
+        default: return nil
+        }
+    }
+
+    public override func jsonValue() throws -> Value {
+        .map(
+            MapBox([
+                "TypeName": .string(resourceType),
+                "Identifier": .string(identifier),
+                "Properties": try properties(),
+            ]))
+    }
+
+    public override func queryRoot() throws -> Value { try properties() }
+}

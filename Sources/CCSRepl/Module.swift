@@ -1,1 +1,0 @@
-// Module CCSRepl: see ../shared/DESIGN.md. Files are added per concept.

@@ -1,0 +1,109 @@
+import CCSLanguage
+import Foundation
+
+extension Repl {
+    /// Runs a `:command` line; errors are reported and the session goes on.
+    func runMetaCommand(_ line: String) {
+        do {
+            switch try MetaCommand.parse(line) {
+            case .help(nil):
+                let names = session.interpreter.registry.builtins.keys.sorted()
+                writeResult(MetaCommand.summary + "\n\nbuilt-ins (:help NAME for one):\n"
+                    + Completion.columns(names) + "\n")
+            case .help(let name?):
+                try help(name)
+            case .types(let prefix):
+                let names = try catalog.listTypes(prefix: prefix)
+                writeResult(names.joined(separator: "\n") + (names.isEmpty ? "" : "\n")
+                    + style.dim("\(names.count) type\(names.count == 1 ? "" : "s")") + "\n")
+            case .schema(let type):
+                writeResult(describeSchema(try catalog.summary(of: type), type: type))
+            case .load(let path):
+                try load(path)
+            case .save(let path):
+                try save(path)
+            case .time(let expression):
+                let start = DispatchTime.now().uptimeNanoseconds
+                let succeeded = evaluate(expression, name: "<repl>", directory: nil)
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                if succeeded { transcript.append(expression) }
+                writeResult(style.dim(String(format: "time: %.3f ms", elapsed)) + "\n")
+            case .env:
+                let lines = configuration.environmentReport()
+                let width = lines.map(\.label.count).max() ?? 0
+                writeResult(lines.map { $0.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.value }
+                    .joined(separator: "\n") + "\n")
+            case .all:
+                guard let lastResult else { throw MetaCommandError(message: ":all: there is no result to show yet") }
+                writeResult(ValuePrinter(style: style, maxItems: nil).render(lastResult))
+            case .quit:
+                exitStatus = 0
+            }
+        } catch let failure as MetaCommandError {
+            writeError(style.error("error:") + " " + failure.message + "\n")
+        } catch let failure as ScriptError {
+            writeError(style.error("error:") + " " + failure.message + "\n")
+        } catch {
+            writeError(style.error("error:") + " \(error)\n")
+        }
+    }
+
+    private func help(_ name: String) throws {
+        if let builtin = session.interpreter.registry.builtins[name] {
+            writeResult(builtin.doc + "\n")
+        } else if let line = MetaCommand.summary.split(separator: "\n").first(where: {
+            $0.hasPrefix(":" + name.trimmingCharacters(in: CharacterSet(charactersIn: ":")) + " ")
+        }) {
+            writeResult(line + "\n")
+        } else if Keyword(rawValue: name) != nil {
+            writeResult("'\(name)' is a keyword; docs/LANGUAGE.md describes the syntax.\n")
+        } else {
+            throw MetaCommandError(message: ":help: no built-in or command named '\(name)'")
+        }
+    }
+
+    /// `:schema TYPE`: one line per property, with its type and marks.
+    func describeSchema(_ summary: SchemaSummary, type: String) -> String {
+        var out = style.heading(summary.typeName.isEmpty ? type : summary.typeName) + "\n"
+        if !summary.description.isEmpty { out += style.dim(summary.description) + "\n" }
+        if !summary.primaryIdentifier.isEmpty {
+            out += "primary identifier: " + summary.primaryIdentifier.joined(separator: ", ") + "\n"
+        }
+        let width = summary.properties.map(\.name.count).max() ?? 0
+        let typeWidth = summary.properties.map(\.type.count).max() ?? 0
+        for property in summary.properties {
+            var marks: [String] = []
+            if summary.required.contains(property.name) { marks.append("required") }
+            if summary.readOnly.contains(property.name) { marks.append("read-only") }
+            if summary.createOnly.contains(property.name) { marks.append("create-only") }
+            if summary.writeOnly.contains(property.name) { marks.append("write-only") }
+            let star = summary.required.contains(property.name) ? "*" : " "
+            out += "  \(star) " + style.key(property.name.padding(toLength: width, withPad: " ", startingAt: 0))
+                + "  " + property.type.padding(toLength: typeWidth, withPad: " ", startingAt: 0)
+                + (marks.isEmpty ? "" : "  " + style.mark(marks.joined(separator: ", "))) + "\n"
+        }
+        return out
+    }
+
+    /// `:load FILE`: runs the file in the session, so its names stay defined.
+    private func load(_ path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MetaCommandError(message: ":load: cannot read '\(path)'")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let folder = (path as NSString).deletingLastPathComponent
+        if evaluate(text, name: path, directory: folder.isEmpty ? "." : folder) {
+            transcript.append("# :load \(path)\n" + text.trimmingCharacters(in: .newlines))
+        }
+    }
+
+    /// `:save FILE`: the inputs that ran without error, in order, as a script.
+    private func save(_ path: String) throws {
+        let script = "# Saved from the ccs REPL: the inputs that ran without error, in order.\n\n"
+            + transcript.map { $0 + "\n" }.joined()
+        guard FileManager.default.createFile(atPath: path, contents: Data(script.utf8)) else {
+            throw MetaCommandError(message: ":save: cannot write '\(path)'")
+        }
+        writeResult(style.dim("saved \(transcript.count) input\(transcript.count == 1 ? "" : "s") to \(path)") + "\n")
+    }
+}

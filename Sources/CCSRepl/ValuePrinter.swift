@@ -1,0 +1,125 @@
+import CCSLanguage
+
+/// Shows REPL results: maps and lists as indented JSON, a resource as its type and
+/// identifier over its properties, lazy sequences by their first items. Colours follow the
+/// terminal (see `TerminalStyle`). Lists longer than `maxItems` show their first
+/// `maxItems` entries and a line saying how many more there are and that `:all` shows them.
+struct ValuePrinter {
+    let style: TerminalStyle
+    /// nil shows every item.
+    let maxItems: Int?
+
+    /// The text for a result, ending with a newline.
+    func render(_ value: Value) -> String {
+        var out = ""
+        switch value {
+        case .object(let object):
+            if let resource = ResourceView(object) {
+                out += style.heading(resource.type) + "  " + style.identifier(resource.id) + "\n"
+                write(resource.properties, indent: 0, into: &out)
+            } else {
+                write(value, indent: 0, into: &out)
+            }
+        case .sequence(let box):
+            writeSequence(box, into: &out)
+        default:
+            write(value, indent: 0, into: &out)
+        }
+        return out + "\n"
+    }
+
+    private func write(_ value: Value, indent: Int, into out: inout String) {
+        switch value {
+        case .null: out += style.literal("null")
+        case .bool(let b): out += style.literal(b ? "true" : "false")
+        case .int, .double: out += style.number(JSONCodec.encode(value))
+        case .string: out += style.string(JSONCodec.encode(value))
+        case .list(let box): writeItems(box.items, total: box.items.count, indent: indent, into: &out)
+        case .map(let box): writeMap(box, indent: indent, into: &out)
+        case .function(let function): out += style.dim("<fn \(function.name)>")
+        case .sequence(let box): out += style.dim("<sequence \(box.name)>")
+        case .object(let object):
+            if let json = try? object.jsonValue() {
+                write(json, indent: indent, into: &out)
+            } else {
+                out += style.dim("<\(object.typeName)>")
+            }
+        }
+    }
+
+    private func writeMap(_ box: MapBox, indent: Int, into out: inout String) {
+        if box.entries.isEmpty {
+            out += "{}"
+            return
+        }
+        let pad = String(repeating: "  ", count: indent + 1)
+        out += "{\n"
+        for (i, (key, value)) in box.entries.enumerated() {
+            out += pad + style.key(JSONCodec.encode(.string(key))) + ": "
+            write(value, indent: indent + 1, into: &out)
+            out += i == box.entries.count - 1 ? "\n" : ",\n"
+        }
+        out += String(repeating: "  ", count: indent) + "}"
+    }
+
+    /// `total` is nil when the count is unknown (a lazy sequence with more to come).
+    private func writeItems(_ items: [Value], total: Int?, indent: Int, into out: inout String) {
+        if items.isEmpty {
+            out += "[]"
+            return
+        }
+        let shown = maxItems.map { min($0, items.count) } ?? items.count
+        let pad = String(repeating: "  ", count: indent + 1)
+        out += "[\n"
+        for i in 0..<shown {
+            out += pad
+            write(items[i], indent: indent + 1, into: &out)
+            out += i == items.count - 1 ? "\n" : ",\n"
+        }
+        if let total, shown < total {
+            out += pad + style.dim("... \(total - shown) more (\(total) items; :all shows everything)") + "\n"
+        } else if total == nil {
+            out += pad + style.dim("... more (a lazy sequence; :all fetches everything)") + "\n"
+        }
+        out += String(repeating: "  ", count: indent) + "]"
+    }
+
+    /// A lazy sequence (e.g. `list(type)`) shows its first items without being walked to the
+    /// end, so a listing of thousands fetches one page.
+    private func writeSequence(_ box: SequenceBox, into out: inout String) {
+        let iterator = box.makeIterator()
+        var items: [Value] = []
+        let wanted = maxItems.map { $0 + 1 }
+        do {
+            while wanted.map({ items.count < $0 }) ?? true, let item = try iterator.next() {
+                items.append(item)
+            }
+        } catch {
+            out += style.dim("<sequence \(box.name): \(error)>")
+            return
+        }
+        if let maxItems, items.count > maxItems {
+            writeItems(Array(items.prefix(maxItems)), total: nil, indent: 0, into: &out)
+        } else {
+            writeItems(items, total: items.count, indent: 0, into: &out)
+        }
+    }
+}
+
+/// The parts of a resource value (a host object with `type`, `id` and `props`).
+struct ResourceView {
+    let type: String
+    let id: String
+    let properties: Value
+
+    init?(_ object: HostObject) {
+        guard object.typeName == "resource",
+              case .string(let type)? = try? object.field("type"),
+              case .string(let id)? = try? object.field("id"),
+              let properties = try? object.field("props")
+        else { return nil }
+        self.type = type
+        self.id = id
+        self.properties = properties
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+// `ccs api ... --paginate` prints what the AWS CLI prints for a paginated command: botocore's
+// PageIterator.build_full_result (botocore/paginate.py) puts the aggregated result key first,
+// then the members that are not aggregated (TypeName), and drops the NextToken.
+
+extension CloudControlWire {
+    /// The merged pages of a list operation as indented JSON with ISO 8601 timestamps: the
+    /// member `resultKey` first, then the other members in model order, without `NextToken`.
+    public static func renderMergedPagesForCLI<Output: PaginatedOutput>(
+        _ output: Output, resultKey: String, timeZone: TimeZone = .current
+    ) throws -> String {
+        let encoder = WireEncoder(dateEncoding: { .string(isoTimestamp($0, timeZone: timeZone)) })
+        var document = try encoder.encode(output)
+        if case .object(let members) = document {
+            let result =
+                members.first { $0.key == resultKey } ?? WireJSON.Member(key: resultKey, value: .array([]))
+            let others = members.filter { $0.key != resultKey && $0.key != "NextToken" }
+            document = .object([result] + others)
+        }
+        return JSONWriter(indent: 4).write(document)
+    }
+}

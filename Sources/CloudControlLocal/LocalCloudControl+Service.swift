@@ -1,0 +1,138 @@
+import CloudControl
+import Foundation
+
+/// The engine behind the same protocol as the HTTP client, so `--local` runs in-process and
+/// `ccs serve` only decodes, calls and encodes.
+///
+/// Inputs are first checked against the service model's constraints (lengths, patterns,
+/// ranges); a violation is a `ValidationException` (HTTP 400), which is what AWS answers for
+/// constraint violations although the Cloud Control model does not list it. Engine errors map
+/// onto `CloudControlError` by their exception name. `TypeVersionId` and `RoleArn` are
+/// accepted and ignored: the emulator has one version of each type and no IAM.
+extension LocalCloudControl: CloudControlService {
+    public func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
+        try mapped(input) {
+            CreateResourceOutput(
+                progressEvent: Self.event(
+                    try create(
+                        typeName: input.typeName, desiredState: input.desiredState,
+                        clientToken: input.clientToken)))
+        }
+    }
+
+    public func getResource(_ input: GetResourceInput) throws -> GetResourceOutput {
+        try mapped(input) {
+            let found = try get(typeName: input.typeName, identifier: input.identifier)
+            return GetResourceOutput(
+                typeName: input.typeName,
+                resourceDescription: ResourceDescription(
+                    identifier: found.identifier, properties: found.properties))
+        }
+    }
+
+    public func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
+        try mapped(input) {
+            UpdateResourceOutput(
+                progressEvent: Self.event(
+                    try update(
+                        typeName: input.typeName, identifier: input.identifier,
+                        patchDocument: input.patchDocument,
+                        clientToken: input.clientToken)))
+        }
+    }
+
+    public func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
+        try mapped(input) {
+            DeleteResourceOutput(
+                progressEvent: Self.event(
+                    try delete(
+                        typeName: input.typeName, identifier: input.identifier, clientToken: input.clientToken
+                    )))
+        }
+    }
+
+    public func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
+        try mapped(input) {
+            let (page, next) = try list(
+                typeName: input.typeName, resourceModel: input.resourceModel, nextToken: input.nextToken,
+                maxResults: input.maxResults)
+            return ListResourcesOutput(
+                typeName: input.typeName,
+                resourceDescriptions: page.map {
+                    ResourceDescription(identifier: $0.identifier, properties: $0.properties)
+                },
+                nextToken: next)
+        }
+    }
+
+    public func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+        -> GetResourceRequestStatusOutput
+    {
+        try mapped(input) {
+            GetResourceRequestStatusOutput(
+                progressEvent: Self.event(try status(requestToken: input.requestToken)))
+        }
+    }
+
+    public func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput
+    {
+        try mapped(input) {
+            let filter = input.resourceRequestStatusFilter
+            let operations = try (filter?.operations ?? []).map { op in
+                guard let known = RequestOperation(rawValue: op.rawValue) else {
+                    throw LocalError.invalidRequest(
+                        "unknown operation '\(op.rawValue)' in ResourceRequestStatusFilter")
+                }
+                return known
+            }
+            let statuses = try (filter?.operationStatuses ?? []).map { status in
+                guard let known = RequestStatus(rawValue: status.rawValue) else {
+                    throw LocalError.invalidRequest(
+                        "unknown operation status '\(status.rawValue)' in ResourceRequestStatusFilter")
+                }
+                return known
+            }
+            let (page, next) = try listRequests(
+                operations: operations, statuses: statuses, nextToken: input.nextToken,
+                maxResults: input.maxResults)
+            return ListResourceRequestsOutput(
+                resourceRequestStatusSummaries: page.map(Self.event), nextToken: next)
+        }
+    }
+
+    public func cancelResourceRequest(_ input: CancelResourceRequestInput) throws
+        -> CancelResourceRequestOutput
+    {
+        try mapped(input) {
+            CancelResourceRequestOutput(
+                progressEvent: Self.event(try cancel(requestToken: input.requestToken)))
+        }
+    }
+
+    /// The shared `ProgressEvent` for a snapshot.
+    public static func event(_ s: ProgressSnapshot) -> ProgressEvent {
+        ProgressEvent(
+            typeName: s.typeName, identifier: s.identifier.isEmpty ? nil : s.identifier,
+            requestToken: s.requestToken,
+            hooksRequestToken: s.hooksRequestToken,
+            operation: ResourceOperation(rawValue: s.operation.rawValue),
+            operationStatus: OperationStatus(rawValue: s.status.rawValue),
+            eventTime: Date(timeIntervalSince1970: s.eventTime),
+            resourceModel: s.resourceModel, statusMessage: s.statusMessage,
+            errorCode: s.errorCode.map { HandlerErrorCode(rawValue: $0) },
+            retryAfter: s.retryAfter.map { Date(timeIntervalSince1970: $0) })
+    }
+
+    /// Validates the input, runs `body`, and turns engine errors into `CloudControlError`.
+    private func mapped<Input: CloudControlInput, T>(_ input: Input, _ body: () throws -> T) throws -> T {
+        do {
+            try input.validate()
+            return try body()
+        } catch let e as ParameterValidationError {
+            throw CloudControlError(
+                code: .unknown("ValidationException"), message: e.description, httpStatus: 400)
+        } catch let e as LocalError {
+            throw CloudControlError(code: CloudControlErrorCode(wireName: e.code), message: e.message)
+        }
+    }
+}

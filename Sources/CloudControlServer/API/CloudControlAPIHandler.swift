@@ -1,0 +1,154 @@
+import CloudControl
+import CloudControlLocal
+import Foundation
+import SigV4
+
+/// The awsJson1_0 front end of Cloud Control: verifies the SigV4 signature of every request,
+/// routes `X-Amz-Target: CloudApiService.<Operation>` to the service, and answers with the
+/// output or an error body `{"__type": ..., "Message": ...}`, `x-amzn-RequestId` on every
+/// response (Smithy, "AWS JSON 1.0 protocol").
+///
+/// Stages, in order: signature → method and path → target → injected faults → Content-Type →
+/// body → service call. The signature comes first so that nothing about the service is
+/// revealed to an unauthenticated client.
+public struct CloudControlAPIHandler: ServerRequestHandler {
+    /// The signing name of the service (service-2.json `signingName`).
+    public static let signingName = "cloudcontrolapi"
+    /// Content types accepted on requests: the protocol's own, and plain JSON, which some
+    /// clients send.
+    static let acceptedContentTypes: Set<String> = [CloudControlWire.contentType, "application/json"]
+
+    let service: any CloudControlService & Sendable
+    private let verifier: SigV4Verifier
+    private let faults: HTTPFaultInjector
+    private let now: @Sendable () -> Date
+
+    /// - Parameters:
+    ///   - service: what the requests run against, normally a `LocalCloudControl`.
+    ///   - credentials: access key id → secret access key pairs that may sign requests.
+    ///   - faults: the plan whose `throttle`, `5xx` and `drop` rates apply here.
+    ///   - maxClockSkew: how far `X-Amz-Date` may be from the server's clock (AWS: 15 minutes).
+    ///   - now: the server's clock, injectable for tests.
+    public init(
+        service: any CloudControlService & Sendable,
+        credentials: [String: String] = ["test": "test"],
+        faults: FaultPlan = .none,
+        maxClockSkew: TimeInterval = 15 * 60,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.service = service
+        // The scope's region is not enforced: one emulator stands in for every region, so a
+        // client configured for eu-west-3 works as one configured for us-east-1.
+        self.verifier = SigV4Verifier(
+            service: Self.signingName, region: nil, maxClockSkew: maxClockSkew,
+            secretForAccessKey: { credentials[$0] })
+        self.faults = HTTPFaultInjector(plan: faults)
+        self.now = now
+    }
+
+    public func handle(_ request: ServerRequest) -> ServerReply {
+        let requestId = UUID().uuidString.lowercased()
+        var drop = false
+        let reply: ServerResponse
+        do {
+            reply = response(status: 200, body: try process(request, drop: &drop), requestId: requestId)
+        } catch {
+            reply = errorResponse(error, requestId: requestId)
+        }
+        return drop ? .dropConnection : .respond(reply)
+    }
+
+    /// The output body. Sets `drop` when the `drop` fault hit: the request still runs, and
+    /// its answer, output or error, is lost.
+    private func process(_ request: ServerRequest, drop: inout Bool) throws(CloudControlError) -> [UInt8] {
+        try authenticate(request)
+        guard request.path == "/" else {
+            throw ServerErrors.unknownOperation(
+                "Cloud Control is served at path '/', not '\(request.path)'.", status: 404)
+        }
+        guard request.method == "POST" else {
+            throw ServerErrors.unknownOperation(
+                "Cloud Control answers POST requests only, not \(request.method).", status: 405)
+        }
+        let operation = try self.operation(of: request)
+        let decision = faults.decide()
+        switch decision {
+        case .throttle: throw ServerErrors.throttled()
+        case .serverError: throw ServerErrors.injectedServerError()
+        case .none, .drop: break
+        }
+        drop = decision == .drop
+        try checkContentType(request)
+        return try dispatch(operation, body: request.body)
+    }
+
+    /// SigV4 over the request as received (AWS General Reference, "Signature Version 4").
+    private func authenticate(_ request: ServerRequest) throws(CloudControlError) {
+        let signed = SigV4Request(
+            method: request.method, path: request.path, query: request.query, headers: request.headers,
+            body: request.body)
+        do {
+            _ = try verifier.verify(signed, now: now())
+        } catch {
+            throw CloudControlError(code: .unknown(error.code), message: error.message, httpStatus: error.httpStatus)
+        }
+    }
+
+    private func operation(of request: ServerRequest) throws(CloudControlError) -> APIOperation {
+        guard let target = request.header(CloudControlWire.targetHeader) else {
+            throw ServerErrors.unknownOperation(
+                "The request has no \(CloudControlWire.targetHeader) header naming the operation "
+                    + "(e.g. \(CloudControlWire.target(for: .getResource))).")
+        }
+        guard let operation = CloudControlWire.operation(forTarget: target) else {
+            let known = APIOperation.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ServerErrors.unknownOperation(
+                "\(CloudControlWire.targetHeader) '\(target)' names no operation of the service; expected "
+                    + "\(CloudControlWire.targetPrefix).<Operation> with one of: \(known).")
+        }
+        return operation
+    }
+
+    private func checkContentType(_ request: ServerRequest) throws(CloudControlError) {
+        guard let value = request.header("Content-Type") else {
+            throw ServerErrors.unsupportedMediaType(
+                "The request has no Content-Type; expected \(CloudControlWire.contentType).")
+        }
+        // Parameters such as `; charset=utf-8` do not change the media type (RFC 9110 §8.3.1).
+        let mediaType = value.split(separator: ";", maxSplits: 1).first.map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        } ?? ""
+        guard Self.acceptedContentTypes.contains(mediaType) else {
+            throw ServerErrors.unsupportedMediaType(
+                "Content-Type '\(value)' is not supported; expected \(CloudControlWire.contentType).")
+        }
+    }
+
+    public func response(to failure: HTTPProtocolFailure) -> ServerResponse {
+        let error: CloudControlError
+        switch failure {
+        case .bodyTooLarge(let limit): error = ServerErrors.bodyTooLarge(limit: limit)
+        case .headersTooLarge: error = ServerErrors.headersTooLarge()
+        case .malformed(let detail): error = ServerErrors.malformedHTTP(detail)
+        }
+        return errorResponse(error, requestId: UUID().uuidString.lowercased())
+    }
+
+    private func errorResponse(_ error: any Error, requestId: String) -> ServerResponse {
+        let modeled = error as? CloudControlError ?? ServerErrors.internalError(error)
+        var response = response(status: modeled.httpStatus, body: CloudControlWire.encodeError(modeled), requestId: requestId)
+        response.headers.append((CloudControlWire.errorTypeHeader, modeled.code.wireName))
+        return response
+    }
+
+    private func response(status: Int, body: [UInt8], requestId: String) -> ServerResponse {
+        ServerResponse(
+            status: status,
+            headers: [
+                (CloudControlWire.requestIdHeader, requestId),
+                ("Content-Type", CloudControlWire.contentType),
+                ("Date", HTTPDate.format(epochSeconds: Int(now().timeIntervalSince1970))),
+            ],
+            body: body)
+    }
+}

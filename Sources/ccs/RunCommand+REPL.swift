@@ -1,0 +1,17 @@
+import CCSLanguage
+import CCSRepl
+import Foundation
+
+extension RunCommand {
+    /// `ccs` with no script on a terminal: the interactive prompt, with the same built-ins
+    /// and backend a script gets.
+    func runREPL(arguments: [String]) -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = ReplConfiguration(environment: environment) { [global] in
+            ReplEnvironmentReport.lines(global: global, environment: environment)
+        }
+        let runner = ScriptHostWiring(arguments: arguments, global: global, interruption: configuration.interruption)
+            .makeRunner()
+        return Repl.run(registry: runner.registry, host: runner.host, configuration: configuration)
+    }
+}

@@ -1,0 +1,112 @@
+"""Drive `ccs` at a real pseudo-terminal, the way a person uses the REPL: tmux runs the
+binary in a detached session; tests type with send-keys and read the screen with
+capture-pane. Used by test_repl.py."""
+
+import os
+import re
+import shlex
+import subprocess
+import time
+import uuid
+
+
+def ccs_binary():
+    path = os.environ.get("CCS_BIN")
+    if not path:
+        raise RuntimeError("CCS_BIN is not set (scripts/test.sh sets it to the built ccs)")
+    return path
+
+
+def hermetic_env(state_home):
+    """An environment with no AWS credentials, no metadata endpoint, and a private history."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    env.update({
+        "XDG_STATE_HOME": str(state_home),
+        "AWS_EC2_METADATA_DISABLED": "true",
+        "AWS_ACCESS_KEY_ID": "AKIDEXAMPLE",
+        "AWS_SECRET_ACCESS_KEY": "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        "AWS_REGION": "us-east-1",
+        "TERM": "xterm-256color",
+    })
+    env.pop("NO_COLOR", None)
+    return env
+
+
+class Terminal:
+    """One `ccs` process on a 120x50 tmux pane."""
+
+    def __init__(self, args, env, cwd):
+        self.name = "ccs-repl-" + uuid.uuid4().hex[:10]
+        # The environment goes through a script: a long command line can exceed tmux's limit.
+        script = os.path.join(str(cwd), self.name + ".sh")
+        with open(script, "w") as handle:
+            handle.write("exec env -i " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()) + " "
+                         + " ".join(shlex.quote(a) for a in [ccs_binary()] + list(args)) + "\n")
+        for attempt in range(5):
+            # Keep the pane after ccs exits, to read its exit status.
+            result = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "50",
+                                     "-c", str(cwd), "sh " + shlex.quote(script), ";",
+                                     "set-option", "-t", self.name, "remain-on-exit", "on"],
+                                    capture_output=True, text=True)
+            if result.returncode == 0:
+                return
+            time.sleep(0.2)  # a tmux server that is shutting down refuses new sessions
+        raise RuntimeError(f"tmux new-session failed: {result.stderr}")
+
+    def type(self, text):
+        """Types text literally (no Enter)."""
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def key(self, *keys):
+        """Presses keys by tmux name: Enter, Tab, C-c, C-d, Up..."""
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def line(self, text):
+        self.type(text)
+        self.key("Enter")
+
+    def screen(self):
+        result = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name, "-S", "-200"],
+                                check=True, capture_output=True, text=True)
+        return result.stdout
+
+    def wait_for(self, pattern, timeout=15.0):
+        """Waits until the screen matches the regex; returns the screen."""
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if re.search(pattern, screen, re.MULTILINE):
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"screen never matched {pattern!r}:\n{screen}")
+            time.sleep(0.05)
+
+    def prompts(self):
+        return len(re.findall(r"^ccs>( |$)", self.screen(), re.MULTILINE))
+
+    def wait_prompt(self, count, timeout=15.0):
+        """Waits until `count` primary prompts are on screen."""
+        deadline = time.monotonic() + timeout
+        while self.prompts() < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"expected {count} prompts:\n{self.screen()}")
+            time.sleep(0.05)
+
+    def is_dead(self):
+        result = subprocess.run(["tmux", "display", "-p", "-t", self.name, "#{pane_dead} #{pane_dead_status}"],
+                                check=True, capture_output=True, text=True)
+        dead, _, status = result.stdout.strip().partition(" ")
+        return dead == "1", status
+
+    def wait_exit(self, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while True:
+            dead, status = self.is_dead()
+            if dead:
+                return int(status or 0)
+            if time.monotonic() > deadline:
+                raise AssertionError(f"ccs did not exit:\n{self.screen()}")
+            time.sleep(0.05)
+
+    def close(self):
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
