@@ -19,7 +19,7 @@ extension CloudControlWire {
         if body.isEmpty {
             document = nil
         } else {
-            document = try? JSONParser.parse(body)
+            document = try? JSONValue.parseWireDocument(body)
             if document == nil && header == nil {
                 throw ResponseDecodingError(
                     status: status, reason: "error response body is not JSON", body: body)

@@ -89,7 +89,7 @@ public enum CloudControlWire {
         let operation = Input.operation
         let document: JSONValue
         do {
-            document = try JSONParser.parse(data)
+            document = try JSONValue.parseWireDocument(data)
         } catch {
             throw WireInputError(
                 operation: operation, path: "", problem: .malformedJSON(detail: describe(error)))

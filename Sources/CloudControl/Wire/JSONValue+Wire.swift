@@ -13,6 +13,15 @@ extension JSONValue {
         return .double(number)
     }
 
+    /// Parses a request or response body. A leading UTF-8 byte order mark is skipped: RFC 8259
+    /// §8.1 lets parsers ignore one, and Foundation's JSONDecoder, which decodes the typed
+    /// shapes from the same bytes, accepts it too, so both readings of a body agree.
+    static func parseWireDocument<Bytes: Collection>(_ body: Bytes) throws -> JSONValue
+    where Bytes.Element == UInt8 {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        return body.starts(with: bom) ? try JSONParser.parse(body.dropFirst(3)) : try JSONParser.parse(body)
+    }
+
     /// The JSON type's name for input error messages ("a string", "an object", ...); integers
     /// and other numbers are both "a number", as JSON itself does not tell them apart.
     var wireTypeDescription: String {
