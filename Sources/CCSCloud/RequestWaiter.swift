@@ -133,10 +133,18 @@ final class RequestWaiter {
         return request.resubmissions < settings.resubmit
     }
 
-    /// Sends the original call again with a fresh ClientToken (a reused token would return
-    /// the failed request, API reference "ClientToken").
+    /// Sends the original call again with a new ClientToken (a reused token would return
+    /// the failed request, API reference "ClientToken"); with a run id the new token is
+    /// derived from the original one and the attempt, so a re-run replays it.
     private func resubmit(_ request: RequestValue) throws {
-        let token = session.makeToken()
+        let original: String?
+        switch request.resubmission {
+        case .create(let input)?: original = input.clientToken
+        case .update(let input)?: original = input.clientToken
+        case .delete(let input)?: original = input.clientToken
+        case nil: original = nil
+        }
+        let token = session.clientTokens.resubmission(of: original, attempt: request.resubmissions + 1)
         let event: ProgressEvent?
         switch request.resubmission {
         case .create(var input)?:
