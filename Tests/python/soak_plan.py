@@ -83,6 +83,18 @@ def check(client, n, prefix):
     return problems
 
 
+def request_statistics(client):
+    """{"OPERATION STATUS[ ErrorCode]": count} over every request the server remembers."""
+    stats = {}
+    for page in client.get_paginator("list_resource_requests").paginate():
+        for summary in page["ResourceRequestStatusSummaries"]:
+            key = f"{summary['Operation']} {summary['OperationStatus']}"
+            if summary.get("ErrorCode"):
+                key += f" {summary['ErrorCode']}"
+            stats[key] = stats.get(key, 0) + 1
+    return dict(sorted(stats.items()))
+
+
 def count_remaining(n):
     return sum(1 for i in range(n) if i % 4 != 3)
 
@@ -98,6 +110,8 @@ if __name__ == "__main__":
     found = check(client, n, prefix)
     for problem in found:
         print(problem)
+    for key, value in request_statistics(client).items():
+        print(f"requests {key}: {value}")
     print(f"checked {n} planned, {count_remaining(n)} expected to remain: "
           f"{'OK' if not found else str(len(found)) + ' problems'}")
     sys.exit(1 if found else 0)

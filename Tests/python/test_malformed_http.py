@@ -218,5 +218,7 @@ def test_memory_stays_bounded_under_malformed_requests_while_serving(server):
         good.stopped.set()
         good.join(timeout=10)
     after = rss_kib(server.process.pid)
+    print(f"VmRSS of ccs serve: {before} KiB before, {after} KiB after {25 * (len(cases) + len(bad_bodies))} "
+          f"malformed requests; {good.calls} good answers meanwhile")
     assert good.failures == []
     assert after - before < 64 * 1024, f"VmRSS grew from {before} KiB to {after} KiB"
