@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 swift build
-swift test 2>&1 | tee /tmp/ccs-swift-test.log
-swift_status=${PIPESTATUS[0]}
+swift_status=0
+swift test || swift_status=$?
 
 python_status=0
 if compgen -G "Tests/python/test_*.py" >/dev/null; then

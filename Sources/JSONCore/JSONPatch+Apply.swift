@@ -4,14 +4,18 @@ struct JSONPatchFailure: Error {
 }
 
 extension JSONPatch {
-    static func apply(_ operation: JSONPatchOperation, to doc: inout JSONValue) throws {
+    static func apply(_ operation: JSONPatchOperation, to doc: inout JSONValue, budget: inout JSONPatchBudget)
+        throws
+    {
         switch operation {
         case .add(let path, let value):
+            try budget.insert(value, at: path)
             try add(value, at: path, in: &doc)
         case .remove(let path):
             _ = try remove(at: path, in: &doc)
         case .replace(let path, let value):
             // §4.3: identical to remove followed by add, and the target must exist.
+            try budget.insert(value, at: path)
             if path.tokens.isEmpty { doc = value; return }
             _ = try remove(at: path, in: &doc)
             try add(value, at: path, in: &doc)
@@ -27,11 +31,13 @@ extension JSONPatch {
                 return
             }
             let value = try removeFrom(from, in: &doc)
+            try budget.insert(value, at: path)
             try add(value, at: path, in: &doc)
         case .copy(let from, let path):
             guard let value = from.resolve(in: doc) else {
                 throw JSONPatchFailure(message: "'from' location '\(from)' does not exist")
             }
+            try budget.insert(value, at: path)
             try add(value, at: path, in: &doc)
         case .test(let path, let value):
             guard let actual = path.resolve(in: doc) else {

@@ -26,13 +26,20 @@ public struct JSONPatch: Sendable, Equatable {
     /// The patch as its JSON array.
     public var json: JSONValue { .array(operations.map(\.json)) }
 
+    /// The most values (scalars, arrays and objects) a patched document may hold, counting
+    /// every value the patch inserts; see `JSONPatchBudget`.
+    public static let maxValues = 1_000_000
+    /// The deepest nesting a patch may build: what `JSONParser` reads back by default.
+    public static let maxDepth = JSONParser.defaultMaxDepth
+
     /// Returns `document` with every operation applied, or throws `JSONPatchError` for the first
     /// operation that fails.
     public func apply(to document: JSONValue) throws -> JSONValue {
         var result = document
+        var budget = JSONPatchBudget(document: document)
         for (index, operation) in operations.enumerated() {
             do {
-                try Self.apply(operation, to: &result)
+                try Self.apply(operation, to: &result, budget: &budget)
             } catch let failure as JSONPatchFailure {
                 throw JSONPatchError(
                     index: index, op: operation.name, path: operation.path.description,

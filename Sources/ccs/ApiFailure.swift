@@ -31,9 +31,6 @@ struct ApiFailure {
         case let error as DesiredStateFileError:
             message = "ccs api: \(error)"
             exitCode = ApiFailure.usage
-        case let error as LocalServiceUnavailableError:
-            message = "ccs api: \(error)"
-            exitCode = ApiFailure.usage
         case let error as ConfigurationError:
             message = "ccs api: \(error)"
             exitCode = ApiFailure.configuration

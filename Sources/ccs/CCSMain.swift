@@ -1,9 +1,28 @@
 import ArgumentParser
+import Foundation
 
 @main
 enum CCSMain {
+    /// Parses and runs the command. ArgumentParser reports usage errors with EX_USAGE (64);
+    /// ccs documents 2 for every usage error (docs/CLI.md, "Exit codes"), as most Unix tools
+    /// do, so that one code is remapped here and nothing else changes.
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        CCSCommand.main(GlobalOptions.normalize(arguments))
+        let arguments = GlobalOptions.normalize(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try CCSCommand.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = CCSCommand.exitCode(for: error)
+            if code == .validationFailure {
+                let message = CCSCommand.fullMessage(for: error)
+                if !message.isEmpty {
+                    FileHandle.standardError.write(Data((message + "\n").utf8))
+                }
+                CCSCommand.exit(withError: ExitCode(usageExitCode))
+            }
+            CCSCommand.exit(withError: error)
+        }
     }
+
+    static let usageExitCode: Int32 = 2
 }

@@ -170,3 +170,27 @@ def test_no_proxy_bypasses_the_proxy(server, env):
     result = ccs_api(server, env, "GetResource", json.dumps(INPUTS["GetResource"]))
     assert result.returncode == 0, result.stderr
     assert server.targets == ["/"]
+
+
+def test_global_options_may_precede_the_subcommand(server, env):
+    result = subprocess.run([CCS, "--endpoint-url", server.url, "--region", REGION, "api", "GetResource",
+                             json.dumps(INPUTS["GetResource"])], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [entry[0] for entry in server.log] == ["GetResource"]
+
+
+def test_local_runs_the_in_process_emulator(env, tmp_path):
+    database = tmp_path / "local.sqlite"
+
+    def api(*arguments):
+        result = subprocess.run([CCS, f"--local={database}", "api", *arguments], env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    created = api("CreateResource", json.dumps(INPUTS["CreateResource"]))["ProgressEvent"]
+    assert created["Identifier"] == "ccs-test"
+    status = api("GetResourceRequestStatus", json.dumps({"RequestToken": created["RequestToken"]}))
+    assert status["ProgressEvent"]["RequestToken"] == created["RequestToken"]
+    listed = api("ListResourceRequests", "{}", "--paginate")
+    assert created["RequestToken"] in [s["RequestToken"] for s in listed["ResourceRequestStatusSummaries"]]

@@ -9,7 +9,7 @@ extension Lexer {
         var hasHoles = false
         while true {
             guard pos < bytes.count else {
-                errors.append(SyntaxError("unfinished string", at: loc))
+                if !abandoned { errors.append(SyntaxError("unfinished string", at: loc)) }
                 break
             }
             let c = bytes[pos]
@@ -31,8 +31,18 @@ extension Lexer {
                     buffer.removeAll()
                 }
                 let holeLoc = location(pos)
+                guard holeDepth < Parser.maxDepth else {
+                    errors.append(
+                        SyntaxError("string interpolation nested too deeply (limit is \(Parser.maxDepth))", at: holeLoc))
+                    // Scanning on would only go deeper: give up on the rest of the input.
+                    pos = bytes.count
+                    abandoned = true
+                    break
+                }
                 pos += 2
+                holeDepth += 1
                 parts.append(.code(scanHole(at: holeLoc), holeLoc))
+                holeDepth -= 1
             } else {
                 buffer.append(c)
                 pos += 1
@@ -51,7 +61,9 @@ extension Lexer {
             let token = nextToken()
             switch token.kind {
             case .eof:
-                errors.append(SyntaxError("'}' expected (to close '${' at line \(loc.line))", at: token.location))
+                if !abandoned {
+                    errors.append(SyntaxError("'}' expected (to close '${' at line \(loc.line))", at: token.location))
+                }
                 tokens.append(token)
                 return tokens
             case .punct(.lbrace):

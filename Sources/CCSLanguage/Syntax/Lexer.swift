@@ -9,6 +9,13 @@ public struct Lexer {
     /// one-line script must not make the lexer quadratic).
     var cacheOffset: Int
     var cacheColumn: Int
+    /// How many `${...}` holes enclose the current position. Holes are scanned recursively,
+    /// so their nesting is bounded like the parser's (a 3 MB `"${"${"${...` fed to the fuzz harness overflowed
+    /// even the interpreter's 1 GiB stack; docs/FUZZING.md).
+    var holeDepth = 0
+    /// Set when that bound stopped the scan: the enclosing strings and holes then end at the
+    /// end of input without piling up one error each.
+    var abandoned = false
     public internal(set) var errors: [SyntaxError] = []
 
     public init(bytes: [UInt8]) {
