@@ -28,7 +28,7 @@ unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_ENDPOINT_URL_CLOUDCONTR
 export AWS_MAX_ATTEMPTS=10
 export CCS_RUN_ID="$prefix"
 
-"$ccs" serve --port 0 --db "$work/soak.sqlite" --latency "$latency" --faults "$faults" \
+"$ccs" serve --verbose --port 0 --db "$work/soak.sqlite" --latency "$latency" --faults "$faults" \
     >"$work/serve.out" 2>"$work/serve.err" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
@@ -56,9 +56,13 @@ dropped=$(grep -c '^! ' "$work/debug.log" || true)
 retries=$(grep -c 'retrying in' "$work/debug.log" || true)
 echo "summary: $(tail -1 "$work/soak.out")"
 printf 'wall time: %.1f s\n' "$(echo "$end - $start" | bc)"
-echo "HTTP attempts: $attempts, answered: $answered, connections dropped: $dropped, HTTP retries: $retries"
-grep '^< HTTP ' "$work/debug.log" | awk '{print $3}' | sort | uniq -c | awk '{print "  HTTP " $2 ": " $1}'
-echo "errors answered: $(grep -o '"__type":"[A-Za-z]*"' "$work/debug.log" | sort | uniq -c | awk '{printf "%s %s; ", $2, $1}')"
+echo "client (--debug): $attempts HTTP attempts, $answered answered, $dropped seen dropped, $retries retried by the client"
+echo "server (--verbose): $(grep -c '^ccs serve: [A-Za-z]* ' "$work/serve.err") requests received; by outcome:"
+# libcurl re-sends a request at once when a reused keep-alive connection closes without an
+# answer, so most injected drops show here but not as client retries (same signed request,
+# same ClientToken: the server returns the request it already made).
+awk '$1 == "ccs" && $2 == "serve:" && NF >= 5 {print $4 ($5 ~ /Exception$/ ? " " $5 : "")}' "$work/serve.err" \
+    | sort | uniq -c | awk '{c = $1; $1 = ""; print "  " substr($0, 2) ": " c}'
 
 checked=0
 python3 Tests/python/soak_plan.py "$url" "$n" "$prefix" || checked=$?
