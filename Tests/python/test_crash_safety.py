@@ -72,16 +72,17 @@ def finish(client, token, timeout=60):
 
 def test_kill_9_mid_load_keeps_every_acknowledged_request_and_a_sound_database(tmp_path):
     run_id = "crash-" + uuid.uuid4().hex[:8]
-    emulator = Emulator(tmp_path, "--latency", "300", "--faults", FAULTS + ",seed=5").start()
-    soak = subprocess.Popen([CCS_BIN, "--endpoint-url", emulator.url, SOAK, "60", "crash"],
+    emulator = Emulator(tmp_path, "--latency", "200", "--faults", FAULTS + ",seed=5").start()
+    soak = subprocess.Popen([CCS_BIN, "--endpoint-url", emulator.url, SOAK, "40", "crash"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=soak_environment(CCS_RUN_ID=run_id))
     recorder = Recorder(emulator.client(max_attempts=1), "acked")
     recorder.start()
     watcher = emulator.client(max_attempts=5)
     deadline = time.monotonic() + 60
-    while count_requests(watcher) < 50 and time.monotonic() < deadline:
+    while count_requests(watcher) < 40 and time.monotonic() < deadline:
         time.sleep(0.1)
+    assert soak.poll() is None, "the soak ended before the kill: " + soak.communicate()[1]
 
     emulator.process.send_signal(signal.SIGKILL)
     emulator.process.wait(timeout=10)
@@ -94,7 +95,7 @@ def test_kill_9_mid_load_keeps_every_acknowledged_request_and_a_sound_database(t
     assert len(recorder.acknowledged) > 0, "the recorder got no request acknowledged before the kill"
     assert integrity(emulator.db) == [("ok",)]
 
-    restarted = Emulator(tmp_path, "--latency", "300", "--faults", FAULTS + ",seed=6").start()
+    restarted = Emulator(tmp_path, "--latency", "200", "--faults", FAULTS + ",seed=6").start()
     try:
         client = restarted.client(max_attempts=20)
         for name, token in recorder.acknowledged:
@@ -108,11 +109,11 @@ def test_kill_9_mid_load_keeps_every_acknowledged_request_and_a_sound_database(t
                 # Only an injected failed-throttle may fail a plain create of a fresh name.
                 assert event.get("ErrorCode") == "Throttling", event
 
-        rerun = subprocess.run([CCS_BIN, "--endpoint-url", restarted.url, SOAK, "60", "crash"],
+        rerun = subprocess.run([CCS_BIN, "--endpoint-url", restarted.url, SOAK, "40", "crash"],
                                capture_output=True, text=True, timeout=600,
                                env=soak_environment(CCS_RUN_ID=run_id))
         assert rerun.returncode == 0, rerun.stderr
-        assert check(client, 60, "crash") == []
+        assert check(client, 40, "crash") == []
     finally:
         status, _, stderr = restarted.stop()
     assert status == 0, stderr
