@@ -28,8 +28,9 @@ def integrity(db):
 
 
 class Recorder(threading.Thread):
-    """Creates log groups with boto3 (one attempt each) until stopped, keeping the request of
-    every call answered with 200: the acknowledged requests."""
+    """Creates log groups with boto3 (one attempt per call) until stopped, and now and then
+    updates (RetentionInDays 14) or deletes one created a while before, keeping every request
+    answered with 200: the acknowledged ones, as (operation, name, request token)."""
 
     def __init__(self, client, prefix):
         super().__init__(daemon=True)
@@ -37,18 +38,35 @@ class Recorder(threading.Thread):
         self.acknowledged = []
         self.stopped = threading.Event()
 
+    def call(self, operation, name):
+        kind = "AWS::Logs::LogGroup"
+        token = str(uuid.uuid4())
+        if operation == "CREATE":
+            answer = self.client.create_resource(
+                TypeName=kind, DesiredState=json.dumps({"LogGroupName": name}), ClientToken=token)
+        elif operation == "UPDATE":
+            answer = self.client.update_resource(
+                TypeName=kind, Identifier=name, ClientToken=token,
+                PatchDocument=json.dumps([{"op": "add", "path": "/RetentionInDays", "value": 14}]))
+        else:
+            answer = self.client.delete_resource(TypeName=kind, Identifier=name, ClientToken=token)
+        self.acknowledged.append((operation, name, answer["ProgressEvent"]["RequestToken"]))
+
     def run(self):
         index = 0
         while not self.stopped.is_set():
-            name = f"{self.prefix}-{index}"
+            created = [name for operation, name, _ in self.acknowledged if operation == "CREATE"]
+            if index % 3 == 1 and len(created) > 10:
+                operation, name = "UPDATE", created[-10]
+            elif index % 5 == 2 and len(created) > 15:
+                operation, name = "DELETE", created[-15]
+            else:
+                operation, name = "CREATE", f"{self.prefix}-{index}"
             index += 1
             try:
-                event = self.client.create_resource(
-                    TypeName="AWS::Logs::LogGroup", DesiredState=json.dumps({"LogGroupName": name}),
-                    ClientToken=str(uuid.uuid4()))["ProgressEvent"]
-                self.acknowledged.append((name, event["RequestToken"]))
+                self.call(operation, name)
             except (botocore.exceptions.ClientError, botocore.exceptions.BotoCoreError):
-                time.sleep(0.02)
+                time.sleep(0.02)  # not acknowledged (fault, conflict, or the server is gone)
 
 
 def count_requests(client):
@@ -80,7 +98,10 @@ def test_kill_9_mid_load_keeps_every_acknowledged_request_and_a_sound_database(t
     recorder.start()
     watcher = emulator.client(max_attempts=5)
     deadline = time.monotonic() + 60
-    while count_requests(watcher) < 40 and time.monotonic() < deadline:
+    def acknowledged_kinds():
+        return {operation for operation, _, _ in list(recorder.acknowledged)}
+
+    while (count_requests(watcher) < 40 or len(acknowledged_kinds()) < 3) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert soak.poll() is None, "the soak ended before the kill: " + soak.communicate()[1]
 
@@ -92,22 +113,34 @@ def test_kill_9_mid_load_keeps_every_acknowledged_request_and_a_sound_database(t
     soak.kill()  # the client would only be retrying against a dead server
     soak.communicate(timeout=30)
     assert emulator.process.returncode == -signal.SIGKILL
-    assert len(recorder.acknowledged) > 0, "the recorder got no request acknowledged before the kill"
+    operations = {operation for operation, _, _ in recorder.acknowledged}
+    assert operations == {"CREATE", "UPDATE", "DELETE"}, f"acknowledged before the kill: {operations}"
     assert integrity(emulator.db) == [("ok",)]
 
     restarted = Emulator(tmp_path, "--latency", "200", "--faults", FAULTS + ",seed=6").start()
     try:
         client = restarted.client(max_attempts=20)
-        for name, token in recorder.acknowledged:
+        final = {}
+        for operation, name, token in recorder.acknowledged:
             event = finish(client, token)
-            assert event["Identifier"] == name
+            assert (event["Operation"], event["Identifier"]) == (operation, name)
             if event["OperationStatus"] == "SUCCESS":
+                final.setdefault(name, []).append(operation)
+            else:
+                # Only the injected failed-throttle fails these calls.
+                assert event.get("ErrorCode") == "Throttling", event
+        for name, operations in final.items():
+            try:
                 properties = json.loads(client.get_resource(
                     TypeName="AWS::Logs::LogGroup", Identifier=name)["ResourceDescription"]["Properties"])
-                assert properties["LogGroupName"] == name
+            except client.exceptions.ResourceNotFoundException:
+                properties = None
+            if "DELETE" in operations:
+                assert properties is None, f"{name} was deleted (acknowledged) but exists"
             else:
-                # Only an injected failed-throttle may fail a plain create of a fresh name.
-                assert event.get("ErrorCode") == "Throttling", event
+                assert properties is not None and properties["LogGroupName"] == name, name
+                if "UPDATE" in operations:
+                    assert properties.get("RetentionInDays") == 14, (name, properties)
 
         rerun = subprocess.run([CCS_BIN, "--endpoint-url", restarted.url, SOAK, "40", "crash"],
                                capture_output=True, text=True, timeout=600,
