@@ -46,14 +46,19 @@ describe = {
 }
 python_version = subprocess.run(["python3", "--version"], capture_output=True, text=True).stdout.strip()
 rows = []
+met_all = []
 for p in programs:
     results = {r["command"]: r for r in json.load(open(os.path.join(out, p + ".json")))["results"]}
     wall = {n: results[n]["median"] for n in ("ccs", "python3", "lua5.4")}
     cpu = {n: results[n]["user"] + results[n]["system"] for n in ("ccs", "python3", "lua5.4")}
     cell = lambda n: f"{cpu[n] * 1000:.0f} ms ({wall[n] * 1000:.0f} ms)"
     rows.append(f"| {describe[p]} | {cell('ccs')} | {cell('python3')} | {cell('lua5.4')} "
-                f"| {cpu['python3'] / cpu['ccs']:.2f}× | {cpu['lua5.4'] / cpu['ccs']:.2f}× |")
+                f"| {cpu['python3'] / cpu['ccs']:.2f}× | {cpu['lua5.4'] / cpu['ccs']:.2f}× "
+                f"| {'met' if cpu['python3'] > cpu['ccs'] else 'not met'} |")
+    met_all.append(cpu["python3"] > cpu["ccs"])
 load = os.getloadavg()[0]
+slower = met_all.count(False)
+verdict = "met" if slower == 0 else f"not met ({slower} of {len(met_all)} programs slower)"
 section = f"""## Language
 
 Measured by `scripts/bench-language.sh`: the programs in `scripts/bench/` (`.ccs`, `.py`,
@@ -63,8 +68,11 @@ of the runs) and, in parentheses, the median wall-clock time. The machine is sha
 average {load:.1f} during the run), so wall-clock times include waiting for a core; the
 ratios compare CPU times. "vs" columns are speed-ups of ccs: above 1.00× ccs is faster.
 
-| program | ccs | python3 | lua5.4 | ccs vs python3 | ccs vs lua5.4 |
-|---------|-----|---------|--------|----------------|---------------|
+Target: ccs faster than CPython on every program (Lua 5.4 is the bar to approach) —
+**{verdict}**.
+
+| program | ccs | python3 | lua5.4 | ccs vs python3 | ccs vs lua5.4 | target: faster than CPython |
+|---------|-----|---------|--------|----------------|---------------|-----------------------------|
 """ + "\n".join(rows) + "\n"
 notes_path = "scripts/bench/NOTES.md"
 if os.path.exists(notes_path):

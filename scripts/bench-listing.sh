@@ -104,6 +104,14 @@ for count, m, mem in rows:
 (big_c, big_m, big_mem), (small_c, small_m, small_mem) = rows
 lines += ["", textwrap.fill(f"ccs's peak memory is {small_mem['ccs']:.1f} MB listing 1,000 resources and {big_mem['ccs']:.1f} MB"
           f" listing 10,000: `list` holds one page at a time and decodes no Properties that are not read.", width=95, break_on_hyphens=False)]
+# Targets (issue 7): at least 3x faster than boto3 listing 10,000; memory flat in the count
+# (taken as: the 10,000 listing's peak within 10% of the 1,000 listing's).
+speedup = big_m["boto3"] / big_m["ccs"]
+growth = big_mem["ccs"] / small_mem["ccs"]
+lines += ["", textwrap.fill(
+    f"Target: listing 10,000 at least 3× faster than boto3 — **{'met' if speedup >= 3 else 'not met'}** ({speedup:.1f}×)."
+    f" Target: memory flat in the number of resources (peak at 10,000 within 10% of the peak at 1,000) —"
+    f" **{'met' if growth <= 1.1 else 'not met'}** ({growth:.2f}×).", width=95, break_on_hyphens=False)]
 section = "\n".join(lines) + "\n"
 path = "docs/BENCHMARKS.md"
 text = open(path).read()

@@ -129,6 +129,13 @@ def report(doc_path, results_path, duration, note):
         "depends on how many resources are stored. A ListResources request costs more than a",
         "GetResource because it reads, checks and encodes 25 models instead of one.",
     ]
+    # Target (issue 7): throughput flat in the number of stored resources, no worse than 2x
+    # slower at the largest size than at the smallest.
+    worst = min(median_rps(sizes[-1], operation) / median_rps(sizes[0], operation)
+                for operation in ("GetResource", "ListResources"))
+    verdict = "met" if worst >= 0.5 else "not met"
+    lines += [""] + wrap(f"Target: req/s flat from {sizes[0]:,} to {sizes[-1]:,} stored resources, no worse than 2× "
+                         f"slower at {sizes[-1]:,} — **{verdict}** (worst: {worst:.2f}× the {sizes[0]:,}-resource rate).")
     lines += ["", f"Runs per cell: {len(results) // (2 * len(sizes))}. {note}"]
     lines = lines[:-1] + wrap(lines[-1])
     doc = pathlib.Path(doc_path).read_text()

@@ -43,8 +43,10 @@ def main():
         "(Cloud Control-like resource descriptions: tags, ARNs, nested configuration, some",
         "non-ASCII text and escapes).",
         "",
-        "| Benchmark | ccs script | ccs query | CPython 3.11: json (+ loop) | ratio | CPython 3.11: json + jsonpath-ng | ratio |",
-        "|---|---|---|---|---|---|---|",
+        "Target: ccs (the script) faster than CPython on every row.",
+        "",
+        "| Benchmark | ccs script | ccs query | CPython 3.11: json (+ loop) | ratio | CPython 3.11: json + jsonpath-ng | ratio | target: faster than CPython |",
+        "|---|---|---|---|---|---|---|---|",
     ]]
     for key, title in ROWS:
         export = results_dir / f"{key}.json"
@@ -54,10 +56,13 @@ def main():
         cell = lambda result: f"{median_ms(result):.0f} ms (CPU {cpu_s(result):.2f} s)"
         script = median_ms(results[0])
         cells = [title.format(**meta), cell(results[0]), cell(results[1])]
-        for result in results[2:]:
-            cells += [cell(result), f"{median_ms(result) / script:.2f}×"]
+        ratios = [median_ms(result) / script for result in results[2:]]
+        for result, ratio in zip(results[2:], ratios):
+            cells += [cell(result), f"{ratio:.2f}×"]
         while len(cells) < 7:
             cells.append("—")
+        slowest = min(ratios)
+        cells.append(("met" if slowest > 1 else "not met") + f" ({slowest:.2f}×)")
         lines.append("| " + " | ".join(cells) + " |")
     lines += [
         "",
