@@ -4,13 +4,18 @@
 # `resource_request_success` waiter (in turn, and from a thread pool), all against one
 # `ccs serve` (release build) on loopback with a realistic per-phase latency. Medians go to the
 # "## Create and wait" section of docs/BENCHMARKS.md (scripts/bench/create_wait_bench.py).
-# usage: scripts/bench-create-wait.sh [RUNS] [COUNT] [LATENCY_MS]   (defaults: 5 runs, 100, 200 ms)
+# usage: scripts/bench-create-wait.sh [RUNS] [COUNT] [LATENCY_MS]   (defaults: 5 runs, 100, 1000 ms)
+# 1000 ms per phase makes each request take 2 s, about what a log group takes on AWS, and
+# longer than 100 creates take to send, so every run of the boto3 script meets an unfinished
+# request at its first waiter. With 200 ms the last requests often finished before the
+# sequential waiters reached them, and the boto3 time jumped between ~0.5 s and ~5 s of waiting
+# from run to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=${1:-5}
 count=${2:-100}
-latency=${3:-200}
+latency=${3:-1000}
 python=${PYTHON:-python3}
 work=$(mktemp -d /tmp/ccs-bench-create-wait.XXXXXX)
 serve_pid=""
