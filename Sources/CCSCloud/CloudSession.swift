@@ -93,7 +93,7 @@ public final class CloudSession {
         guard let found else {
             throw CloudErrors.local(
                 CloudErrors.schemaUnavailable,
-                "\(function): no schema for \(type): ccs knows only the schemas shipped with it (see types()); it does not call CloudFormation's DescribeType"
+                "\(function): no schema for \(type): it is neither among the schemas shipped with ccs or in the --schemas folders (see types()) nor known to CloudFormation's DescribeType on this backend"
             )
         }
         return ResourceSchemaView(found)

@@ -1,5 +1,6 @@
 import CCSCloud
 import CloudControl
+import CloudControlLocal
 import Foundation
 
 /// Builds the Cloud Control session scripts run against, from the global options: the
@@ -7,10 +8,26 @@ import Foundation
 /// `--endpoint-url` / `AWS_ENDPOINT_URL`). The service is created on the first Cloud Control
 /// call, so scripts that make none need no credentials. `ServiceFactory` builds the service,
 /// as for `ccs api`, so scripts and the CLI see the same settings.
+///
+/// Schemas: the shipped ones and the extra folders (`SchemaFolders`) first; then, for an HTTP
+/// backend, CloudFormation's DescribeType against the same endpoint settings (cached for the
+/// session and for a day on disk). With `--local` the engine shares the folders' registry, so
+/// scripts and the engine know the same types.
 enum CloudWiring {
-    static func session(_ global: GlobalOptions) -> CloudSession {
+    static func session(
+        _ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> CloudSession {
+        let shipped = ShippedSchemas(directories: SchemaFolders.resolve(global, environment: environment))
+        if global.local {
+            return CloudSession(
+                service: { try ServiceFactory.makeLocalService(global, registry: try shipped.registry()) },
+                schemas: shipped)
+        }
+        let describeType = DescribeTypeSchemas(
+            client: { try ServiceFactory.makeCloudFormationClient(global, environment: environment) },
+            diskCache: ServiceFactory.schemaDiskCache(global, environment: environment))
         return CloudSession(
-            service: { try ServiceFactory.makeService(global) },
-            schemas: ShippedSchemas())
+            service: { try ServiceFactory.makeService(global, environment: environment) },
+            schemas: SchemaSourceChain([shipped, describeType]))
     }
 }
