@@ -45,16 +45,27 @@ import Testing
         let error = try #require(throws: CloudFormationError.self) {
             try Self.client(server, secret: "wrong").describeType(DescribeTypeInput(typeName: "AWS::S3::Bucket"))
         }
-        #expect(error.code == "SignatureDoesNotMatch" || error.code == "InvalidSignatureException")
+        #expect(error.code == "SignatureDoesNotMatch")
         #expect(error.httpStatus == 403)
+
+        let unknownKey = CloudFormationClient(
+            configuration: ClientConfiguration(
+                region: "eu-west-3", endpointURL: "http://\(server.hostHeader)", maxAttempts: 1),
+            credentials: { AWSCredentials(accessKeyId: "nobody", secretAccessKey: "test") },
+            transport: CurlTransport(configuration: .init(userAgent: "ccs/test", proxies: ProxySettings())))
+        let refused = try #require(throws: CloudFormationError.self) {
+            try unknownKey.describeType(DescribeTypeInput(typeName: "AWS::S3::Bucket"))
+        }
+        #expect(refused.code == "InvalidClientTokenId")
+        #expect(refused.httpStatus == 403)
 
         // A form body signed for cloudcontrolapi (the emulator's signer) is refused too: the
         // credential scope must name cloudformation.
         let body = "Action=DescribeType&Version=2010-05-15&Type=RESOURCE&TypeName=AWS%3A%3AS3%3A%3ABucket"
         let response = try server.send(
             server.requestBytes(target: nil, body: body, contentType: "application/x-www-form-urlencoded"))
-        #expect(response.status == 403 || response.status == 400)
-        #expect(String(decoding: response.body, as: UTF8.self).contains("<ErrorResponse"))
+        #expect(response.status == 403)
+        #expect(String(decoding: response.body, as: UTF8.self).contains("<Code>SignatureDoesNotMatch</Code>"))
     }
 
     @Test func otherActionsAreRefusedByName() throws {

@@ -33,7 +33,8 @@ extension CloudControlAPIHandler {
                         headers: request.headers, body: request.body),
                     now: now())
             } catch {
-                throw CloudFormationError(code: error.code, message: error.message, httpStatus: error.httpStatus)
+                throw CloudFormationError(
+                    code: Self.queryErrorCode(error.kind), message: error.message, httpStatus: error.httpStatus)
             }
             guard request.method == "POST", request.path == "/" else {
                 throw CloudFormationError(
@@ -113,6 +114,18 @@ extension CloudControlAPIHandler {
         xml += "  </DescribeTypeResult>\n  <ResponseMetadata>\n    <RequestId>\(requestId)</RequestId>\n"
         xml += "  </ResponseMetadata>\n</DescribeTypeResponse>\n"
         return xmlResponse(status: 200, xml: xml, requestId: requestId)
+    }
+
+    /// awsQuery services name signature failures without the `Exception` suffix of the JSON
+    /// protocols, and call a wrong or expired signature `SignatureDoesNotMatch` and an unknown
+    /// key `InvalidClientTokenId` (as CloudFormation, STS and SQS's query API answer).
+    static func queryErrorCode(_ kind: SigV4VerificationError.Kind) -> String {
+        switch kind {
+        case .missingAuthenticationToken: return "MissingAuthenticationToken"
+        case .incompleteSignature: return "IncompleteSignature"
+        case .unrecognizedClient: return "InvalidClientTokenId"
+        case .invalidSignature, .signatureExpired, .credentialScopeMismatch: return "SignatureDoesNotMatch"
+        }
     }
 
     /// The region in generated ARNs: the engine's.
