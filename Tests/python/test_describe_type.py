@@ -5,6 +5,7 @@ ccs does not ship reaches it through DescribeType on `ccs serve --schemas`; and 
 (emulator_support.py's isolated environment)."""
 
 import json
+import re
 import subprocess
 
 import boto3
@@ -141,3 +142,23 @@ def test_local_without_extra_folders_does_not_know_the_type(tmp_path):
     done = run_ccs(local_env(tmp_path), "--local", "-e", 'schema("AWS::Athena::WorkGroup")')
     assert done.returncode == 1
     assert "no schema for AWS::Athena::WorkGroup" in done.stderr
+
+
+def test_the_repl_completes_properties_of_a_type_known_only_through_describe_type(extra, tmp_path):
+    from repl_terminal import Terminal, hermetic_env
+
+    (tmp_path / "state").mkdir()
+    env = dict(hermetic_env(tmp_path / "state"), AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test",
+               CCS_NO_SCHEMA_CACHE="1")
+    term = Terminal(["--endpoint-url", extra.url], env, tmp_path)
+    try:
+        term.wait_prompt(1)
+        term.type('create("AWS::Athena::WorkGroup", {Desc')
+        term.key("Tab")
+        term.wait_for(r'\{Description$')
+        term.key("C-c")
+        term.line(":env")
+        screen = term.wait_for(r"^schemas")
+        assert re.search(r"^schemas\s+shipped, then CloudFormation DescribeType$", screen, re.MULTILINE), screen
+    finally:
+        term.close()
