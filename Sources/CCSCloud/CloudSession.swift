@@ -92,7 +92,7 @@ public final class CloudSession {
             found = try schemas.schema(for: type)
         } catch {
             throw CloudErrors.local(
-                CloudErrors.schemaUnavailable, "\(function): the schema of \(type) is unreadable: \(error)")
+                CloudErrors.schemaUnavailable, "\(function): cannot get the schema of \(type): \(error)")
         }
         guard let found else {
             throw CloudErrors.local(

@@ -7,6 +7,7 @@ import JSONCore
 /// too), for types outside the shipped set and extra folders. Each type is asked for at most
 /// once per session (unknown types included); with a `SchemaDiskCache`, answers are also kept
 /// on disk for a day, so REPL completion does not wait on the network in the next session.
+/// One per session, used from the interpreter's thread (not thread-safe).
 public final class DescribeTypeSchemas: SchemaSource {
     private let makeClient: () throws -> CloudFormationClient?
     private var client: CloudFormationClient??

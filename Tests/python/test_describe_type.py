@@ -162,3 +162,17 @@ def test_the_repl_completes_properties_of_a_type_known_only_through_describe_typ
         assert re.search(r"^schemas\s+shipped, then CloudFormation DescribeType$", screen, re.MULTILINE), screen
     finally:
         term.close()
+
+
+def test_an_unreachable_cloudformation_names_the_error(tmp_path):
+    env = client_environment()
+    env["HOME"] = str(tmp_path / "home")
+    env["CCS_NO_SCHEMA_CACHE"] = "1"
+    env["AWS_MAX_ATTEMPTS"] = "1"
+    # Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+    done = run_ccs(env, "--endpoint-url", "http://127.0.0.1:9", "-e", 'schema("AWS::Athena::WorkGroup")')
+    assert done.returncode == 1
+    assert "schema: cannot get the schema of AWS::Athena::WorkGroup:" in done.stderr, done.stderr
+    # Shipped types need no network.
+    shipped = run_ccs(env, "--endpoint-url", "http://127.0.0.1:9", "-e", 'schema("AWS::SQS::Queue").typeName')
+    assert shipped.stdout.strip() == "AWS::SQS::Queue", shipped.stderr
