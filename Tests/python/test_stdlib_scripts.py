@@ -40,6 +40,8 @@ class Backend:
         self.kind = kind
         self.directory = Path(directory)
         self.server = None
+        # Added to the environment of every ccs run.
+        self.extra_env = {}
         if kind == "local":
             self.db = self.directory / "local.sqlite"
             self.options = [f"--local={self.db}"]
@@ -54,6 +56,7 @@ class Backend:
 
     def ccs(self, *arguments, cwd=None, extra_env=None):
         env = environment()
+        env.update(self.extra_env)
         env.update(extra_env or {})
         return subprocess.run([CCS_BIN, *self.options, *arguments], capture_output=True, text=True,
                               env=env, cwd=cwd or self.directory, timeout=300)
@@ -193,10 +196,15 @@ print("ok")
 
 
 def test_types_without_a_shipped_schema(tmp_path):
-    """Against AWS most types have no schema in ccs. Served from extra schema files
-    (Tests/stdlib/schemas), two such types still get tags in their own shape (read from each
-    resource), inventory rows and copies."""
+    """A type whose schema ccs cannot get (CloudFormation's DescribeType does not know it, or
+    is not allowed). Served from extra schema files (Tests/stdlib/schemas) to Cloud Control
+    only, while DescribeType goes to a second emulator without them, two such types still get
+    tags in their own shape (read from each resource), inventory rows and copies."""
     backend = Backend("serve", tmp_path, "--schemas", str(MODULE_TESTS / "schemas"))
+    registry = Emulator(tmp_path / "registry", "--latency", "0").start()
+    backend.options = []
+    backend.extra_env = {"AWS_ENDPOINT_URL_CLOUDCONTROL": backend.server.url,
+                         "AWS_ENDPOINT_URL_CLOUDFORMATION": registry.url, "CCS_NO_SCHEMA_CACHE": "1"}
     try:
         path = tmp_path / "custom.ccs"
         path.write_text(CUSTOM_TYPES_SCRIPT)
@@ -223,6 +231,7 @@ def test_types_without_a_shipped_schema(tmp_path):
         assert no_name.returncode == 1
         assert "use --name-property" in no_name.stdout
     finally:
+        registry.stop()
         backend.close()
 
 
