@@ -86,6 +86,7 @@ def test_a_script_reaches_an_extra_type_through_describe_type(extra, tmp_path):
     script = tmp_path / "workgroup.ccs"
     script.write_text(SCRIPT)
     env = client_environment()
+    env.pop("CCS_NO_SCHEMA_CACHE", None)
     env["HOME"] = str(tmp_path / "home")
     env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
     done = run_ccs(env, "--endpoint-url", extra.url, str(script), "wg-http")
