@@ -43,7 +43,7 @@ final class RequestWaiter {
     /// ErrorCodes after which Cloud Control's own guidance is to retry the request.
     static let transientCodes: Set<String> = ["Throttling", "ServiceInternalError", "NetworkFailure"]
     static let maxBackoff = 30.0
-    /// The longest single sleep, so an interruption is noticed promptly.
+    /// The longest single sleep, so the progress line's clock keeps moving.
     static let sleepSlice = 0.1
 
     private struct Tracked {
@@ -54,13 +54,17 @@ final class RequestWaiter {
     }
 
     private let session: CloudSession
+    private let context: CallContext
     private let settings: Settings
     private let function: String
     private var tracked: [Tracked] = []
     private var drewProgress = false
 
-    init(session: CloudSession, settings: Settings, function: String) {
+    /// - Parameter context: the calling built-in's context, through which the waiter sleeps and
+    ///   checks for Ctrl-C (the language's uncatchable `ScriptInterrupted`).
+    init(session: CloudSession, context: CallContext, settings: Settings, function: String) {
         self.session = session
+        self.context = context
         self.settings = settings
         self.function = function
     }
@@ -82,12 +86,11 @@ final class RequestWaiter {
             }
             if next > now {
                 drawProgress(elapsed: now - start)
-                session.sleep(min(next - now, deadline - now, Self.sleepSlice))
-                try session.checkInterrupted(function)
+                try session.pause(min(next - now, deadline - now, Self.sleepSlice), context)
                 continue
             }
             for i in tracked.indices where tracked[i].outcome == nil && tracked[i].due <= now {
-                try session.checkInterrupted(function)
+                try context.checkInterrupted()
                 do {
                     let token = tracked[i].request.token
                     let output = try session.call(function) {
@@ -97,7 +100,7 @@ final class RequestWaiter {
                         try CloudBuiltins.event(output.progressEvent, function),
                         hooks: output.hooksProgressEvent)
                     try settle(i, now: session.now(), polled: true)
-                } catch let error as ScriptError where error.code != CloudErrors.interrupted {
+                } catch let error as ScriptError {
                     tracked[i].outcome = .failure(error)
                 }
             }
@@ -110,6 +113,7 @@ final class RequestWaiter {
         let request = tracked[i].request
         switch request.event.operationStatus?.rawValue {
         case "SUCCESS":
+            session.freshCreates.observe(request.event, at: now)
             tracked[i].outcome = .success(request.event.scriptValue(hooks: request.hooks))
         case "FAILED" where shouldResubmit(request):
             try resubmit(request)
@@ -152,7 +156,7 @@ final class RequestWaiter {
             return
         }
         request.resubmissions += 1
-        request.update(try CloudBuiltins.event(event, function))
+        request.restart(try CloudBuiltins.event(event, function))
     }
 
     /// RetryAfter when the service gave a time in the future (capped at the longest backoff),

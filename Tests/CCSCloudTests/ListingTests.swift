@@ -77,6 +77,35 @@ import Testing
         #expect(result.lines == [#"["a|s1","a|s2"]"#, "InvalidRequestException"])
     }
 
+    @Test func childTypeWithoutItsParentKeySaysWhatToPass() throws {
+        let h = try CloudHarness()
+        let result = h.run(
+            """
+            try { count(list("AWS::EKS::Nodegroup")) } catch e { print(e.code); print(e.message) }
+            try { count(list("AWS::Logs::LogStream", {model: {Other: "x"}})) } catch e { print(e.message) }
+            """)
+        #expect(result.errors == "")
+        #expect(
+            result.lines == [
+                "InvalidRequestException",
+                "list: InvalidRequestException: Listing AWS::EKS::Nodegroup needs the parent's key in ResourceModel; missing required property: ClusterName",
+                #"AWS::EKS::Nodegroup is listed per parent: pass the parent's key in 'model', e.g. list("AWS::EKS::Nodegroup", {model: {ClusterName: "..."}})"#,
+                "list: InvalidRequestException: Listing AWS::Logs::LogStream needs the parent's key in ResourceModel; missing required property: LogGroupName",
+                #"AWS::Logs::LogStream is listed per parent: pass the parent's key in 'model', e.g. list("AWS::Logs::LogStream", {model: {LogGroupName: "..."}})"#,
+            ])
+    }
+
+    @Test func parentKeysOfATypeOutsideTheTableComeFromItsIdentifier() throws {
+        let h = try CloudHarness(wrap: { ParentKeyListService($0) })
+        let result = h.run(
+            #"try { count(list("AWS::Logs::MetricFilter")) } catch e { print(e.message) }"#)
+        #expect(result.errors == "")
+        #expect(
+            result.lines.last
+                == #"AWS::Logs::MetricFilter is listed per parent: pass the parent's key in 'model', e.g. list("AWS::Logs::MetricFilter", {model: {LogGroupName: "..."}})"#
+        )
+    }
+
     @Test func requestsFilteredByOperationAndStatus() throws {
         let h = try CloudHarness()
         try h.seed("AWS::Logs::LogGroup", Self.groups(3))
