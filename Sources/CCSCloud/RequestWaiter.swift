@@ -8,8 +8,10 @@ import OrderedCollections
 /// RetryAfter when the service gave one (no SDK waiter honours it; Cloud Control sends it on
 /// every unfinished event), otherwise after a backoff that doubles from 1 s up to 30 s with
 /// jitter. A FAILED event whose ErrorCode is Throttling, ServiceInternalError or
-/// NetworkFailure is a transient failure: the original call is sent again with a fresh
-/// ClientToken, up to `resubmit` times.
+/// NetworkFailure is a transient failure (Cloud Control reports throttling of an accepted
+/// request this way; DESIGN.md "Known pain points"): after a pause (the event's RetryAfter,
+/// else the same backoff counted in resubmissions), the original call is sent again with a
+/// fresh ClientToken, up to `resubmit` times.
 final class RequestWaiter {
     struct Settings {
         var timeout: Double = 30 * 60
@@ -50,6 +52,8 @@ final class RequestWaiter {
         let request: RequestValue
         var due: Double
         var attempt = 0
+        /// The latest event was a transient failure: at `due`, send the call again.
+        var resubmitting = false
         var outcome: Result<Value, ScriptError>?
     }
 
@@ -75,7 +79,7 @@ final class RequestWaiter {
         let deadline = start + settings.timeout
         tracked = requests.map { Tracked(request: $0, due: start) }
         defer { clearProgress() }
-        for i in tracked.indices { try settle(i, now: start, polled: false) }
+        for i in tracked.indices { settle(i, now: start, polled: false) }
         while let next = tracked.filter({ $0.outcome == nil }).map(\.due).min() {
             let now = session.now()
             if now >= deadline {
@@ -92,6 +96,15 @@ final class RequestWaiter {
             for i in tracked.indices where tracked[i].outcome == nil && tracked[i].due <= now {
                 try context.checkInterrupted()
                 do {
+                    if tracked[i].resubmitting {
+                        // A resubmission failing at the API (say ThrottlingException) fails
+                        // this request only, like a failed poll.
+                        try resubmit(tracked[i].request)
+                        tracked[i].resubmitting = false
+                        tracked[i].attempt = 0
+                        settle(i, now: session.now(), polled: false)
+                        continue
+                    }
                     let token = tracked[i].request.token
                     let output = try session.call(function) {
                         try $0.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: token))
@@ -99,7 +112,7 @@ final class RequestWaiter {
                     tracked[i].request.update(
                         try CloudBuiltins.event(output.progressEvent, function),
                         hooks: output.hooksProgressEvent)
-                    try settle(i, now: session.now(), polled: true)
+                    settle(i, now: session.now(), polled: true)
                 } catch let error as ScriptError {
                     tracked[i].outcome = .failure(error)
                 }
@@ -109,16 +122,16 @@ final class RequestWaiter {
     }
 
     /// Decides what the request's latest event means: done, failed, resubmitted, or due again.
-    private func settle(_ i: Int, now: Double, polled: Bool) throws {
+    private func settle(_ i: Int, now: Double, polled: Bool) {
         let request = tracked[i].request
         switch request.event.operationStatus?.rawValue {
         case "SUCCESS":
             session.freshCreates.observe(request.event, at: now)
             tracked[i].outcome = .success(request.event.scriptValue(hooks: request.hooks))
         case "FAILED" where shouldResubmit(request):
-            try resubmit(request)
-            tracked[i].attempt = 0
-            tracked[i].due = nextDue(request, attempt: 0, now: session.now())
+            // Sending it again at once would meet the same throttle.
+            tracked[i].resubmitting = true
+            tracked[i].due = nextDue(request, attempt: request.resubmissions, now: now)
         case "FAILED", "CANCEL_COMPLETE":
             tracked[i].outcome = .failure(CloudErrors.failed(request))
         case nil where !polled:

@@ -94,6 +94,7 @@ import Testing
             throttler = service
             return service
         })
+        let start = h.clock.now()
         let result = h.run(
             """
             let req = create("AWS::Logs::LogGroup", {LogGroupName: "again"}, {client_token: "mine"})
@@ -104,6 +105,9 @@ import Testing
             """)
         #expect(result.errors == "")
         #expect(result.lines == ["stale-token FAILED Throttling", "SUCCESS true true again", "null"])
+        // Resubmitted after a pause (a 1 s backoff step, 0.75 s with the harness's jitter),
+        // not at once into the same throttle; then two 0.2 s phases.
+        #expect(abs(h.clock.now() - start - 1.15) < 0.01)
         let service = try #require(throttler)
         // The user's ClientToken went with the first call only: reusing it would return the
         // throttled request (API reference, "ClientToken").
