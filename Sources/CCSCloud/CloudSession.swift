@@ -23,8 +23,8 @@ public final class CloudSession {
     let progress: ((String) -> Void)?
     /// A number in 0..<1 for backoff jitter.
     let random: () -> Double
-    /// A fresh ClientToken.
-    let makeToken: () -> String
+    /// The ClientTokens of write calls that give none: random, or derived from a run id.
+    public let clientTokens: ClientTokens
     /// Resources seen created recently, for `get`'s retry of an eventually consistent read.
     let freshCreates = FreshCreates()
 
@@ -33,6 +33,9 @@ public final class CloudSession {
     ///   - schemas: the schema source, e.g. the emulator's `SchemaRegistry`.
     ///   - progress: where `wait` writes its progress line; by default stderr when it is a
     ///     terminal, else nowhere.
+    ///   - makeToken: a fresh random ClientToken.
+    ///   - runID: derive ClientTokens from this id instead (see `ClientTokens`), so a re-run
+    ///     of an interrupted script replays its requests rather than duplicating them.
     public init(
         service: @escaping () throws -> CloudControlService,
         schemas: SchemaSource?,
@@ -40,7 +43,8 @@ public final class CloudSession {
         sleep: ((Double) -> Void)? = nil,
         progress: ((String) -> Void)? = CloudSession.terminalProgress(),
         random: @escaping () -> Double = { Double.random(in: 0..<1) },
-        makeToken: @escaping () -> String = { UUID().uuidString.lowercased() }
+        makeToken: @escaping () -> String = { UUID().uuidString.lowercased() },
+        runID: String? = nil
     ) {
         self.makeService = service
         self.schemas = schemas
@@ -48,7 +52,7 @@ public final class CloudSession {
         self.sleep = sleep
         self.progress = progress
         self.random = random
-        self.makeToken = makeToken
+        self.clientTokens = ClientTokens(runID: runID, fresh: makeToken)
     }
 
     /// Writes to stderr when it is a terminal; nil otherwise.
