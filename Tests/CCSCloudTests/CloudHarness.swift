@@ -76,7 +76,7 @@ final class CloudHarness {
     let progress = TextLog()
 
     init(
-        latency: Double = 0.2, faults: String = "", pageSize: Int = 25,
+        latency: Double = 0.2, faults: String = "", pageSize: Int = 25, realSleep: Bool = false,
         wrap: ((LocalCloudControl) -> CloudControlService)? = nil
     ) throws {
         var configuration = LocalConfiguration()
@@ -93,7 +93,8 @@ final class CloudHarness {
         var tokens = 0
         let progress = self.progress
         session = CloudSession(
-            service: { counting }, schemas: registry, now: { clock.now() }, sleep: { clock.advance($0) },
+            service: { counting }, schemas: registry, now: { clock.now() },
+            sleep: realSleep ? nil : { clock.advance($0) },
             progress: { progress.lines.append($0) }, random: { 0.5 },
             makeToken: {
                 tokens += 1

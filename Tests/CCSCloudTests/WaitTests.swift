@@ -1,5 +1,6 @@
 import CCSLanguage
 import CloudControl
+import Foundation
 import Testing
 
 @testable import CCSCloud
@@ -146,6 +147,21 @@ import Testing
             #"try { wait(create("AWS::Logs::LogGroup", {LogGroupName: "slow2"})) } catch e { print("caught", e.code) }"#)
         #expect(interrupted.error is ScriptInterrupted)
         #expect(interrupted.output == "")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func ctrlCEndsARealPauseAtOnce() throws {
+        // No injected sleep: `wait` pauses through CallContext.sleep, as in the REPL. The
+        // manual clock stands still, so without the interruption it would wait forever.
+        let h = try CloudHarness(latency: 100, realSleep: true)
+        let interruption = h.interruption
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.3)
+            interruption.request()
+        }
+        let started = Date()
+        let result = h.runInterruptible(#"wait(create("AWS::Logs::LogGroup", {LogGroupName: "ctrl-c"}))"#)
+        #expect(result.error is ScriptInterrupted)
+        #expect(Date().timeIntervalSince(started) < 2)
     }
 
     @Test func progressIsDrawnAndCleared() throws {
