@@ -55,7 +55,9 @@ extension CloudBuiltins {
                 let opts = try CallOptions(args, 1, function: "list", allowed: ResourcePager.options)
                 let pager = try ResourcePager.Settings(type: type, options: opts)
                 return .sequence(
-                    SequenceBox(name: "list(\(type))") { ResourcePager(pager, session: session, context: context) })
+                    SequenceBox(name: "list(\(type))") {
+                        ResourcePager(pager, session: session, context: context)
+                    })
             })
 
         registry.register(

@@ -144,7 +144,8 @@ import Testing
         // for any other loop of the script.
         h.interruption.request()
         let interrupted = h.runInterruptible(
-            #"try { wait(create("AWS::Logs::LogGroup", {LogGroupName: "slow2"})) } catch e { print("caught", e.code) }"#)
+            #"try { wait(create("AWS::Logs::LogGroup", {LogGroupName: "slow2"})) } catch e { print("caught", e.code) }"#
+        )
         #expect(interrupted.error is ScriptInterrupted)
         #expect(interrupted.output == "")
     }
