@@ -24,9 +24,10 @@ extension CloudBuiltins {
                         ?? session.clientTokens.token(["create", type, desired]),
                     desiredState: desired)
                 let output = try session.call("create") { try $0.createResource(input) }
-                return .object(
-                    RequestValue(
-                        event: try event(output.progressEvent, "create"), resubmission: .create(input)))
+                let first = try event(output.progressEvent, "create")
+                // A request can be over at once (a ClientToken replay of a finished one).
+                session.freshCreates.observe(first, at: session.now())
+                return .object(RequestValue(event: first, resubmission: .create(input)))
             })
 
         registry.register(
@@ -98,9 +99,10 @@ extension CloudBuiltins {
                         ?? session.clientTokens.token(["delete", type, id]),
                     identifier: id)
                 let output = try session.call("delete") { try $0.deleteResource(input) }
-                return .object(
-                    RequestValue(
-                        event: try event(output.progressEvent, "delete"), resubmission: .delete(input)))
+                let first = try event(output.progressEvent, "delete")
+                // A request can be over at once (a ClientToken replay of a finished one).
+                session.freshCreates.observe(first, at: session.now())
+                return .object(RequestValue(event: first, resubmission: .delete(input)))
             })
     }
 
