@@ -1,4 +1,5 @@
 import CCSLanguage
+import Foundation
 import CloudControl
 import CloudControlLocal
 import JSONCore
@@ -95,11 +96,13 @@ final class ResourcePager: ValueIterator {
     /// For a child type listed without its parent's key (DESIGN.md "Known pain points": EKS
     /// Nodegroup needs ClusterName), the call that works, e.g.
     /// `list("AWS::EKS::Nodegroup", {model: {ClusterName: "..."}})`. The keys come from the
-    /// emulator's table of child types, else, when the service's message speaks of the
-    /// ResourceModel, from a compound primary identifier (a child is identified by its
-    /// parent's keys and its own name); nil when nothing is missing.
+    /// service's message ("... list handler request input.Required property: (#: required key
+    /// [ClusterName] not found)"), else from the emulator's table of child types, else, when
+    /// the message speaks of the ResourceModel, from a compound primary identifier (a child
+    /// is identified by its parent's keys and its own name); nil when nothing is missing.
     private func parentKeyHint(_ message: String) -> String? {
-        var keys = ListRequirements.requiredKeys(settings.type)
+        var keys = Self.requiredKeys(in: message)
+        if keys.isEmpty { keys = ListRequirements.requiredKeys(settings.type) }
         if keys.isEmpty, message.lowercased().contains("resourcemodel"),
             let schema = session.optionalSchema(settings.type)
         {
@@ -115,5 +118,22 @@ final class ResourcePager: ValueIterator {
         let example = missing.map { "\($0): \"...\"" }.joined(separator: ", ")
         return
             "\(settings.type) is listed per parent: pass the parent's key\(missing.count == 1 ? "" : "s") in 'model', e.g. list(\"\(settings.type)\", {model: {\(example)}})"
+    }
+
+    /// The names in "required key [A]" / "required key [A, B]" phrases of a service message
+    /// (JSON Schema validation of the list handler's input, as Cloud Control words it).
+    static func requiredKeys(in message: String) -> [String] {
+        var keys: [String] = []
+        var rest = Substring(message)
+        while let marker = rest.range(of: "required key [") {
+            rest = rest[marker.upperBound...]
+            guard let close = rest.firstIndex(of: "]") else { break }
+            for name in rest[..<close].split(separator: ",") {
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                if !trimmed.isEmpty, !keys.contains(trimmed) { keys.append(trimmed) }
+            }
+            rest = rest[close...]
+        }
+        return keys
     }
 }

@@ -95,8 +95,21 @@ import Testing
             ])
     }
 
+    @Test func parentKeysNamedByTheServiceComeFirst() throws {
+        let h = try CloudHarness(wrap: {
+            ParentKeyListService(
+                $0, detail: "Required property: (#: required key [ParentId, Zone] not found)")
+        })
+        let result = h.run(#"try { count(list("Example::Child::Thing")) } catch e { print(e.message) }"#)
+        #expect(result.errors == "")
+        #expect(
+            result.lines.last
+                == #"Example::Child::Thing is listed per parent: pass the parent's keys in 'model', e.g. list("Example::Child::Thing", {model: {ParentId: "...", Zone: "..."}})"#
+        )
+    }
+
     @Test func parentKeysOfATypeOutsideTheTableComeFromItsIdentifier() throws {
-        let h = try CloudHarness(wrap: { ParentKeyListService($0) })
+        let h = try CloudHarness(wrap: { ParentKeyListService($0, detail: "") })
         let result = h.run(
             #"try { count(list("AWS::Logs::MetricFilter")) } catch e { print(e.message) }"#)
         #expect(result.errors == "")
@@ -104,6 +117,15 @@ import Testing
             result.lines.last
                 == #"AWS::Logs::MetricFilter is listed per parent: pass the parent's key in 'model', e.g. list("AWS::Logs::MetricFilter", {model: {LogGroupName: "..."}})"#
         )
+    }
+
+    @Test(arguments: [
+        ("Required property: (#: required key [ClusterName] not found)", ["ClusterName"]),
+        ("required key [A, B] not found; required key [C] not found", ["A", "B", "C"]),
+        ("Invalid value for RetentionInDays", []),
+    ])
+    func requiredKeysInAServiceMessage(message: String, keys: [String]) {
+        #expect(ResourcePager.requiredKeys(in: message) == keys)
     }
 
     @Test func requestsFilteredByOperationAndStatus() throws {

@@ -50,10 +50,16 @@ final class ThrottleFirstCreateService: CloudControlService {
 }
 
 /// Forwards to a service, but ListResources answers InvalidRequestException with the real
-/// service's wording for a child type listed without its parent's key.
+/// service's wording for a child type listed without its parent's key (as quoted in
+/// awslabs/mcp issue 403), followed by `detail`.
 final class ParentKeyListService: CloudControlService {
     let inner: CloudControlService
-    init(_ inner: CloudControlService) { self.inner = inner }
+    /// The message's tail after the type name.
+    let detail: String
+    init(_ inner: CloudControlService, detail: String) {
+        self.inner = inner
+        self.detail = detail
+    }
 
     func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
         try inner.createResource(input)
@@ -69,7 +75,7 @@ final class ParentKeyListService: CloudControlService {
         throw CloudControlError(
             code: CloudControlErrorCode(wireName: "InvalidRequestException"),
             message:
-                "Missing Or Invalid ResourceModel property in \(input.typeName) list handler request input. Required property:  [LogGroupName]"
+                "Missing or invalid ResourceModel property in \(input.typeName) list handler request input.\(detail)"
         )
     }
     func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
