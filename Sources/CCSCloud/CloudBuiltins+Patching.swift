@@ -44,7 +44,7 @@ extension CloudBuiltins {
                 case .list:
                     operations = try patchOperations(changes, "patch")
                 case .map(let desired):
-                    let current = try read(type, id, opts, session, "patch")
+                    let current = try read(type, id, opts, session, context, "patch")
                     let currentJSON = try JSONBridge.json(
                         try current.properties(), "patch: current properties")
                     var target = currentJSON.objectValue ?? [:]
