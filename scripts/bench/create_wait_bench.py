@@ -98,7 +98,7 @@ def main():
         f"waiters — **{met}** ({ratio:.1f}×). Target: `wait_all` takes about as long as the slowest request "
         f"(within 1 s of its {slowest:.1f} s) — **{near}** ({wait:.2f} s waiting after the last create). "
         f"The boto3 scripts wait in steps of the waiter's 5 s delay, and a thread pool does not shorten "
-        "that step; `wait_all` ends when the last request does (here {slowest:.1f} s against 5 s), so the ratio "
+        f"that step; `wait_all` ends when the last request does (here {slowest:.1f} s against 5 s), so the ratio "
         "depends on how long the requests take.", width=95, break_on_hyphens=False)
     section = "\n".join(lines) + "\n"
     text = open(doc_path).read()
