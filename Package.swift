@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CloudControlTests",
-            dependencies: ["CloudControl", "CCSTestSupport"],
+            dependencies: ["CloudControl", "CCSTestSupport", "JSONCore"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -120,9 +120,13 @@ let package = Package(
         ),
         .testTarget(name: "CCSLanguageTests", dependencies: ["CCSLanguage"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "CCSCloudTests", dependencies: ["CCSCloud", "CCSLanguage", "CloudControl", "CloudControlLocal", "JSONCore"],
+            name: "CCSCloudTests",
+            dependencies: [
+                "CCSCloud", "CCSLanguage", "CloudControl", "CloudControlLocal", "CloudControlServer", "JSONCore",
+            ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "CCSReplTests", dependencies: ["CCSRepl", "CCSLanguage", "CCSCloud", "CloudControlLocal"]),
         .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -48,17 +48,20 @@ python_version = subprocess.run(["python3", "--version"], capture_output=True, t
 rows = []
 for p in programs:
     results = {r["command"]: r for r in json.load(open(os.path.join(out, p + ".json")))["results"]}
-    ccs, py, lua = (results[n]["median"] for n in ("ccs", "python3", "lua5.4"))
-    rows.append(f"| {describe[p]} | {ccs * 1000:.0f} ms | {py * 1000:.0f} ms | {lua * 1000:.0f} ms "
-                f"| {py / ccs:.2f}× | {lua / ccs:.2f}× |")
+    wall = {n: results[n]["median"] for n in ("ccs", "python3", "lua5.4")}
+    cpu = {n: results[n]["user"] + results[n]["system"] for n in ("ccs", "python3", "lua5.4")}
+    cell = lambda n: f"{cpu[n] * 1000:.0f} ms ({wall[n] * 1000:.0f} ms)"
+    rows.append(f"| {describe[p]} | {cell('ccs')} | {cell('python3')} | {cell('lua5.4')} "
+                f"| {cpu['python3'] / cpu['ccs']:.2f}× | {cpu['lua5.4'] / cpu['ccs']:.2f}× |")
 load = os.getloadavg()[0]
 section = f"""## Language
 
 Measured by `scripts/bench-language.sh`: the programs in `scripts/bench/` (`.ccs`, `.py`,
-`.lua`, the same algorithm in each), median wall-clock time of {runs} runs each after a
-warm-up, by hyperfine, ccs from a release build. "vs" columns are speed-ups of ccs: above
-1.00× ccs is faster. {python_version}, Lua 5.4. Load average during the run: {load:.1f} (the
-machine is shared, so absolute times are noisy; the ratios come from the same run).
+`.lua`, the same algorithm in each), {runs} runs each after a warm-up, by hyperfine, ccs from
+a release build, {python_version}, Lua 5.4. Each cell is the CPU time (user + system, mean
+of the runs) and, in parentheses, the median wall-clock time. The machine is shared (load
+average {load:.1f} during the run), so wall-clock times include waiting for a core; the
+ratios compare CPU times. "vs" columns are speed-ups of ccs: above 1.00× ccs is faster.
 
 | program | ccs | python3 | lua5.4 | ccs vs python3 | ccs vs lua5.4 |
 |---------|-----|---------|--------|----------------|---------------|

@@ -47,6 +47,24 @@ def time_to_prompt(binary, arguments, env):
     return elapsed
 
 
+def time_to_exit(binary, arguments, env):
+    """Seconds from fork to the exit of a short command on the terminal (the baseline)."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(binary, [binary] + arguments, env)
+    while True:
+        try:
+            if not os.read(fd, 4096):
+                break
+        except OSError:
+            break
+    os.waitpid(pid, 0)
+    elapsed = time.perf_counter() - start
+    os.close(fd)
+    return elapsed
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=30)
@@ -70,6 +88,10 @@ def main():
             time_to_prompt(binary, arguments, env)  # warm the page cache
             samples = sorted(time_to_prompt(binary, arguments, env) * 1000 for _ in range(options.runs))
             rows.append((label, statistics.median(samples), samples[int(len(samples) * 0.9) - 1], samples[0]))
+        time_to_exit(binary, ["--version"], env)
+        samples = sorted(time_to_exit(binary, ["--version"], env) * 1000 for _ in range(options.runs))
+        rows.append(("baseline: `ccs --version` to exit", statistics.median(samples),
+                     samples[int(len(samples) * 0.9) - 1], samples[0]))
     cpu = ""
     try:
         cpu = re.search(r"model name\s*:\s*(.*)", open("/proc/cpuinfo").read()).group(1)
@@ -79,10 +101,12 @@ def main():
         "## REPL start-up",
         "",
         f"Measured by `scripts/bench-repl-startup.py` on {time.strftime('%Y-%m-%d', time.gmtime())} "
-        f"({cpu or 'unknown CPU'}, shared machine): the release build is started on a pseudo-terminal "
+        f"({cpu or 'unknown CPU'}, shared machine, load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} cores): the release build is started on a pseudo-terminal "
         f"and timed from `fork` until `ccs> ` is on the terminal, {options.runs} runs each after one warm-up, "
         "with a 1,000-entry history file to load. Nothing is fetched before the prompt: type names and "
-        "schemas for completion load at the first Tab.",
+        "schemas for completion load at the first Tab. The last row is the same binary starting and "
+        "exiting at once: the difference is what the REPL itself costs (line editor, history, built-ins).",
         "",
         "| start | median | p90 | fastest |",
         "|---|---|---|---|",

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what ccs needs on a fresh Debian 12 machine and is missing: the C libraries it links
-# (libcurl, libcrypto, libedit, SQLite) and the Python packages its test suites use.
+# (libcurl, libcrypto, libedit, SQLite), tmux (the REPL tests drive a terminal through it) and
+# the Python packages its test suites use.
 # Idempotent: installs nothing when everything is present.
 set -euo pipefail
 
-needed=(libedit-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev)
+needed=(libedit-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev tmux)
 missing=()
 for package in "${needed[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

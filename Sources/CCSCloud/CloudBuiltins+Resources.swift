@@ -16,11 +16,13 @@ extension CloudBuiltins {
             ) { args, context in
                 let type = try context.string(args, 0, "create")
                 let opts = try CallOptions(args, 2, function: "create", allowed: writeOptions)
+                let desired = try desiredState(args[1], "create")
                 let input = CreateResourceInput(
                     typeName: type, typeVersionId: try opts.string("type_version_id"),
                     roleArn: try opts.string("role_arn"),
-                    clientToken: try opts.string("client_token") ?? session.makeToken(),
-                    desiredState: try desiredState(args[1], "create"))
+                    clientToken: try opts.string("client_token")
+                        ?? session.clientTokens.token(["create", type, desired]),
+                    desiredState: desired)
                 let output = try session.call("create") { try $0.createResource(input) }
                 return .object(
                     RequestValue(
@@ -90,7 +92,9 @@ extension CloudBuiltins {
                 let input = DeleteResourceInput(
                     typeName: type, typeVersionId: try opts.string("type_version_id"),
                     roleArn: try opts.string("role_arn"),
-                    clientToken: try opts.string("client_token") ?? session.makeToken(), identifier: id)
+                    clientToken: try opts.string("client_token")
+                        ?? session.clientTokens.token(["delete", type, id]),
+                    identifier: id)
                 let output = try session.call("delete") { try $0.deleteResource(input) }
                 return .object(
                     RequestValue(

@@ -24,14 +24,17 @@ public final class CloudSession {
     let progress: ((String) -> Void)?
     /// A number in 0..<1 for backoff jitter.
     let random: () -> Double
-    /// A fresh ClientToken.
-    let makeToken: () -> String
+    /// The ClientTokens of write calls that give none: random, or derived from a run id.
+    public let clientTokens: ClientTokens
 
     /// - Parameters:
     ///   - service: builds the service on first use (errors surface in the calling built-in).
     ///   - schemas: the schema source, e.g. the emulator's `SchemaRegistry`.
     ///   - progress: where `wait` writes its progress line; by default stderr when it is a
     ///     terminal, else nowhere.
+    ///   - makeToken: a fresh random ClientToken.
+    ///   - runID: derive ClientTokens from this id instead (see `ClientTokens`), so a re-run
+    ///     of an interrupted script replays its requests rather than duplicating them.
     public init(
         service: @escaping () throws -> CloudControlService,
         schemas: SchemaSource?,
@@ -40,7 +43,8 @@ public final class CloudSession {
         isInterrupted: @escaping () -> Bool = { false },
         progress: ((String) -> Void)? = CloudSession.terminalProgress(),
         random: @escaping () -> Double = { Double.random(in: 0..<1) },
-        makeToken: @escaping () -> String = { UUID().uuidString.lowercased() }
+        makeToken: @escaping () -> String = { UUID().uuidString.lowercased() },
+        runID: String? = nil
     ) {
         self.makeService = service
         self.schemas = schemas
@@ -49,7 +53,7 @@ public final class CloudSession {
         self.isInterrupted = isInterrupted
         self.progress = progress
         self.random = random
-        self.makeToken = makeToken
+        self.clientTokens = ClientTokens(runID: runID, fresh: makeToken)
     }
 
     /// Writes to stderr when it is a terminal; nil otherwise.

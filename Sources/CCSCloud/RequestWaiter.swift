@@ -46,10 +46,15 @@ final class RequestWaiter {
     /// The longest single sleep, so an interruption is noticed promptly.
     static let sleepSlice = 0.1
 
+    /// Consecutive polls of one request that may fail transiently before `wait` gives up.
+    static let transientPollLimit = 10
+
     private struct Tracked {
         let request: RequestValue
         var due: Double
         var attempt = 0
+        /// Consecutive polls that failed with a transient error (after the client's retries).
+        var failedPolls = 0
         var outcome: Result<Value, ScriptError>?
     }
 
@@ -96,9 +101,18 @@ final class RequestWaiter {
                     tracked[i].request.update(
                         try CloudBuiltins.event(output.progressEvent, function),
                         hooks: output.hooksProgressEvent)
+                    tracked[i].failedPolls = 0
                     try settle(i, now: session.now(), polled: true)
                 } catch let error as ScriptError where error.code != CloudErrors.interrupted {
-                    tracked[i].outcome = .failure(error)
+                    if Self.isTransient(error), tracked[i].failedPolls < Self.transientPollLimit {
+                        // The poll failed, not the request, which goes on at the service:
+                        // failing the wait would leave the script not knowing how it ended.
+                        tracked[i].failedPolls += 1
+                        tracked[i].due = nextDue(
+                            tracked[i].request, attempt: tracked[i].failedPolls, now: session.now())
+                    } else {
+                        tracked[i].outcome = .failure(error)
+                    }
                 }
             }
         }
@@ -126,6 +140,21 @@ final class RequestWaiter {
         }
     }
 
+    /// Whether a failed call is worth repeating, by botocore's standard-mode rules
+    /// (RetryPolicy): a throttling or transient error code, HTTP 500/502/503/504, or no
+    /// answer at all (a TransportError: refused, reset or dropped connection, timeout).
+    static func isTransient(_ error: ScriptError) -> Bool {
+        if RetryPolicy.throttlingErrorCodes.contains(error.code)
+            || RetryPolicy.transientErrorCodes.contains(error.code) || error.code == "TransportError"
+        {
+            return true
+        }
+        if case .map(let fields)? = error.value, case .int(let status)? = fields.entries["status"] {
+            return RetryPolicy.transientStatusCodes.contains(status)
+        }
+        return false
+    }
+
     private func shouldResubmit(_ request: RequestValue) -> Bool {
         guard let code = request.event.errorCode?.rawValue, Self.transientCodes.contains(code),
             request.resubmission != nil
@@ -133,10 +162,18 @@ final class RequestWaiter {
         return request.resubmissions < settings.resubmit
     }
 
-    /// Sends the original call again with a fresh ClientToken (a reused token would return
-    /// the failed request, API reference "ClientToken").
+    /// Sends the original call again with a new ClientToken (a reused token would return
+    /// the failed request, API reference "ClientToken"); with a run id the new token is
+    /// derived from the original one and the attempt, so a re-run replays it.
     private func resubmit(_ request: RequestValue) throws {
-        let token = session.makeToken()
+        let original: String?
+        switch request.resubmission {
+        case .create(let input)?: original = input.clientToken
+        case .update(let input)?: original = input.clientToken
+        case .delete(let input)?: original = input.clientToken
+        case nil: original = nil
+        }
+        let token = session.clientTokens.resubmission(of: original, attempt: request.resubmissions + 1)
         let event: ProgressEvent?
         switch request.resubmission {
         case .create(var input)?:

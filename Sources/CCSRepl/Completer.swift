@@ -5,7 +5,8 @@ import CCSLanguage
 /// - a resource type name inside the string argument of `create`, `get`, `list`, `delete`,
 ///   `patch`, `schema` or `types`, one `::` segment at a time (`"AWS::Lo` → `AWS::Logs::`);
 /// - a property name from the type's schema at a key of the map literal given to
-///   `create("TYPE", {` (read-only properties left out: they cannot be set);
+///   `create("TYPE", {` (read-only properties left out: they cannot be set) or to
+///   `patch(r, {` for a resource `r` in scope (create-only ones left out too);
 /// - a field after `.`, from the value in scope (`g.props.Ret` → `RetentionInDays`);
 /// - otherwise a keyword, built-in or variable name;
 /// - after `:`, a meta-command, and its argument (built-in or type name).
@@ -14,7 +15,9 @@ struct Completer {
     let catalog: TypeCatalog
 
     /// Built-ins whose first argument is a resource type name.
-    static let typeTakingFunctions: Set<String> = ["create", "get", "list", "delete", "patch", "schema", "types"]
+    static let typeTakingFunctions: Set<String> = [
+        "create", "get", "list", "delete", "patch", "schema", "types",
+    ]
 
     func complete(pending: String, line: String) -> Completion {
         if pending.isEmpty, line.hasPrefix(":") { return completeMetaCommand(line) }
@@ -24,21 +27,26 @@ struct Completer {
         tokens.removeLast()  // .eof
         let byteCount = text.utf8.count
         if let last = tokens.last, case .string(let partial) = last.kind,
-           lexer.errors.contains(where: { $0.message == "unfinished string" && $0.location.offset == last.location.offset }) {
+            lexer.errors.contains(where: {
+                $0.message == "unfinished string" && $0.location.offset == last.location.offset
+            })
+        {
             return completeInString(partial, tokens: tokens.dropLast())
         }
         var word = ""
         var context = tokens[...]
         if let last = tokens.last, let name = Completer.nameText(last.kind),
-           last.location.offset + name.utf8.count == byteCount {
+            last.location.offset + name.utf8.count == byteCount
+        {
             word = name
             context = tokens.dropLast()
         }
         if let dot = context.last, dot.kind == .punct(.dot) || dot.kind == .punct(.questionDot) {
             return completeField(word, chain: context.dropLast())
         }
-        if let type = mapLiteralType(context) {
-            return Completion.matching(word, in: catalog.settableProperties(of: type))
+        if let owner = mapLiteralType(context) {
+            return Completion.matching(
+                word, in: catalog.settableProperties(of: owner.type, for: owner.purpose))
         }
         let keywords = Keyword.allCases.map(\.rawValue)
         return Completion.matching(word, in: keywords + session.interpreter.registry.names + session.names)
@@ -57,7 +65,7 @@ struct Completer {
     private func completeInString(_ partial: String, tokens: ArraySlice<Token>) -> Completion {
         let calls = Array(tokens.suffix(2))
         guard calls.count == 2, calls[1].kind == .punct(.lparen), case .name(let function) = calls[0].kind,
-              Completer.typeTakingFunctions.contains(function)
+            Completer.typeTakingFunctions.contains(function)
         else { return .none }
         return completeTypeName(partial)
     }
@@ -86,7 +94,9 @@ struct Completer {
         while let last = rest.last, case .name(let name) = last.kind {
             names.insert(name, at: 0)
             rest = rest.dropLast()
-            guard let dot = rest.last, dot.kind == .punct(.dot) || dot.kind == .punct(.questionDot) else { break }
+            guard let dot = rest.last, dot.kind == .punct(.dot) || dot.kind == .punct(.questionDot) else {
+                break
+            }
             rest = rest.dropLast()
         }
         guard let root = names.first, var value = session.value(of: root) else { return .none }
@@ -99,8 +109,30 @@ struct Completer {
 
     /// The type named by `create("TYPE", {` when the text before the word is at a key
     /// position of that map literal: right after its `{` or after a `,` at its top level.
-    private func mapLiteralType(_ tokens: ArraySlice<Token>) -> String? {
-        guard let previous = tokens.last, previous.kind == .punct(.lbrace) || previous.kind == .punct(.comma) else {
+    /// The type and purpose of the map literal opened after `head` (the last four tokens
+    /// before its `{`): `create("TYPE", {`, or `patch(r, {` for a resource `r` in scope.
+    private func mapOwner(_ head: [Token]) -> (type: String, purpose: TypeCatalog.Purpose)? {
+        guard head.count == 4, case .name(let function) = head[0].kind, head[1].kind == .punct(.lparen),
+            head[3].kind == .punct(.comma)
+        else { return nil }
+        switch (function, head[2].kind) {
+        case ("create", .string(let type)):
+            return (type, .create)
+        case ("patch", .name(let name)):
+            guard case .object(let object)? = session.value(of: name), let resource = ResourceView(object)
+            else {
+                return nil
+            }
+            return (resource.type, .update)
+        default:
+            return nil
+        }
+    }
+
+    private func mapLiteralType(_ tokens: ArraySlice<Token>) -> (type: String, purpose: TypeCatalog.Purpose)?
+    {
+        guard let previous = tokens.last, previous.kind == .punct(.lbrace) || previous.kind == .punct(.comma)
+        else {
             return nil
         }
         var depth = 0
@@ -117,11 +149,7 @@ struct Completer {
                     depth -= 1
                     continue
                 }
-                let head = Array(tokens[tokens.startIndex..<index].suffix(4))
-                guard head.count == 4, case .name("create") = head[0].kind, head[1].kind == .punct(.lparen),
-                      case .string(let type) = head[2].kind, head[3].kind == .punct(.comma)
-                else { return nil }
-                return type
+                return mapOwner(Array(tokens[tokens.startIndex..<index].suffix(4)))
             default: break
             }
         }
@@ -136,7 +164,8 @@ struct Completer {
         let argument = String(line[line.index(after: space)...])
         guard !argument.contains(" ") else { return .none }
         switch command {
-        case "help": return Completion.matching(argument, in: session.interpreter.registry.builtins.keys.sorted())
+        case "help":
+            return Completion.matching(argument, in: session.interpreter.registry.builtins.keys.sorted())
         case "types", "schema": return completeTypeName(argument)
         default: return .none
         }

@@ -30,8 +30,10 @@ struct HistoryFile {
     /// limit. A missing file is an empty history.
     func load() -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-            .map(String.init)
+        let lines = String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: true
+        )
+        .map(String.init)
         let kept = Array(lines.suffix(limit))
         if lines.count > 2 * limit { rewrite(kept) }
         return kept
@@ -52,9 +54,13 @@ struct HistoryFile {
     private func ensureFolder() -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) { return isDirectory.boolValue }
-        return (try? FileManager.default.createDirectory(
-            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            return isDirectory.boolValue
+        }
+        return
+            (try? FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]))
+            != nil
     }
 
     /// Replaces the file by `lines` through a private temporary file and a rename, so a

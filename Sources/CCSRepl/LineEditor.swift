@@ -27,7 +27,8 @@ final class LineEditor {
 
     /// Sets up libedit on the process's terminal, or returns nil when it cannot.
     init?(programName: String, historySize: Int) {
-        guard let editLine = el_init(programName, stdin, stdout, stderr), let history = ccs_history_open() else {
+        guard let editLine = el_init(programName, stdin, stdout, stderr), let history = ccs_history_open()
+        else {
             return nil
         }
         self.editLine = editLine
@@ -43,7 +44,8 @@ final class LineEditor {
             guard let editLine, let raw = ccs_el_get_client_data(editLine) else { return nil }
             return UnsafePointer(Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().promptStorage)
         }
-        _ = ccs_el_add_function(editLine, "ccs-complete", "Complete the word before the cursor") { editLine, _ in
+        _ = ccs_el_add_function(editLine, "ccs-complete", "Complete the word before the cursor") {
+            editLine, _ in
             guard let editLine, let raw = ccs_el_get_client_data(editLine) else { return UInt8(CC_ERROR) }
             return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().complete()
         }
@@ -52,6 +54,15 @@ final class LineEditor {
             Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue().interruptPressed = true
             return UInt8(CC_NEWLINE)
         }
+        _ = ccs_el_add_function(editLine, "ccs-suspend", "Suspend ccs (job control)") { _, _ in
+            // With the terminal's signal keys off while editing (below), Ctrl-Z is a key: send
+            // the stop signal the terminal would have sent to the foreground process group.
+            // libedit (EL_SIGNAL) restores the terminal before stopping and after continuing.
+            kill(0, SIGTSTP)
+            return UInt8(CC_REDISPLAY)
+        }
+        _ = ccs_el_set_signal(editLine, 1)
+        _ = ccs_el_bind(editLine, "^Z", "ccs-suspend")
         _ = ccs_el_bind(editLine, "^I", "ccs-complete")
         // While editing, Ctrl-C is a key (not SIGINT) so it can abandon the line; libedit
         // restores the terminal's own setting, and with it SIGINT, whenever el_gets returns.

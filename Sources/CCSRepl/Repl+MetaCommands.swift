@@ -4,18 +4,21 @@ import Foundation
 extension Repl {
     /// Runs a `:command` line; errors are reported and the session goes on.
     func runMetaCommand(_ line: String) {
+        interruption.reset()
         do {
             switch try MetaCommand.parse(line) {
             case .help(nil):
                 let names = session.interpreter.registry.builtins.keys.sorted()
-                writeResult(MetaCommand.summary + "\n\nbuilt-ins (:help NAME for one):\n"
-                    + Completion.columns(names) + "\n")
+                writeResult(
+                    MetaCommand.summary + "\n\nbuilt-ins (:help NAME for one):\n"
+                        + Completion.columns(names) + "\n")
             case .help(let name?):
                 try help(name)
             case .types(let prefix):
                 let names = try catalog.listTypes(prefix: prefix)
-                writeResult(names.joined(separator: "\n") + (names.isEmpty ? "" : "\n")
-                    + style.dim("\(names.count) type\(names.count == 1 ? "" : "s")") + "\n")
+                writeResult(
+                    names.joined(separator: "\n") + (names.isEmpty ? "" : "\n")
+                        + style.dim("\(names.count) type\(names.count == 1 ? "" : "s")") + "\n")
             case .schema(let type):
                 writeResult(describeSchema(try catalog.summary(of: type), type: type))
             case .load(let path):
@@ -31,14 +34,21 @@ extension Repl {
             case .env:
                 let lines = configuration.environmentReport()
                 let width = lines.map(\.label.count).max() ?? 0
-                writeResult(lines.map { $0.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.value }
+                writeResult(
+                    lines.map {
+                        $0.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.value
+                    }
                     .joined(separator: "\n") + "\n")
             case .all:
-                guard let lastResult else { throw MetaCommandError(message: ":all: there is no result to show yet") }
-                writeResult(ValuePrinter(style: style, maxItems: nil).render(lastResult))
+                guard let lastResult else {
+                    throw MetaCommandError(message: ":all: there is no result to show yet")
+                }
+                writeResult(try ValuePrinter(style: style, maxItems: nil).render(lastResult).text)
             case .quit:
                 exitStatus = 0
             }
+        } catch is ScriptInterrupted {
+            writeError(style.error("interrupted") + "\n")
         } catch let failure as MetaCommandError {
             writeError(style.error("error:") + " " + failure.message + "\n")
         } catch let failure as ScriptError {
@@ -78,7 +88,8 @@ extension Repl {
             if summary.createOnly.contains(property.name) { marks.append("create-only") }
             if summary.writeOnly.contains(property.name) { marks.append("write-only") }
             let star = summary.required.contains(property.name) ? "*" : " "
-            out += "  \(star) " + style.key(property.name.padding(toLength: width, withPad: " ", startingAt: 0))
+            out +=
+                "  \(star) " + style.key(property.name.padding(toLength: width, withPad: " ", startingAt: 0))
                 + "  " + property.type.padding(toLength: typeWidth, withPad: " ", startingAt: 0)
                 + (marks.isEmpty ? "" : "  " + style.mark(marks.joined(separator: ", "))) + "\n"
         }
@@ -92,18 +103,36 @@ extension Repl {
         }
         let text = String(decoding: data, as: UTF8.self)
         let folder = (path as NSString).deletingLastPathComponent
+        let before = Set(session.names)
         if evaluate(text, name: path, directory: folder.isEmpty ? "." : folder) {
             transcript.append("# :load \(path)\n" + text.trimmingCharacters(in: .newlines))
+            let added = session.names.filter { !before.contains($0) && $0 != "_" }
+            writeResult(
+                style.dim("loaded \(path)" + (added.isEmpty ? "" : ": " + added.joined(separator: ", ")))
+                    + "\n")
         }
     }
 
-    /// `:save FILE`: the inputs that ran without error, in order, as a script.
+    /// `:save FILE`: the inputs that ran without error, in order, as a script. Inputs that
+    /// use `_` (the last result, which exists only at the prompt) are left out, and counted.
     private func save(_ path: String) throws {
-        let script = "# Saved from the ccs REPL: the inputs that ran without error, in order.\n\n"
-            + transcript.map { $0 + "\n" }.joined()
+        let kept = transcript.filter { !Repl.usesLastResult($0) }
+        let script =
+            "# Saved from the ccs REPL: the inputs that ran without error, in order.\n\n"
+            + kept.map { $0 + "\n" }.joined()
         guard FileManager.default.createFile(atPath: path, contents: Data(script.utf8)) else {
             throw MetaCommandError(message: ":save: cannot write '\(path)'")
         }
-        writeResult(style.dim("saved \(transcript.count) input\(transcript.count == 1 ? "" : "s") to \(path)") + "\n")
+        let left = transcript.count - kept.count
+        writeResult(
+            style.dim(
+                "saved \(kept.count) input\(kept.count == 1 ? "" : "s") to \(path)"
+                    + (left == 0 ? "" : " (\(left) using _ left out)")) + "\n")
+    }
+
+    /// Whether the input names `_`.
+    static func usesLastResult(_ text: String) -> Bool {
+        var lexer = Lexer(bytes: Array(text.utf8))
+        return lexer.tokenize().contains { $0.kind == .name("_") }
     }
 }

@@ -30,14 +30,18 @@ public final class Repl {
         self.configuration = configuration
         self.style = TerminalStyle.detect(isTerminal: isatty(1) == 1, environment: configuration.environment)
         self.catalog = TypeCatalog(interpreter: interpreter)
-        self.history = configuration.historyPath.map { HistoryFile(path: $0, limit: configuration.historyLimit) }
+        self.history = configuration.historyPath.map {
+            HistoryFile(path: $0, limit: configuration.historyLimit)
+        }
     }
 
     /// Runs the prompt until Ctrl-D, `:quit` or `exit(n)` and returns the exit status. Call on
     /// the main thread with a terminal on standard input: SIGINT handling is set up here
     /// before any other thread starts, and the session runs on a large-stack thread so deep
     /// recursion is an error, not a crash.
-    public static func run(registry: BuiltinRegistry, host: ScriptHost, configuration: ReplConfiguration) -> Int32 {
+    public static func run(registry: BuiltinRegistry, host: ScriptHost, configuration: ReplConfiguration)
+        -> Int32
+    {
         let repl = Repl(registry: registry, host: host, configuration: configuration)
         InterruptWatcher.start(requesting: repl.interruption)
         return LargeStack.run { repl.loop() }
@@ -51,7 +55,8 @@ public final class Repl {
         self.editor = editor
         for entry in history?.load() ?? [] { editor.remember(entry) }
         editor.completionSource = { [unowned self] line in
-            Completer(session: session, catalog: catalog).complete(pending: pending.joined(separator: "\n"), line: line)
+            Completer(session: session, catalog: catalog).complete(
+                pending: pending.joined(separator: "\n"), line: line)
         }
         while exitStatus == nil {
             switch editor.readLine(prompt: pending.isEmpty ? "ccs> " : "...  ") {
@@ -104,8 +109,9 @@ public final class Repl {
             host.output.flush()
             if let value, !value.isNull {
                 lastResult = value
-                session.bind("_", to: value)
-                if show { writeResult(ValuePrinter(style: style, maxItems: configuration.maxItems).render(value)) }
+                let rendered = try ValuePrinter(style: style, maxItems: configuration.maxItems).render(value)
+                session.bind("_", to: rendered.shown)
+                if show { writeResult(rendered.text) }
             }
             return true
         } catch let errors as CompileErrors {

@@ -17,7 +17,9 @@ public struct ReplConfiguration {
     /// never include a secret.
     public var environmentReport: () -> [(label: String, value: String)]
 
-    public init(environment: [String: String], environmentReport: @escaping () -> [(label: String, value: String)]) {
+    public init(
+        environment: [String: String], environmentReport: @escaping () -> [(label: String, value: String)]
+    ) {
         self.environment = environment
         self.historyPath = HistoryFile.defaultPath(environment: environment)
         self.environmentReport = environmentReport

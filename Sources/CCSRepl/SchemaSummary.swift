@@ -66,8 +66,9 @@ struct SchemaSummary {
         var type = ""
         switch entries["type"] {
         case .string(let name)?: type = name
-        case .list(let box)?: type = box.items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
-            .joined(separator: "|")
+        case .list(let box)?:
+            type = box.items.compactMap { if case .string(let s) = $0 { return s } else { return nil } }
+                .joined(separator: "|")
         default: break
         }
         if type == "array", let items = entries["items"] {

@@ -46,15 +46,24 @@ final class TypeCatalog {
         return summary
     }
 
-    /// Property names a `create` may set: every property but the read-only ones.
-    func settableProperties(of type: String) -> [String] {
+    /// What a map of properties is for: a create sets any property but the read-only ones;
+    /// an update (`patch`) cannot change create-only ones either.
+    enum Purpose {
+        case create, update
+    }
+
+    /// Property names a create or an update may set.
+    func settableProperties(of type: String, for purpose: Purpose) -> [String] {
         guard let summary = try? summary(of: type) else { return [] }
-        return summary.properties.map(\.name).filter { !summary.readOnly.contains($0) }
+        return summary.properties.map(\.name).filter {
+            !summary.readOnly.contains($0) && (purpose == .create || !summary.createOnly.contains($0))
+        }
     }
 
     private func callBuiltin(_ name: String, _ arguments: [Value]) throws -> Value {
         guard let function = interpreter.registry.lookup(name) else {
-            throw ScriptError(code: "NotAvailable", message: "the built-in '\(name)' is not available in this build")
+            throw ScriptError(
+                code: "NotAvailable", message: "the built-in '\(name)' is not available in this build")
         }
         return try interpreter.call(function, arguments, at: SourceLocation(line: 1, column: 1, offset: 0))
     }

@@ -9,9 +9,12 @@ struct ValuePrinter {
     /// nil shows every item.
     let maxItems: Int?
 
-    /// The text for a result, ending with a newline.
-    func render(_ value: Value) -> String {
+    /// The text for a result, ending with a newline, and the value shown: the result itself,
+    /// or for a lazy sequence the list of the items fetched to show it (the REPL binds `_` to
+    /// it, so `_[0]` needs no second fetch). Throws what walking a sequence throws.
+    func render(_ value: Value) throws -> (text: String, shown: Value) {
         var out = ""
+        var shown = value
         switch value {
         case .object(let object):
             if let resource = ResourceView(object) {
@@ -21,11 +24,36 @@ struct ValuePrinter {
                 write(value, indent: 0, into: &out)
             }
         case .sequence(let box):
-            writeSequence(box, into: &out)
+            shown = .list(ListBox(try writeSequence(box, into: &out)))
+        case .list(let box) where !box.items.isEmpty && box.items.allSatisfy({ ResourceView($0) != nil }):
+            writeResourceTable(box.items.compactMap { ResourceView($0) }, moreToFetch: false, into: &out)
         default:
             write(value, indent: 0, into: &out)
         }
-        return out + "\n"
+        return (out + "\n", shown)
+    }
+
+    /// A list of resources, one line each: index, type and identifier. `_[i]` (the last
+    /// result is `_`) shows one with its properties.
+    private func writeResourceTable(_ resources: [ResourceView], moreToFetch: Bool, into out: inout String) {
+        let shown = maxItems.map { min($0, resources.count) } ?? resources.count
+        let indexWidth = String(resources.count - 1).count
+        let typeWidth = resources.prefix(shown).map(\.type.count).max() ?? 0
+        for (i, resource) in resources.prefix(shown).enumerated() {
+            let index = String(i)
+            out +=
+                style.dim("[" + String(repeating: " ", count: indexWidth - index.count) + index + "]") + " "
+                + style.heading(resource.type.padding(toLength: typeWidth, withPad: " ", startingAt: 0))
+                + "  "
+                + style.identifier(resource.id) + "\n"
+        }
+        var footer = "\(resources.count) resource\(resources.count == 1 ? "" : "s")"
+        if moreToFetch {
+            footer = "the first \(shown) resources of a lazy listing (:all fetches everything)"
+        } else if shown < resources.count {
+            footer += ", \(resources.count - shown) not shown (:all shows everything)"
+        }
+        out += style.dim(footer + "; _[i] shows one with its properties")
     }
 
     private func write(_ value: Value, indent: Int, into out: inout String) {
@@ -86,23 +114,23 @@ struct ValuePrinter {
 
     /// A lazy sequence (e.g. `list(type)`) shows its first items without being walked to the
     /// end, so a listing of thousands fetches one page.
-    private func writeSequence(_ box: SequenceBox, into out: inout String) {
+    private func writeSequence(_ box: SequenceBox, into out: inout String) throws -> [Value] {
         let iterator = box.makeIterator()
         var items: [Value] = []
         let wanted = maxItems.map { $0 + 1 }
-        do {
-            while wanted.map({ items.count < $0 }) ?? true, let item = try iterator.next() {
-                items.append(item)
-            }
-        } catch {
-            out += style.dim("<sequence \(box.name): \(error)>")
-            return
+        while wanted.map({ items.count < $0 }) ?? true, let item = try iterator.next() {
+            items.append(item)
         }
-        if let maxItems, items.count > maxItems {
+        let resources = items.compactMap { ResourceView($0) }
+        if !items.isEmpty, resources.count == items.count {
+            let more = maxItems.map { items.count > $0 } ?? false
+            writeResourceTable(more ? Array(resources.dropLast()) : resources, moreToFetch: more, into: &out)
+        } else if let maxItems, items.count > maxItems {
             writeItems(Array(items.prefix(maxItems)), total: nil, indent: 0, into: &out)
         } else {
             writeItems(items, total: items.count, indent: 0, into: &out)
         }
+        return maxItems.map { Array(items.prefix($0)) } ?? items
     }
 }
 
@@ -112,11 +140,16 @@ struct ResourceView {
     let id: String
     let properties: Value
 
+    init?(_ value: Value) {
+        guard case .object(let object) = value else { return nil }
+        self.init(object)
+    }
+
     init?(_ object: HostObject) {
         guard object.typeName == "resource",
-              case .string(let type)? = try? object.field("type"),
-              case .string(let id)? = try? object.field("id"),
-              let properties = try? object.field("props")
+            case .string(let type)? = try? object.field("type"),
+            case .string(let id)? = try? object.field("id"),
+            let properties = try? object.field("props")
         else { return nil }
         self.type = type
         self.id = id

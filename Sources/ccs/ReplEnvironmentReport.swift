@@ -1,7 +1,9 @@
 /// The lines of `:env` at the prompt: which backend, region and endpoint the session uses
 /// and where credentials come from. Names sources only, never a key or token.
 enum ReplEnvironmentReport {
-    static func lines(global: GlobalOptions, environment: [String: String]) -> [(label: String, value: String)] {
+    static func lines(global: GlobalOptions, environment: [String: String]) -> [(
+        label: String, value: String
+    )] {
         var lines: [(label: String, value: String)] = []
         if global.local {
             lines.append(("backend", "in-process emulator (--local)"))
@@ -17,6 +19,8 @@ enum ReplEnvironmentReport {
             lines.append(("region", "\(region) (AWS_REGION)"))
         } else if let region = environment["AWS_DEFAULT_REGION"] {
             lines.append(("region", "\(region) (AWS_DEFAULT_REGION)"))
+        } else if global.local {
+            lines.append(("region", "us-east-1 (the emulator's default)"))
         } else {
             lines.append(("region", "from the profile in ~/.aws/config, if any"))
         }
@@ -29,21 +33,27 @@ enum ReplEnvironmentReport {
         } else if !global.local {
             lines.append(("endpoint", "the AWS endpoint for the region"))
         }
-        lines.append(("credentials", credentialSource(global: global, environment: environment, profile: profile)))
+        lines.append(
+            ("credentials", credentialSource(global: global, environment: environment, profile: profile)))
         return lines
     }
 
     /// The first source of the standard chain that is configured, as the AWS CLI orders
     /// them; describes it without reading any secret.
-    static func credentialSource(global: GlobalOptions, environment: [String: String], profile: String?) -> String {
+    static func credentialSource(global: GlobalOptions, environment: [String: String], profile: String?)
+        -> String
+    {
         if global.local { return "not needed (--local)" }
         if environment["AWS_ACCESS_KEY_ID"] != nil {
-            return "environment variables (AWS_ACCESS_KEY_ID\(environment["AWS_SESSION_TOKEN"] != nil ? ", AWS_SESSION_TOKEN" : ""))"
+            return
+                "environment variables (AWS_ACCESS_KEY_ID\(environment["AWS_SESSION_TOKEN"] != nil ? ", AWS_SESSION_TOKEN" : ""))"
         }
         if profile != nil || global.profile != nil {
             return "profile '\(profile ?? "default")' in ~/.aws/credentials or ~/.aws/config"
         }
-        if environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] != nil || environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"] != nil {
+        if environment["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] != nil
+            || environment["AWS_CONTAINER_CREDENTIALS_FULL_URI"] != nil
+        {
             return "container credentials endpoint"
         }
         return "the default profile, else instance metadata (resolved at the first request)"

@@ -10,8 +10,10 @@ extension RunCommand {
         let configuration = ReplConfiguration(environment: environment) { [global] in
             ReplEnvironmentReport.lines(global: global, environment: environment)
         }
-        let runner = ScriptHostWiring(arguments: arguments, global: global, interruption: configuration.interruption)
-            .makeRunner()
+        let runner = ScriptHostWiring(
+            arguments: arguments, global: global, interruption: configuration.interruption
+        )
+        .makeRunner()
         return Repl.run(registry: runner.registry, host: runner.host, configuration: configuration)
     }
 }

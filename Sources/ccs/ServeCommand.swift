@@ -7,23 +7,28 @@ import Foundation
 /// --endpoint-url`. Prints exactly one line, `listening on http://HOST:PORT`, on stdout once it
 /// accepts connections; runs until SIGINT or SIGTERM, then finishes in-flight requests and
 /// closes the database. Exit codes: 0 after a clean shutdown, 1 when the database or the
-/// address cannot be opened, 64 for invalid options.
+/// address cannot be opened, 2 for invalid options (docs/CLI.md, "Exit codes").
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Run the local Cloud Control emulator as an HTTP endpoint.",
         discussion: """
-            Speaks the AWS Cloud Control API's awsJson1_0 protocol on POST / and verifies the \
-            SigV4 signature of every request. Credentials test/test are always accepted; add \
-            more with --credentials. Point any AWS client at it, e.g.
-              ccs serve --port 4599 &
-              AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws cloudcontrol list-resources \\
-                --type-name AWS::S3::Bucket --region us-east-1 --endpoint-url http://127.0.0.1:4599
-            Stop it with Ctrl-C or SIGTERM: in-flight requests finish first.
+            Speaks the Cloud Control API's awsJson1_0 protocol on POST / and checks the SigV4 \
+            signature of every request: test/test is always accepted, --credentials adds more. \
+            Prints one line, 'listening on http://HOST:PORT', once it accepts connections. \
+            Ctrl-C or SIGTERM stops it after in-flight requests finish.
+
+            Example, with the AWS CLI:
+              ccs serve --port 4599 --db /tmp/cc.sqlite &
+              export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+              aws cloudcontrol list-resources --type-name AWS::S3::Bucket \\
+                --region us-east-1 --endpoint-url http://127.0.0.1:4599
             """
     )
 
-    @OptionGroup var global: GlobalOptions
+    // Not the global options: they configure a client, and serve is a server. It takes
+    // --region itself; `ccs --region R serve` works as GlobalOptions.subcommandFirst moves
+    // the subcommand's name first.
 
     @Option(name: .long, help: "The address to listen on (127.0.0.1, ::1, 0.0.0.0 for every interface).")
     var host = "127.0.0.1"
@@ -35,17 +40,20 @@ struct ServeCommand: ParsableCommand {
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("How long each request phase (PENDING, IN_PROGRESS) lasts, in milliseconds.", valueName: "ms"))
-    var latency: Double?
+    var latency: Double = 200
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Inject faults, e.g. throttle=0.2,5xx=0.05,drop=0.05,failed-throttle=0.05,notfound-after-create=0.1,seed=7.",
+            "Inject faults: rates (0-1) of throttle, 5xx, drop, failed-throttle, notfound-after-create, and a seed; e.g. throttle=0.2,drop=0.05,seed=7.",
             valueName: "spec"))
     var faults = ""
 
-    @Option(name: .long, help: "The account id in generated ARNs (default 123456789012).")
-    var account: String?
+    @Option(name: .long, help: ArgumentHelp("The region in generated ARNs and URLs; clients may sign for any region.", valueName: "region"))
+    var region = "us-east-1"
+
+    @Option(name: .long, help: ArgumentHelp("The account id in generated ARNs and URLs.", valueName: "id"))
+    var account = "123456789012"
 
     @Option(
         name: .long,
@@ -55,11 +63,14 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Load further resource type schemas (*.json) from this directory (repeatable).", valueName: "dir"))
     var schemas: [String] = []
 
+    @Flag(name: .long, help: "Log one line per request to stderr: operation, status, error type, time, request id.")
+    var verbose = false
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port \(port) is not a port number (0 to 65535)")
         }
-        if let latency, !(latency >= 0 && latency.isFinite) {
+        if !(latency >= 0 && latency.isFinite) {
             throw ValidationError("--latency \(latency) must be a non-negative number of milliseconds")
         }
         _ = try credentialPairs()
@@ -85,9 +96,9 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         var settings = LocalConfiguration()
-        if let region = global.region { settings.region = region }
-        if let account { settings.account = account }
-        if let latency { settings.latency = latency / 1000 }
+        settings.region = region
+        settings.account = account
+        settings.latency = latency / 1000
         settings.faults = try FaultPlan(spec: faults)
 
         let path = db ?? LocalConfiguration.defaultDatabasePath()
@@ -99,7 +110,12 @@ struct ServeCommand: ParsableCommand {
             Self.printError("ccs serve: cannot open the emulator (database \(path)): \(error)")
             throw ExitCode.failure
         }
-        let handler = CloudControlAPIHandler(service: engine, credentials: try credentialPairs(), faults: settings.faults)
+        var log: (@Sendable (String) -> Void)? = nil
+        if verbose {
+            log = { line in FileHandle.standardError.write(Data(("ccs serve: " + line + "\n").utf8)) }
+        }
+        let handler = CloudControlAPIHandler(
+            service: engine, credentials: try credentialPairs(), faults: settings.faults, log: log)
         // Installed before the server starts so that a signal sent right after the
         // 'listening on' line is not lost.
         let signals = ShutdownSignals()

@@ -1,6 +1,7 @@
 import CloudControl
 import CloudControlServer
 import Foundation
+import NIOConcurrencyHelpers
 import SigV4
 import Testing
 
@@ -30,6 +31,17 @@ import Testing
         }
         #expect(ok.status == 200)
         #expect(Set([ok, failed, unsigned].compactMap { $0.header("x-amzn-RequestId") }).count == 3)
+    }
+
+    @Test func logsOneLinePerRequest() throws {
+        let lines = NIOLockedValueBox<[String]>([])
+        let emulator = try EmulatorTestServer(log: { line in lines.withLockedValue { $0.append(line) } })
+        _ = try emulator.call(.listResources, #"{"TypeName":"AWS::S3::Bucket"}"#)
+        _ = try emulator.send(emulator.requestBytes(target: "CloudApiService.GetResource", body: "{}", credentials: nil))
+        let logged = lines.withLockedValue { $0 }
+        #expect(logged.count == 2)
+        #expect(logged.first?.hasPrefix("ListResources 200 ") == true, "\(logged)")
+        #expect(logged.last?.hasPrefix("GetResource 403 MissingAuthenticationTokenException ") == true, "\(logged)")
     }
 
     struct ErrorCase: CustomTestStringConvertible, Sendable {

@@ -33,7 +33,7 @@ def hermetic_env(state_home):
 
 
 class Terminal:
-    """One `ccs` process on a 120x50 tmux pane."""
+    """One `ccs` process on a 120x200 tmux pane (tall, so nothing scrolls off)."""
 
     def __init__(self, args, env, cwd):
         self.name = "ccs-repl-" + uuid.uuid4().hex[:10]
@@ -44,7 +44,7 @@ class Terminal:
                          + " ".join(shlex.quote(a) for a in [ccs_binary()] + list(args)) + "\n")
         for attempt in range(5):
             # Keep the pane after ccs exits, to read its exit status.
-            result = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "50",
+            result = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "200",
                                      "-c", str(cwd), "sh " + shlex.quote(script), ";",
                                      "set-option", "-t", self.name, "remain-on-exit", "on"],
                                     capture_output=True, text=True)
@@ -85,12 +85,16 @@ class Terminal:
         return len(re.findall(r"^ccs>( |$)", self.screen(), re.MULTILINE))
 
     def wait_prompt(self, count, timeout=15.0):
-        """Waits until `count` primary prompts are on screen."""
+        """Waits until `count` primary prompts are on screen, then a moment more: libedit
+        draws the prompt just before it takes the terminal out of canonical mode, and a
+        Ctrl-C or Ctrl-D in between goes to the terminal driver (on a loaded machine that
+        window can be long enough for a test, never for a person)."""
         deadline = time.monotonic() + timeout
         while self.prompts() < count:
             if time.monotonic() > deadline:
                 raise AssertionError(f"expected {count} prompts:\n{self.screen()}")
             time.sleep(0.05)
+        time.sleep(0.3)
 
     def is_dead(self):
         result = subprocess.run(["tmux", "display", "-p", "-t", self.name, "#{pane_dead} #{pane_dead_status}"],

@@ -46,6 +46,27 @@ def test_unfinished_requests_resume_after_a_restart(tmp_path_factory):
         assert again.stop()[0] == 0
 
 
+def test_region_and_account_shape_generated_identifiers(tmp_path_factory):
+    emulator = Emulator(tmp_path_factory.mktemp("region"), "--latency", "0", "--region", "eu-west-3",
+                        "--account", "111122223333").start()
+    try:
+        # The client signs for us-east-1: the emulator accepts any region in the scope.
+        event = emulator.client().create_resource(
+            TypeName="AWS::SQS::Queue", DesiredState=json.dumps({"QueueName": "jobs"}))["ProgressEvent"]
+        assert event["Identifier"] == "https://sqs.eu-west-3.amazonaws.com/111122223333/jobs"
+    finally:
+        assert emulator.stop()[0] == 0
+
+
+def test_verbose_logs_each_request_on_stderr(tmp_path_factory):
+    emulator = Emulator(tmp_path_factory.mktemp("verbose"), "--latency", "0", "--verbose").start()
+    emulator.client().list_resources(TypeName="AWS::S3::Bucket")
+    status, rest, stderr = emulator.stop()
+    assert status == 0
+    assert rest == ""
+    assert "ccs serve: ListResources 200 " in stderr
+
+
 def test_rejects_invalid_options():
     result = subprocess.run([CCS_BIN, "serve", "--faults", "throttle=2"], capture_output=True, text=True,
                             env=client_environment(), timeout=30)
@@ -113,3 +134,23 @@ def test_aws_cli_errors(fast):
     assert "(ResourceNotFoundException)" in result.stderr
     result = aws(fast, "list-resources", "--type-name", "AWS::Nope::Thing", check=False)
     assert "(TypeNotFoundException)" in result.stderr
+
+
+# ---------------------------------------------------------------- ccs's own client
+
+
+def test_ccs_api_against_ccs_serve(fast):
+    """ccs's HTTP client (libcurl, SigV4, awsJson1_0) against its own server."""
+    name = unique("own")
+    endpoint = ["--endpoint-url", fast.url, "--region", "us-east-1"]
+    created = subprocess.run(
+        [CCS_BIN, "api", "CreateResource",
+         json.dumps({"TypeName": "AWS::Logs::LogGroup", "DesiredState": json.dumps({"LogGroupName": name})}),
+         *endpoint], capture_output=True, text=True, env=client_environment(), timeout=60)
+    assert created.returncode == 0, created.stderr
+    assert json.loads(created.stdout)["ProgressEvent"]["Identifier"] == name
+    missing = subprocess.run(
+        [CCS_BIN, "api", "GetResource", json.dumps({"TypeName": "AWS::Logs::LogGroup", "Identifier": unique("no")}),
+         *endpoint], capture_output=True, text=True, env=client_environment(), timeout=60)
+    assert missing.returncode == 254
+    assert "ResourceNotFoundException" in missing.stderr

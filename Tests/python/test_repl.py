@@ -40,38 +40,42 @@ def local_repl(workdir, env):
         term.close()
 
 
-@pytest.fixture
-def server(workdir, env):
-    """`ccs serve` on a free loopback port with slow requests (each phase lasts 30 s)."""
+def start_server(workdir, env, latency_ms):
+    """`ccs serve` on a free loopback port; returns the process and its URL."""
     process = subprocess.Popen(
-        [ccs_binary(), "serve", "--port", "0", "--db", str(workdir / "served.sqlite"), "--latency", "30000"],
+        [ccs_binary(), "serve", "--port", "0", "--db", str(workdir / f"served-{latency_ms}.sqlite"),
+         "--latency", str(latency_ms)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     line = process.stdout.readline()
     match = re.search(r"listening on (http://\S+)", line)
     if not match:
         process.kill()
         raise AssertionError(f"ccs serve did not start: {line!r} {process.stderr.read()}")
-    yield match.group(1)
-    process.terminate()
-    process.wait(timeout=10)
+    return process, match.group(1)
 
 
 @pytest.fixture
-def served_repl(server, workdir, env):
+def served_repl(workdir, env):
+    """Starts `ccs serve` with the given phase latency and a REPL against it over HTTP."""
+    processes = []
     terminals = []
-
     # `ccs serve` always accepts requests signed with the key test/test.
     served_env = dict(env, AWS_ACCESS_KEY_ID="test", AWS_SECRET_ACCESS_KEY="test")
 
-    def start():
-        term = Terminal(["--endpoint-url", server], served_env, workdir)
+    def start(latency_ms):
+        process, url = start_server(workdir, env, latency_ms)
+        processes.append(process)
+        term = Terminal(["--endpoint-url", url], served_env, workdir)
         terminals.append(term)
         term.wait_prompt(1)
-        return term
+        return term, url
 
     yield start
     for term in terminals:
         term.close()
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def test_multiline_entry_keeps_state_between_inputs(local_repl):
@@ -102,6 +106,8 @@ def test_blank_line_and_ctrl_c_abandon_an_unfinished_input(local_repl):
     term.line("")
     term.wait_prompt(2)
     term.line("let b = {x:")
+    term.wait_for(r"^\.\.\.\s*$")
+    time.sleep(0.3)
     term.key("C-c")
     term.wait_prompt(3)
     term.line("1 + 1")
@@ -202,11 +208,14 @@ def test_save_writes_a_script_that_runs(local_repl, workdir, env):
     term.line("undefined_call()")
     term.line("print(greet(names[1]))")
     term.wait_for(r"^hello b$")
+    term.line("names")
+    term.line("_[0]")
+    term.wait_for(r'^"a"$')
     script = workdir / "session.ccs"
     term.line(f":save {script}")
-    term.wait_for(r"saved 3 inputs")
+    term.wait_for(r"saved 4 inputs .* \(1 using _ left out\)")
     text = script.read_text()
-    assert "undefined_call" not in text
+    assert "undefined_call" not in text and "_[0]" not in text
     result = subprocess.run([ccs_binary(), f"--local={workdir / 'local.sqlite'}", str(script)],
                             capture_output=True, text=True, env=env, timeout=30)
     assert result.returncode == 0, result.stderr
@@ -225,7 +234,7 @@ def test_ctrl_c_stops_a_busy_loop_and_keeps_state(local_repl):
 
 
 def test_ctrl_c_interrupts_a_wait_on_ccs_serve(served_repl):
-    term = served_repl()
+    term, _ = served_repl(30000)  # each request phase lasts 30 s
     term.line('let req = create("AWS::Logs::LogGroup", {LogGroupName: "slow-group"})')
     term.wait_prompt(2, timeout=30)
     term.line("wait(req)")
@@ -238,6 +247,29 @@ def test_ctrl_c_interrupts_a_wait_on_ccs_serve(served_repl):
     assert time.monotonic() - started < 5
     term.line("req.status")
     term.wait_for(r'^"(PENDING|IN_PROGRESS)"$')
+
+
+def test_exploring_ccs_serve_over_http(served_repl):
+    term, url = served_repl(50)
+    term.type('list("AWS::Lo')
+    term.key("Tab")
+    term.wait_for(r'ccs> list\("AWS::Logs::$')
+    term.key("C-c")
+    term.type('let g = get("AWS::Logs::LogGroup", wait(create("AWS::Logs::LogGroup", {LogGroupName: "served", Ret')
+    term.key("Tab")
+    term.wait_for(r"\{LogGroupName: \"served\", RetentionInDays$")
+    term.line(": 14})).Identifier)")
+    term.wait_prompt(3, timeout=30)
+    term.type("g.props.Ret")
+    term.key("Tab")
+    term.wait_for(r"ccs> g\.props\.RetentionInDays$")
+    term.key("Enter")
+    term.wait_for(r"^14$")
+    term.line('list("AWS::Logs::LogGroup")')
+    term.wait_for(r"^\[0\] AWS::Logs::LogGroup  served$")
+    term.line(":env")
+    screen = term.wait_for(r"^credentials")
+    assert re.search(r"^endpoint\s+" + re.escape(url) + r" \(--endpoint-url\)$", screen, re.MULTILINE), screen
 
 
 def test_meta_commands(local_repl):

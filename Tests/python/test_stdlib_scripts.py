@@ -12,79 +12,31 @@ import csv
 import io
 import json
 import os
-import selectors
-import signal
 import subprocess
 import uuid
 from pathlib import Path
 
-import boto3
 import pytest
-from botocore.config import Config
 
-REPO = Path(__file__).resolve().parents[2]
-CCS_BIN = os.environ.get("CCS_BIN") or str(REPO / ".build" / "debug" / "ccs")
+from emulator_support import CCS_BIN, REPO, Emulator, client_environment
+
 MODULE_TESTS = REPO / "Tests" / "stdlib"
 SCRIPTS = REPO / "scripts"
 
-# No profile, no instance or container metadata (169.254.169.254 must never be reached),
-# the credentials `ccs serve` accepts by default.
-ISOLATED_ENV = {
-    "AWS_ACCESS_KEY_ID": "test",
-    "AWS_SECRET_ACCESS_KEY": "test",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "AWS_REGION": "us-east-1",
-    "AWS_EC2_METADATA_DISABLED": "true",
-    "AWS_CONFIG_FILE": "/nonexistent/ccs-test-config",
-    "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ccs-test-credentials",
-    "AWS_PAGER": "",
-    "CCS_STDLIB_PATH": str(REPO / "stdlib"),
-}
-CLEARED_ENV = ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CLOUDCONTROL",
-               "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-               "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE")
-
 
 def environment():
-    env = {k: v for k, v in os.environ.items() if k not in CLEARED_ENV}
-    env.update(ISOLATED_ENV)
+    """The isolated AWS environment of the emulator suites (no profile, no instance metadata,
+    the credentials `ccs serve` accepts), with the repository's stdlib on the search path."""
+    env = client_environment()
+    env["CCS_STDLIB_PATH"] = str(REPO / "stdlib")
     return env
-
-
-class Server:
-    """One `ccs serve` process on a free loopback port, with its own database."""
-
-    def __init__(self, directory):
-        self.db = Path(directory) / "serve.sqlite"
-        self.stderr_path = Path(directory) / "serve-stderr.txt"
-        self.stderr_file = open(self.stderr_path, "w")
-        self.process = subprocess.Popen(
-            [CCS_BIN, "serve", "--port", "0", "--db", str(self.db), "--latency", "50"],
-            stdout=subprocess.PIPE, stderr=self.stderr_file, text=True, env=environment())
-        with selectors.DefaultSelector() as selector:
-            selector.register(self.process.stdout, selectors.EVENT_READ)
-            if not selector.select(60):
-                self.process.kill()
-                raise AssertionError("ccs serve printed nothing within 60s")
-        line = self.process.stdout.readline()
-        assert line.startswith("listening on http://127.0.0.1:"), \
-            f"unexpected first line {line!r}; stderr: {self.stderr_path.read_text()}"
-        self.url = line[len("listening on "):].strip()
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.stderr_file.close()
 
 
 class Backend:
     """Where scripts run (`ccs --local=DB` or `ccs --endpoint-url URL`), and an independent
     view of the same service to check what they did."""
 
-    def __init__(self, kind, directory):
+    def __init__(self, kind, directory, *server_options):
         self.kind = kind
         self.directory = Path(directory)
         self.server = None
@@ -92,20 +44,19 @@ class Backend:
             self.db = self.directory / "local.sqlite"
             self.options = [f"--local={self.db}"]
         else:
-            self.server = Server(self.directory)
+            self.server = Emulator(self.directory / "serve", "--latency", "50", *server_options).start()
             self.options = ["--endpoint-url", self.server.url]
-            self.boto = boto3.session.Session(
-                aws_access_key_id="test", aws_secret_access_key="test", region_name="us-east-1"
-            ).client("cloudcontrol", endpoint_url=self.server.url,
-                     config=Config(retries={"max_attempts": 1, "mode": "standard"}))
+            self.boto = self.server.client()
 
     def close(self):
         if self.server:
             self.server.stop()
 
-    def ccs(self, *arguments, cwd=None):
+    def ccs(self, *arguments, cwd=None, extra_env=None):
+        env = environment()
+        env.update(extra_env or {})
         return subprocess.run([CCS_BIN, *self.options, *arguments], capture_output=True, text=True,
-                              env=environment(), cwd=cwd or self.directory, timeout=300)
+                              env=env, cwd=cwd or self.directory, timeout=300)
 
     def script(self, path, *arguments):
         return self.ccs(str(path), *arguments)
@@ -205,6 +156,76 @@ def test_module_failure_is_reported(local):
     assert 'pad width: expected "a", got "a  "' in result.stderr
 
 
+def test_waiting_retry_rides_out_not_found_after_create(tmp_path):
+    """GetResource may answer NotFound just after a create succeeds; waiting.retry waits it
+    out. The server hides every new resource for 1.5 s."""
+    backend = Backend("serve", tmp_path, "--faults", "notfound-after-create=1,notfound-window=1.5")
+    try:
+        path = tmp_path / "fresh.ccs"
+        path.write_text('import "waiting"\n'
+                        'let T = "AWS::Logs::LogGroup"\n'
+                        'wait(create(T, {LogGroupName: "fresh"}))\n'
+                        'let first_try = "found"\n'
+                        'try { get(T, "fresh") } catch e { first_try = e.code }\n'
+                        'let tries = 0\n'
+                        'let g = waiting.retry(fn() { tries += 1; return get(T, "fresh") },\n'
+                        '                      {codes: ["ResourceNotFoundException"], delay: 0.25, max_delay: 0.5, attempts: 20})\n'
+                        'print(first_try, g.id, tries > 1)\n')
+        result = backend.script(path)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout.strip() == "ResourceNotFoundException fresh true"
+    finally:
+        backend.close()
+
+
+CUSTOM_TYPES_SCRIPT = '''import "check"
+import "resources"
+import "tags"
+check.eq([tags.shape("Test::Custom::Widget"), resources.info("Test::Custom::Widget").known], ["auto", false], "no schema")
+wait_all([create("Test::Custom::Widget", {Name: "w1", Size: 3, Tags: [{Key: "a", Value: "1"}]}),
+          create("Test::Custom::Gadget", {GadgetName: "g1", Tags: {a: "1"}}),
+          create("Test::Custom::Widget", {Name: "w2"})])
+check.eq(tags.of(get("Test::Custom::Widget", "w1")), {a: "1"}, "tags of a list")
+wait_all([tags.add(get("Test::Custom::Widget", "w1"), {b: "2"}), tags.add(get("Test::Custom::Gadget", "g1"), {b: "2"}),
+          tags.add(get("Test::Custom::Widget", "w2"), {c: "3"})])
+print("ok")
+'''
+
+
+def test_types_without_a_shipped_schema(tmp_path):
+    """Against AWS most types have no schema in ccs. Served from extra schema files
+    (Tests/stdlib/schemas), two such types still get tags in their own shape (read from each
+    resource), inventory rows and copies."""
+    backend = Backend("serve", tmp_path, "--schemas", str(MODULE_TESTS / "schemas"))
+    try:
+        path = tmp_path / "custom.ccs"
+        path.write_text(CUSTOM_TYPES_SCRIPT)
+        (tmp_path / "check.ccs").write_text((MODULE_TESTS / "check.ccs").read_text())
+        result = backend.script(path)
+        assert (result.returncode, result.stdout, result.stderr) == (0, "ok\n", "")
+        assert backend.properties("Test::Custom::Widget", "w1")["Tags"] == [{"Key": "a", "Value": "1"},
+                                                                            {"Key": "b", "Value": "2"}]
+        assert backend.properties("Test::Custom::Gadget", "g1")["Tags"] == {"a": "1", "b": "2"}
+        assert backend.properties("Test::Custom::Widget", "w2")["Tags"] == [{"Key": "c", "Value": "3"}]
+
+        report = backend.script(SCRIPTS / "inventory-report.ccs", "Test::Custom::Widget", "Test::Custom::Gadget")
+        assert (report.returncode, report.stderr) == (0, "")
+        assert report.stdout.splitlines()[2:] == ["Test::Custom::Gadget  g1  g1    a=1 b=2",
+                                                  "Test::Custom::Widget  w1  w1    a=1 b=2",
+                                                  "Test::Custom::Widget  w2  w2    c=3"]
+
+        copy = backend.script(SCRIPTS / "copy-resource.ccs", "Test::Custom::Widget", "w1", "w3",
+                              "--name-property", "Name", "--drop", "Arn", "--set", "Size=9")
+        assert (copy.returncode, copy.stderr) == (0, ""), copy.stdout
+        w3 = backend.properties("Test::Custom::Widget", "w3")
+        assert (w3["Name"], w3["Size"], tag_map(w3)) == ("w3", 9, {"a": "1", "b": "2"})
+        no_name = backend.script(SCRIPTS / "copy-resource.ccs", "Test::Custom::Widget", "w1", "w4")
+        assert no_name.returncode == 1
+        assert "use --name-property" in no_name.stdout
+    finally:
+        backend.close()
+
+
 def test_tags_module_checked_with_the_api(backend):
     """tags.add / tags.remove as the service stores them, read without ccs's built-ins."""
     backend.seed('wait(create("AWS::SSM::Parameter", {Name: "p", Type: "String", Value: "v", Tags: {a: "1"}}))\n'
@@ -237,10 +258,14 @@ def test_script_help(name, local):
 @pytest.mark.parametrize("name, arguments, message", [
     ("inventory-report.ccs", [], "name at least one TYPE, or use --prefix or --all"),
     ("inventory-report.ccs", ["--format", "xml", "AWS::SQS::Queue"], "option '--format': 'xml' is not one of table, json, jsonl, csv"),
-    ("inventory-report.ccs", ["AWS::Nope::Nope"], "unknown resource type 'AWS::Nope::Nope'"),
+    ("inventory-report.ccs", ["Nope"], "'Nope' is not a resource type name (like AWS::SQS::Queue)"),
+    ("copy-resource.ccs", ["AWS::Logs:LogGroup", "a", "b"], "'AWS::Logs:LogGroup' is not a resource type name (like AWS::SQS::Queue)"),
     ("tag-sweep.ccs", ["--all"], "nothing to do: give --require KEY=DEFAULT and/or --remove KEY"),
     ("tag-sweep.ccs", ["--require", "owner", "--all"], "--require: expected KEY=VALUE, got 'owner'"),
     ("tag-sweep.ccs", ["--require", "a=b", "AWS::Logs::LogStream"], "AWS::Logs::LogStream has no tags"),
+    ("tag-sweep.ccs", ["--require", "a=b", "--batch", "0", "--all"], "--batch must be a positive number, got '0'"),
+    ("cleanup-test-resources.ccs", ["--prefix", "t-", "--batch", "many", "--all"],
+     "--batch must be a positive number, got 'many'"),
     ("cleanup-test-resources.ccs", ["--all"], "give --prefix and/or --tag: refusing to select resources by age alone"),
     ("cleanup-test-resources.ccs", ["--prefix", "t-", "--older-than", "soon", "--all"],
      "--older-than: duration 'soon' not understood (use e.g. 45s, 90m, 12h, 7d, 1d12h)"),
@@ -337,7 +362,7 @@ wait_all([
     assert lines[-1] == "dry run: 4 resources checked, nothing changed"
     assert {t: backend.resources(t) for t in before} == before, "a dry run changes nothing"
 
-    result = backend.script(SCRIPTS / "tag-sweep.ccs", *arguments)
+    result = backend.script(SCRIPTS / "tag-sweep.ccs", *arguments, "--batch", "2")
     assert (result.returncode, result.stderr) == (0, ""), result.stdout
     assert result.stdout.splitlines()[-1] == "4 resources checked, 3 changed, 0 failed"
     queues = {p["QueueName"]: tag_map(p) for p in backend.resources("AWS::SQS::Queue").values()}
@@ -383,7 +408,7 @@ wait_all([
     assert dry.stdout.splitlines() == plan + ["dry run: nothing deleted"]
     assert set(backend.resources("AWS::Logs::LogGroup")) == {"test-a", "prod-a"}
 
-    result = backend.script(SCRIPTS / "cleanup-test-resources.ccs", "--prefix", "test-", *types)
+    result = backend.script(SCRIPTS / "cleanup-test-resources.ccs", "--prefix", "test-", "--batch", "1", *types)
     assert (result.returncode, result.stderr) == (0, ""), result.stdout
     assert result.stdout.splitlines() == plan + [
         "deleted AWS::Logs::LogStream test-a|s", "deleted AWS::Logs::LogGroup test-a",
@@ -484,10 +509,44 @@ def test_apply(backend):
                                       '(a string) and "properties" (an object)')
 
 
+def test_scripts_ride_out_throttling(tmp_path):
+    """Against a server that throttles 30% of calls and fails 10% of requests with
+    ErrorCode Throttling, a tag sweep and an inventory still complete: the client retries
+    throttled calls (AWS_MAX_ATTEMPTS=10 here) and wait resubmits throttled requests."""
+    backend = Backend("serve", tmp_path, "--faults", "throttle=0.3,failed-throttle=0.1,seed=11")
+    retries = {"AWS_MAX_ATTEMPTS": "10"}
+    try:
+        seed = tmp_path / "seed.ccs"
+        seed.write_text('wait_all([create("AWS::SQS::Queue", {QueueName: "a"}), create("AWS::SQS::Queue", {QueueName: "b"}),\n'
+                        '          create("AWS::Logs::LogGroup", {LogGroupName: "g"})])\n')
+        seeded = backend.ccs(str(seed), extra_env=retries)
+        assert seeded.returncode == 0, seeded.stdout + seeded.stderr
+        types = ["AWS::SQS::Queue", "AWS::Logs::LogGroup"]
+        sweep = backend.ccs(str(SCRIPTS / "tag-sweep.ccs"), "--require", "owner=x", *types, extra_env=retries)
+        assert (sweep.returncode, sweep.stderr) == (0, ""), sweep.stdout
+        assert sweep.stdout.splitlines()[-1] == "3 resources checked, 3 changed, 0 failed"
+        report = backend.ccs(str(SCRIPTS / "inventory-report.ccs"), "--format", "json", *types, extra_env=retries)
+        assert (report.returncode, report.stderr) == (0, ""), report.stdout
+        assert sorted(r["tags"]["owner"] for r in json.loads(report.stdout)["resources"]) == ["x", "x", "x"]
+        backend.boto = backend.server.client(max_attempts=10)
+        owners = [tag_map(p).get("owner") for t in types for p in backend.resources(t).values()]
+        assert owners == ["x", "x", "x"]
+    finally:
+        backend.close()
+
+
+TOUR_SNAPSHOT = MODULE_TESTS / "tour.expected"
+
+
 def test_tour(backend):
-    """The README's tour runs to the end in about 30 lines and leaves nothing behind."""
+    """The README's tour runs to the end in about 30 lines and leaves nothing behind. Its
+    output on a fresh database is kept in Tests/stdlib/tour.expected (re-record it with
+    CCS_RECORD_SNAPSHOTS=1) so that a change to what the README shows is seen in review."""
     result = backend.script(SCRIPTS / "tour.ccs")
     assert (result.returncode, result.stderr) == (0, ""), result.stdout
+    if os.environ.get("CCS_RECORD_SNAPSHOTS") == "1":
+        TOUR_SNAPSHOT.write_text(result.stdout)
+    assert result.stdout == TOUR_SNAPSHOT.read_text()
     lines = result.stdout.splitlines()
     assert lines[0].startswith("== ccs tour")
     assert lines[-1] == "deleted 3 resources; tour complete"

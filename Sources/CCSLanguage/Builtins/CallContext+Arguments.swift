@@ -43,7 +43,9 @@ extension CallContext {
         case .list(let box): return ListIterator(box)
         case .map(let box): return ArrayIterator(box.entries.keys.map { .string($0) })
         case .string(let s): return ArrayIterator(s.map { .string(String($0)) })
-        case .sequence(let box): return box.makeIterator()
+        case .sequence(let box):
+            guard let interruption = interpreter.interruption else { return box.makeIterator() }
+            return InterruptibleIterator(box.makeIterator(), interruption)
         default: throw typeError(function, i + 1, expected: "list or sequence", got: args[i])
         }
     }

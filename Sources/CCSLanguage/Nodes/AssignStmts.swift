@@ -55,7 +55,7 @@ final class AssignFieldStmt: Stmt {
     override func exec(_ it: Interpreter) throws -> Exec {
         let container = try object.eval(it)
         guard case .map(let box) = container else {
-            throw it.error(ErrorCode.typeError, "attempt to set field '\(name)' of a \(container.typeName) value", at: location)
+            throw it.error(ErrorCode.typeError, "attempt to set field '\(name)' of \(container.withArticle) value", at: location)
         }
         let rhs = try value.eval(it)
         if let op {
@@ -104,7 +104,7 @@ final class AssignIndexStmt: Stmt {
             }
             box.entries[name] = rhs
         default:
-            throw it.error(ErrorCode.typeError, "attempt to set an index of a \(container.typeName) value", at: location)
+            throw it.error(ErrorCode.typeError, "attempt to set an index of \(container.withArticle) value", at: location)
         }
         return .normal
     }

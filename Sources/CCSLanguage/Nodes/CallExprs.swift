@@ -2,48 +2,55 @@
 final class CallExpr: Expr {
     let callee: Expr
     let arguments: [Expr]
+    /// The arguments, unretained (see `BlockStmt.statementRefs`).
+    let argumentRefs: [Unmanaged<Expr>]
     init(_ callee: Expr, _ arguments: [Expr], at location: SourceLocation) {
         self.callee = callee
         self.arguments = arguments
+        self.argumentRefs = arguments.map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
 
     override func eval(_ it: Interpreter) throws -> Value {
         let value = try callee.eval(it)
         guard case .function(let function) = value else {
-            var message = "attempt to call a \(value.typeName) value"
+            var message = "attempt to call \(value.withArticle) value"
             if let name = callee as? NameExpr { message += " (variable '\(name.name)')" }
             if let field = callee as? FieldExpr { message += " (field '\(field.name)')" }
             throw it.error(ErrorCode.notCallable, message, at: location)
         }
-        if let decl = function.decl {
-            let count = arguments.count
-            if count != decl.params.count {
-                try it.checkArity(decl, count, at: location)
-            }
-            // Arguments go straight into the callee's slots: no intermediate array.
-            if decl.needsHeapFrame {
-                let frame = Frame(size: decl.frameSize, parent: function.captured)
+        if let declRef = function.declRef {
+            // The function value (held until the call returns) keeps its declaration and
+            // captured frame alive: use them without retaining.
+            return try declRef._withUnsafeGuaranteedRef { decl in
+                let count = argumentRefs.count
+                if count != decl.paramCount {
+                    try it.checkArity(decl, count, at: location)
+                }
+                // Arguments go straight into the callee's slots: no intermediate array.
+                if decl.needsHeapFrame {
+                    let frame = Frame(size: decl.frameSize, parent: function.captured)
+                    var i = 0
+                    while i < count {
+                        frame.slots[i] = try argumentRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) }
+                        i += 1
+                    }
+                    return try it.invoke(decl, frame.slots, heap: frame, captured: function.capturedRef, at: location)
+                }
+                let size = decl.frameSize
+                let slots = it.stack.push(size)
+                defer { it.stack.pop(slots, size) }
                 var i = 0
                 while i < count {
-                    frame.slots[i] = try arguments[i].eval(it)
+                    slots[i] = try argumentRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) }
                     i += 1
                 }
-                return try it.invoke(decl, frame.slots, heap: frame, captured: function.captured, at: location)
+                return try it.invoke(decl, slots, heap: nil, captured: function.capturedRef, at: location)
             }
-            let size = decl.frameSize
-            let slots = it.stack.push(size)
-            defer { it.stack.pop(slots, size) }
-            var i = 0
-            while i < count {
-                slots[i] = try arguments[i].eval(it)
-                i += 1
-            }
-            return try it.invoke(decl, slots, heap: nil, captured: function.captured, at: location)
         }
         var values: [Value] = []
-        values.reserveCapacity(arguments.count)
-        for argument in arguments { values.append(try argument.eval(it)) }
+        values.reserveCapacity(argumentRefs.count)
+        for argument in argumentRefs { values.append(try argument._withUnsafeGuaranteedRef { try $0.eval(it) }) }
         return try it.callNative(function.builtin.unsafelyUnwrapped, values, at: location)
     }
 }
@@ -90,7 +97,7 @@ final class MethodCallExpr: Expr {
         guard let method else {
             if optional { return .null }
             if case .map = target { throw it.error(ErrorCode.keyError, "no key '\(name)' in map", at: location) }
-            throw it.error(ErrorCode.typeError, "no method '\(name)' for a \(target.typeName) value", at: location)
+            throw it.error(ErrorCode.typeError, "no method '\(name)' for \(target.withArticle) value", at: location)
         }
         values.append(target)
         for argument in arguments { values.append(try argument.eval(it)) }
@@ -100,7 +107,7 @@ final class MethodCallExpr: Expr {
     private func callStored(_ function: Value, _ values: [Value], _ it: Interpreter) throws -> Value {
         guard case .function = function else {
             throw it.error(ErrorCode.notCallable,
-                           "attempt to call a \(function.typeName) value (field '\(name)')", at: location)
+                           "attempt to call \(function.withArticle) value (field '\(name)')", at: location)
         }
         return try it.call(function, values, at: location)
     }

@@ -23,14 +23,17 @@ final class LiteralExpr: Expr {
 /// `"a ${b} c"`: the parts' string forms concatenated (strings raw, others as JSON).
 final class TemplateExpr: Expr {
     let parts: [Expr]
+    /// The parts, unretained (see `BlockStmt.statementRefs`).
+    let partRefs: [Unmanaged<Expr>]
     init(_ parts: [Expr], at location: SourceLocation) {
         self.parts = parts
+        self.partRefs = parts.map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
     override func eval(_ it: Interpreter) throws -> Value {
         var result = ""
-        for part in parts {
-            let value = try part.eval(it)
+        for part in partRefs {
+            let value = try part._withUnsafeGuaranteedRef { try $0.eval(it) }
             if case .string(let s) = value {
                 result += s
             } else {
@@ -92,7 +95,8 @@ final class NameExpr: Expr {
 
     override func eval(_ it: Interpreter) throws -> Value {
         if depth == 0 { return it.locals[slot] }
-        if depth > 0 { return it.outer.unsafelyUnwrapped.ancestor(depth - 1).slots[slot] }
+        if depth == 1 { return it.outerSlots.unsafelyUnwrapped[slot] }
+        if depth > 1 { return it.outerRef.unsafelyUnwrapped.takeUnretainedValue().ancestor(depth - 1).slots[slot] }
         if depth == -1 { return constant }
         throw it.error(ErrorCode.typeError, "undefined variable '\(name)'", at: location)
     }
@@ -101,8 +105,10 @@ final class NameExpr: Expr {
     @inline(__always) func store(_ value: Value, _ it: Interpreter) {
         if depth == 0 {
             it.locals[slot] = value
-        } else if depth > 0 {
-            it.outer.unsafelyUnwrapped.ancestor(depth - 1).slots[slot] = value
+        } else if depth == 1 {
+            it.outerSlots.unsafelyUnwrapped[slot] = value
+        } else if depth > 1 {
+            it.outerRef.unsafelyUnwrapped.takeUnretainedValue().ancestor(depth - 1).slots[slot] = value
         }
     }
 }
@@ -110,14 +116,17 @@ final class NameExpr: Expr {
 /// `[a, b, c]`.
 final class ListExpr: Expr {
     let items: [Expr]
+    /// The items, unretained (see `BlockStmt.statementRefs`).
+    let itemRefs: [Unmanaged<Expr>]
     init(_ items: [Expr], at location: SourceLocation) {
         self.items = items
+        self.itemRefs = items.map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
     override func eval(_ it: Interpreter) throws -> Value {
         var values: [Value] = []
-        values.reserveCapacity(items.count)
-        for item in items { values.append(try item.eval(it)) }
+        values.reserveCapacity(itemRefs.count)
+        for item in itemRefs { values.append(try item._withUnsafeGuaranteedRef { try $0.eval(it) }) }
         return .list(ListBox(values))
     }
 }
@@ -126,15 +135,18 @@ final class ListExpr: Expr {
 final class MapExpr: Expr {
     let keys: [String]
     let values: [Expr]
+    /// The values, unretained (see `BlockStmt.statementRefs`).
+    let valueRefs: [Unmanaged<Expr>]
     init(keys: [String], values: [Expr], at location: SourceLocation) {
         self.keys = keys
         self.values = values
+        self.valueRefs = values.map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
     override func eval(_ it: Interpreter) throws -> Value {
         let box = MapBox()
         box.entries.reserveCapacity(keys.count)
-        for i in 0..<keys.count { box.entries[keys[i]] = try values[i].eval(it) }
+        for i in 0..<keys.count { box.entries[keys[i]] = try valueRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) } }
         return .map(box)
     }
 }
@@ -158,16 +170,22 @@ final class FunctionDecl {
     let body: BlockStmt
     let location: SourceLocation
     let source: SourceFile
+    /// `source` without reference counting, for `invoke` (the declaration keeps it alive).
+    let sourceRef: Unmanaged<SourceFile>
     /// Slots needed by one activation: parameters first, then every local.
     var frameSize = 0
+    /// `params.count`, read on every call.
+    let paramCount: Int
     /// Whether the body creates closures, which capture the activation's variables: then
     /// the locals live in a heap `Frame`; otherwise on the interpreter's `ValueStack`.
     var needsHeapFrame = false
     init(name: String, params: [String], body: BlockStmt, location: SourceLocation, source: SourceFile) {
         self.name = name
         self.params = params
+        self.paramCount = params.count
         self.body = body
         self.location = location
         self.source = source
+        self.sourceRef = Unmanaged.passUnretained(source)
     }
 }

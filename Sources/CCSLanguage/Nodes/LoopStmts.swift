@@ -103,7 +103,7 @@ final class ForStmt: Stmt {
                 i += 1
             }
         default:
-            throw it.error(ErrorCode.typeError, "attempt to iterate over a \(collection.typeName) value", at: iterable.location)
+            throw it.error(ErrorCode.typeError, "attempt to iterate over \(collection.withArticle) value", at: iterable.location)
         }
         return .normal
     }

@@ -65,7 +65,7 @@ final class UnaryExpr: Expr {
             return .int(-i)
         case .double(let d): return .double(-d)
         default:
-            throw it.error(ErrorCode.typeError, "attempt to negate a \(value.typeName) value", at: location)
+            throw it.error(ErrorCode.typeError, "attempt to negate \(value.withArticle) value", at: location)
         }
     }
 }

@@ -16,15 +16,19 @@ class Stmt {
 /// `{ statements }`.
 final class BlockStmt: Stmt {
     let statements: [Stmt]
+    /// The same statements, unretained: loading a class reference out of an array retains
+    /// it, loading an `Unmanaged` does not (`statements` keeps them alive).
+    let statementRefs: [Unmanaged<Stmt>]
     init(_ statements: [Stmt], at location: SourceLocation) {
         self.statements = statements
+        self.statementRefs = statements.map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
     override func exec(_ it: Interpreter) throws -> Exec {
         var i = 0
-        let count = statements.count
+        let count = statementRefs.count
         while i < count {
-            let result = try statements[i].exec(it)
+            let result = try statementRefs[i]._withUnsafeGuaranteedRef { try $0.exec(it) }
             if case .normal = result {
                 i += 1
                 continue
@@ -83,13 +87,15 @@ final class FnStmt: Stmt {
 
 /// `return [value]`.
 final class ReturnStmt: Stmt {
-    let value: Expr?
+    /// The returned expression; `null` for a bare `return` (not optional: no unwrapping on
+    /// the hot path).
+    let value: Expr
     init(_ value: Expr?, at location: SourceLocation) {
-        self.value = value
+        self.value = value ?? LiteralExpr(.null, at: location)
         super.init(location)
     }
     override func exec(_ it: Interpreter) throws -> Exec {
-        it.returnValue = try value?.eval(it) ?? .null
+        it.returnValue = try value.eval(it)
         return .returned
     }
 }
@@ -98,16 +104,17 @@ final class ReturnStmt: Stmt {
 final class IfStmt: Stmt {
     let condition: Expr
     let then: BlockStmt
-    let otherwise: Stmt?
+    /// The else branch; an empty block when there is none (not optional, as in ReturnStmt).
+    let otherwise: Stmt
     init(_ condition: Expr, then: BlockStmt, otherwise: Stmt?, at location: SourceLocation) {
         self.condition = condition
         self.then = then
-        self.otherwise = otherwise
+        self.otherwise = otherwise ?? BlockStmt([], at: location)
         super.init(location)
     }
     override func exec(_ it: Interpreter) throws -> Exec {
         if try condition.eval(it).isTruthy { return try then.exec(it) }
-        return try otherwise?.exec(it) ?? .normal
+        return try otherwise.exec(it)
     }
 }
 

@@ -23,7 +23,8 @@ final class Frame {
         slots.deallocate()
     }
 
-    /// Makes room for `size` slots (a module's frame grows when the REPL declares names).
+    /// Makes room for `size` slots (a REPL session's top-level frame grows as inputs
+    /// declare names). Moves the slots: callers re-read `slots` afterwards.
     func grow(to size: Int) {
         guard size > capacity else { return }
         let bigger = UnsafeMutablePointer<Value>.allocate(capacity: size)

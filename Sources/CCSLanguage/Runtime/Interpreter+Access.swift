@@ -21,7 +21,7 @@ extension Interpreter {
             throw error(ErrorCode.keyError, "no field '\(name)' in \(object.typeName)", at: location)
         default:
             if optional { return .null }
-            throw error(ErrorCode.typeError, "attempt to get field '\(name)' of a \(value.typeName) value", at: location)
+            throw error(ErrorCode.typeError, "attempt to get field '\(name)' of \(value.withArticle) value", at: location)
         }
     }
 
@@ -62,7 +62,7 @@ extension Interpreter {
             return try field(value, name, optional: optional, at: location)
         default:
             if optional { return .null }
-            throw error(ErrorCode.typeError, "attempt to index a \(value.typeName) value", at: location)
+            throw error(ErrorCode.typeError, "attempt to index \(value.withArticle) value", at: location)
         }
     }
 
@@ -91,7 +91,7 @@ extension Interpreter {
             let range = try sliceBounds(lo, hi, count: characters.count, at: location)
             return .string(String(characters[range]))
         default:
-            throw error(ErrorCode.typeError, "attempt to slice a \(value.typeName) value", at: location)
+            throw error(ErrorCode.typeError, "attempt to slice \(value.withArticle) value", at: location)
         }
     }
 }

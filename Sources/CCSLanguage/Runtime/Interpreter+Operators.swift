@@ -96,7 +96,7 @@ extension Interpreter {
             }
             return false
         default:
-            throw error(ErrorCode.typeError, "attempt to use 'in' on a \(haystack.typeName) value", at: location)
+            throw error(ErrorCode.typeError, "attempt to use 'in' on \(haystack.withArticle) value", at: location)
         }
     }
 }

@@ -2,22 +2,31 @@
 /// depth, the loaded modules and the host's built-ins and output. Not thread-safe: one
 /// interpreter runs on one thread (see `ScriptRunner`, which gives it a large stack).
 public final class Interpreter {
-    /// The frame of the function being run. Unowned: the caller of `invoke` keeps the
-    /// activation's frame alive in a local, which saves a retain/release per access.
-    unowned(unsafe) var frame: Frame
-    /// The slots of the running activation (in `frame` or on `stack`).
+    // The running activation's state is kept in trivially copyable form (Unmanaged
+    // references and raw pointers): saving and restoring it around every call then costs no
+    // reference counting. The callers of `invoke` keep the frames alive.
+
+    /// The heap frame closures created now capture (the module's, or the running function's
+    /// when it needs one).
+    var frameRef: Unmanaged<Frame>
+    var frame: Frame { frameRef.takeUnretainedValue() }
+    /// The slots of the running activation (in a heap frame or on `stack`).
     var locals: UnsafeMutablePointer<Value>
-    /// The frame the running function closed over; variables `depth` functions out live in
-    /// `outer.ancestor(depth - 1)`.
-    unowned(unsafe) var outer: Frame?
-    let stack = ValueStack()
+    /// The frame the running function closed over, and its slots: variables one function
+    /// out are `outerSlots[slot]`; `depth` functions out, `outer.ancestor(depth - 1)`.
+    var outerRef: Unmanaged<Frame>?
+    var outerSlots: UnsafeMutablePointer<Value>?
+    /// Locals of closure-free functions. Stored inline (a struct) so that calls reach it
+    /// without loading and retaining a reference.
+    var stack = ValueStack()
     /// Set by `return`, read by `invoke`.
     var returnValue: Value = .null
     var callDepth = 0
     /// The deepest script call allowed before a catchable "stack overflow" error.
     public let maxCallDepth: Int
     /// The source of the function being run (for error locations).
-    unowned(unsafe) var source: SourceFile
+    var sourceRef: Unmanaged<SourceFile>
+    var source: SourceFile { sourceRef.takeUnretainedValue() }
     public let registry: BuiltinRegistry
     public let host: ScriptHost
     /// Modules by resolved path: their exports once loaded.
@@ -40,10 +49,15 @@ public final class Interpreter {
         let emptySource = SourceFile(name: "<none>", directory: nil, bytes: [])
         keepAlive.append(placeholder)
         keepAlive.append(emptySource)
-        self.frame = placeholder
+        self.frameRef = Unmanaged.passUnretained(placeholder)
         self.locals = placeholder.slots
-        self.outer = nil
-        self.source = emptySource
+        self.outerRef = nil
+        self.outerSlots = nil
+        self.sourceRef = Unmanaged.passUnretained(emptySource)
+    }
+
+    deinit {
+        stack.release()
     }
 
     /// A runtime error located at `location` in the running source.
@@ -61,20 +75,23 @@ public final class Interpreter {
         let moduleFrame = Frame(size: program.frameSize, parent: nil)
         keepAlive.append(moduleFrame)
         keepAlive.append(program.source)
-        let savedFrame = frame
-        let savedSource = source
+        let savedFrame = frameRef
+        let savedSource = sourceRef
         let savedLocals = locals
-        let savedOuter = outer
-        frame = moduleFrame
+        let savedOuter = outerRef
+        let savedOuterSlots = outerSlots
+        frameRef = Unmanaged.passUnretained(moduleFrame)
         locals = moduleFrame.slots
-        outer = nil
-        source = program.source
+        outerRef = nil
+        outerSlots = nil
+        sourceRef = Unmanaged.passUnretained(program.source)
         lastValue = .null
         defer {
-            frame = savedFrame
+            frameRef = savedFrame
             locals = savedLocals
-            outer = savedOuter
-            source = savedSource
+            outerRef = savedOuter
+            outerSlots = savedOuterSlots
+            sourceRef = savedSource
         }
         do {
             for statement in program.statements {
@@ -97,27 +114,35 @@ public final class Interpreter {
     /// Calls a ccs function whose arguments are already in `slots` (which belong to `heap`
     /// when the function needs a heap frame).
     @inline(__always)
-    func invoke(_ decl: FunctionDecl, _ slots: UnsafeMutablePointer<Value>, heap: Frame?, captured: Frame?,
-                at callSite: SourceLocation) throws -> Value {
+    func invoke(_ decl: FunctionDecl, _ slots: UnsafeMutablePointer<Value>, heap: Frame?,
+                captured: Unmanaged<Frame>?, at callSite: SourceLocation) throws -> Value {
         try poll()
         callDepth += 1
         if callDepth > maxCallDepth {
             callDepth -= 1
             throw error(ErrorCode.stackOverflow, "stack overflow (more than \(maxCallDepth) nested calls)", at: callSite)
         }
-        unowned(unsafe) let savedFrame = frame
-        unowned(unsafe) let savedSource = source
-        unowned(unsafe) let savedOuter = outer
+        let savedFrame = frameRef
+        let savedSource = sourceRef
+        let savedOuter = outerRef
+        let savedOuterSlots = outerSlots
         let savedLocals = locals
-        if let heap { frame = heap }
+        if let heap { frameRef = Unmanaged.passUnretained(heap) }
         locals = slots
-        outer = captured
-        source = decl.source
+        if let captured {
+            outerRef = captured
+            outerSlots = captured._withUnsafeGuaranteedRef { $0.slots }
+        } else {
+            outerRef = nil
+            outerSlots = nil
+        }
+        sourceRef = decl.sourceRef
         defer {
-            frame = savedFrame
+            frameRef = savedFrame
             locals = savedLocals
-            outer = savedOuter
-            source = savedSource
+            outerRef = savedOuter
+            outerSlots = savedOuterSlots
+            sourceRef = savedSource
             callDepth -= 1
         }
         do {
@@ -130,7 +155,7 @@ public final class Interpreter {
             withExtendedLifetime(heap) {}
             return .null
         } catch var error as ScriptError {
-            error.unwind(function: decl.name, file: decl.source.name, callSite: callSite, callerFile: savedSource.name)
+            error.unwind(function: decl.name, file: decl.source.name, callSite: callSite, callerFile: savedSource.takeUnretainedValue().name)
             throw error
         }
     }
@@ -138,20 +163,20 @@ public final class Interpreter {
     /// Calls any function value with evaluated arguments (built-ins calling back, pipelines).
     public func call(_ callee: Value, _ arguments: [Value], at location: SourceLocation) throws -> Value {
         guard case .function(let function) = callee else {
-            throw error(ErrorCode.notCallable, "attempt to call a \(callee.typeName) value", at: location)
+            throw error(ErrorCode.notCallable, "attempt to call \(callee.withArticle) value", at: location)
         }
         if let decl = function.decl {
             try checkArity(decl, arguments.count, at: location)
             if decl.needsHeapFrame {
                 let newFrame = Frame(size: decl.frameSize, parent: function.captured)
                 for (i, argument) in arguments.enumerated() { newFrame.slots[i] = argument }
-                return try invoke(decl, newFrame.slots, heap: newFrame, captured: function.captured, at: location)
+                return try invoke(decl, newFrame.slots, heap: newFrame, captured: function.capturedRef, at: location)
             }
             let size = decl.frameSize
             let slots = stack.push(size)
             defer { stack.pop(slots, size) }
             for (i, argument) in arguments.enumerated() { slots[i] = argument }
-            return try invoke(decl, slots, heap: nil, captured: function.captured, at: location)
+            return try invoke(decl, slots, heap: nil, captured: function.capturedRef, at: location)
         }
         return try callNative(function.builtin.unsafelyUnwrapped, arguments, at: location)
     }

@@ -86,3 +86,12 @@ extension Value {
         }
     }
 }
+
+extension Value {
+    /// The type name with its indefinite article, for messages: "an int", "a list".
+    var withArticle: String {
+        let name = typeName
+        let vowel = name.first.map { "aeiou".contains($0) } ?? false
+        return (vowel ? "an " : "a ") + name
+    }
+}

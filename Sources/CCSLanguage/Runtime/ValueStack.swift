@@ -3,7 +3,7 @@
 /// slots in LIFO order, so a call costs no allocation. Storage comes in chunks that never
 /// move, so pointers into it stay valid while deeper calls allocate. Free slots always hold
 /// `.null`.
-final class ValueStack {
+struct ValueStack {
     private struct Chunk {
         let base: UnsafeMutablePointer<Value>
         let capacity: Int
@@ -18,11 +18,13 @@ final class ValueStack {
         chunks.append(ValueStack.makeChunk(ValueStack.chunkSize))
     }
 
-    deinit {
+    /// Frees the storage (called by the interpreter's deinit; a struct has none).
+    mutating func release() {
         for chunk in chunks {
             chunk.base.deinitialize(count: chunk.capacity)
             chunk.base.deallocate()
         }
+        chunks.removeAll()
     }
 
     private static func makeChunk(_ capacity: Int) -> Chunk {
@@ -32,7 +34,7 @@ final class ValueStack {
     }
 
     /// `count` slots holding `.null`.
-    @inline(__always) func push(_ count: Int) -> UnsafeMutablePointer<Value> {
+    @inline(__always) mutating func push(_ count: Int) -> UnsafeMutablePointer<Value> {
         let chunk = chunks[current]
         if chunk.used + count <= chunk.capacity {
             chunks[current].used = chunk.used + count
@@ -41,7 +43,7 @@ final class ValueStack {
         return pushSlow(count)
     }
 
-    private func pushSlow(_ count: Int) -> UnsafeMutablePointer<Value> {
+    private mutating func pushSlow(_ count: Int) -> UnsafeMutablePointer<Value> {
         current += 1
         if current == chunks.count || chunks[current].capacity < count {
             let chunk = ValueStack.makeChunk(Swift.max(count, ValueStack.chunkSize))
@@ -58,7 +60,7 @@ final class ValueStack {
     }
 
     /// Gives back the last `count` slots taken, releasing what they hold.
-    @inline(__always) func pop(_ slots: UnsafeMutablePointer<Value>, _ count: Int) {
+    @inline(__always) mutating func pop(_ slots: UnsafeMutablePointer<Value>, _ count: Int) {
         var i = 0
         while i < count {
             slots[i] = .null

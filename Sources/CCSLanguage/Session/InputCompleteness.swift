@@ -17,7 +17,9 @@ public enum InputCompleteness {
         let source = SourceFile(name: "<repl>", directory: nil, bytes: Array(text.utf8))
         var parser = Parser(tokens: tokens, source: source)
         _ = parser.parseProgram()
-        guard let first = parser.errors.min(by: { $0.location.offset < $1.location.offset }) else { return false }
+        guard let first = parser.errors.min(by: { $0.location.offset < $1.location.offset }) else {
+            return false
+        }
         return first.location.offset >= end
     }
 }

@@ -4,22 +4,25 @@ extension Interpreter {
     /// expression statement.
     func runInSession(_ program: Program, frame sessionFrame: Frame) throws -> Value {
         keepAlive.append(program.source)
-        let savedFrame = frame
-        let savedSource = source
+        let savedFrame = frameRef
+        let savedSource = sourceRef
         let savedLocals = locals
-        let savedOuter = outer
-        frame = sessionFrame
+        let savedOuter = outerRef
+        let savedOuterSlots = outerSlots
+        frameRef = Unmanaged.passUnretained(sessionFrame)
         // Read after the caller grew the frame: growing moves the slots.
         locals = sessionFrame.slots
-        outer = nil
-        source = program.source
+        outerRef = nil
+        outerSlots = nil
+        sourceRef = Unmanaged.passUnretained(program.source)
         lastValue = .null
         pollCountdown = 0
         defer {
-            frame = savedFrame
+            frameRef = savedFrame
             locals = savedLocals
-            outer = savedOuter
-            source = savedSource
+            outerRef = savedOuter
+            outerSlots = savedOuterSlots
+            sourceRef = savedSource
         }
         do {
             for statement in program.statements {

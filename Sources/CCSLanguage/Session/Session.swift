@@ -52,7 +52,8 @@ public final class Session {
         let program = parser.parseProgram()
         let syntaxErrors = (lexer.errors + parser.errors).sorted { $0.location.offset < $1.location.offset }
         if !syntaxErrors.isEmpty {
-            throw CompileErrors(file: source.name, errors: Array(syntaxErrors.prefix(Parser.maxErrors)), source: source)
+            throw CompileErrors(
+                file: source.name, errors: Array(syntaxErrors.prefix(Parser.maxErrors)), source: source)
         }
         let saved = (blocks: scope.blocks, size: scope.size)
         var resolver = Resolver(registry: interpreter.registry)
@@ -60,7 +61,8 @@ public final class Session {
         if !resolver.errors.isEmpty {
             scope.blocks = saved.blocks
             scope.size = saved.size
-            throw CompileErrors(file: source.name, errors: Array(resolver.errors.prefix(Parser.maxErrors)), source: source)
+            throw CompileErrors(
+                file: source.name, errors: Array(resolver.errors.prefix(Parser.maxErrors)), source: source)
         }
         return program
     }

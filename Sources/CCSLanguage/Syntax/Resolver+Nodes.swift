@@ -25,11 +25,11 @@ extension Resolver {
             if functions.count == 1 {
                 errors.append(SyntaxError("'return' outside a function", at: s.location))
             }
-            if let value = s.value { resolve(value) }
+            resolve(s.value)
         case let s as IfStmt:
             resolve(s.condition)
             _ = resolveBlock(s.then)
-            if let otherwise = s.otherwise { resolve(otherwise) }
+            resolve(s.otherwise)
         case let s as WhileStmt:
             resolve(s.condition)
             _ = resolveBlock(s.body)

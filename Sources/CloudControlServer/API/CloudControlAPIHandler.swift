@@ -22,6 +22,7 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
     private let verifier: SigV4Verifier
     private let faults: HTTPFaultInjector
     private let now: @Sendable () -> Date
+    private let log: (@Sendable (String) -> Void)?
 
     /// - Parameters:
     ///   - service: what the requests run against, normally a `LocalCloudControl`.
@@ -29,12 +30,15 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
     ///   - faults: the plan whose `throttle`, `5xx` and `drop` rates apply here.
     ///   - maxClockSkew: how far `X-Amz-Date` may be from the server's clock (AWS: 15 minutes).
     ///   - now: the server's clock, injectable for tests.
+    ///   - log: receives one line per request (`ccs serve --verbose`), e.g.
+    ///     `CreateResource 200 1.2 ms 5f0c…` or `ListResources 403 InvalidSignatureException …`.
     public init(
         service: any CloudControlService & Sendable,
         credentials: [String: String] = ["test": "test"],
         faults: FaultPlan = .none,
         maxClockSkew: TimeInterval = 15 * 60,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() },
+        log: (@Sendable (String) -> Void)? = nil
     ) {
         self.service = service
         // The scope's region is not enforced: one emulator stands in for every region, so a
@@ -44,16 +48,28 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
             secretForAccessKey: { credentials[$0] })
         self.faults = HTTPFaultInjector(plan: faults)
         self.now = now
+        self.log = log
     }
 
     public func handle(_ request: ServerRequest) -> ServerReply {
         let requestId = UUID().uuidString.lowercased()
+        let started = log == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         var drop = false
         let reply: ServerResponse
+        var failure: CloudControlError?
         do {
             reply = response(status: 200, body: try process(request, drop: &drop), requestId: requestId)
         } catch {
+            failure = error
             reply = errorResponse(error, requestId: requestId)
+        }
+        if let log {
+            let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000
+            let target = request.header(CloudControlWire.targetHeader) ?? "(no target)"
+            let operation = CloudControlWire.operation(forTarget: target)?.rawValue ?? target
+            var line = "\(operation) \(drop ? "dropped" : String(reply.status))"
+            if let failure { line += " \(failure.code.wireName)" }
+            log(line + " " + String(format: "%.1f ms", millis) + " " + requestId)
         }
         return drop ? .dropConnection : .respond(reply)
     }

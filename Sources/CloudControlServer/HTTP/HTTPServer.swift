@@ -112,15 +112,3 @@ public final class HTTPServer: Sendable {
         try? group.syncShutdownGracefully()
     }
 }
-
-/// Failures of the server itself (not of a request).
-public enum HTTPServerError: Error, CustomStringConvertible, Equatable {
-    case bindFailed(host: String, port: Int, reason: String)
-
-    public var description: String {
-        switch self {
-        case .bindFailed(let host, let port, let reason):
-            return "cannot listen on \(host):\(port): \(reason)"
-        }
-    }
-}

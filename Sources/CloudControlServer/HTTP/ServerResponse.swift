@@ -11,10 +11,3 @@ public struct ServerResponse: Sendable {
         self.body = body
     }
 }
-
-/// What the server does with a request: answer it, or close the connection without a
-/// response (fault injection of dropped connections).
-public enum ServerReply: Sendable {
-    case respond(ServerResponse)
-    case dropConnection
-}

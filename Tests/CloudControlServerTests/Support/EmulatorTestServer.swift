@@ -20,24 +20,24 @@ struct ErrorBody: Decodable, Equatable {
 }
 
 /// The emulator over HTTP on a free loopback port, with an in-memory engine that completes
-/// requests at once, and a way to send signed (or deliberately broken) requests to it.
+/// requests at once (unless `latency` seconds per phase are asked for), and a way to send signed (or deliberately broken) requests to it.
 final class EmulatorTestServer {
     let engine: LocalCloudControl
     let server: HTTPServer
     let signer = SigV4Signer(service: "cloudcontrolapi", region: "us-east-1")
 
     init(
-        faults: String = "", credentials: [String: String] = ["test": "test"],
-        limits: HTTPServerLimits = HTTPServerLimits()
+        faults: String = "", credentials: [String: String] = ["test": "test"], latency: Double = 0,
+        limits: HTTPServerLimits = HTTPServerLimits(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
         var configuration = LocalConfiguration()
-        configuration.latency = 0
+        configuration.latency = latency
         configuration.seed = 1
         let plan = try FaultPlan(spec: faults)
         configuration.faults = plan
         engine = try LocalCloudControl(
             databasePath: ":memory:", configuration: configuration, registry: try SchemaRegistry(includeShipped: true))
-        let handler = CloudControlAPIHandler(service: engine, credentials: credentials, faults: plan)
+        let handler = CloudControlAPIHandler(service: engine, credentials: credentials, faults: plan, log: log)
         server = try HTTPServer.start(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, limits: limits), handler: handler)
     }
