@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// An expression node. Each concrete node is a final class with `let` children and evaluates
 /// itself: a virtual call per node, no protocol-typed children, no dictionary lookups.
 class Expr {
@@ -36,6 +38,9 @@ final class TemplateExpr: Expr {
             let value = try part._withUnsafeGuaranteedRef { try $0.eval(it) }
             if case .string(let s) = value {
                 result += s
+            } else if case .int(let n) = value {
+                // What the JSON writer prints for an int, without setting up a writer.
+                result += String(n)
             } else {
                 result += try it.stringify(value)
             }
@@ -141,9 +146,22 @@ final class MapExpr: Expr {
         self.keys = keys
         self.values = values
         self.valueRefs = values.map { Unmanaged.passUnretained($0) }
+        self.uniqueKeys = Set(keys).count == keys.count ? ContiguousArray(keys) : nil
         super.init(location)
     }
+    /// `keys` in the storage `OrderedDictionary` uses, when no key repeats: a new map then
+    /// shares this buffer (copy-on-write) instead of inserting and looking up each key.
+    private let uniqueKeys: ContiguousArray<String>?
+
     override func eval(_ it: Interpreter) throws -> Value {
+        if let uniqueKeys {
+            var values = ContiguousArray<Value>()
+            values.reserveCapacity(valueRefs.count)
+            for value in valueRefs { values.append(try value._withUnsafeGuaranteedRef { try $0.eval(it) }) }
+            // Safe: the keys were checked to be distinct, and there is one value per key.
+            return .map(MapBox(OrderedDictionary(uncheckedUniqueKeys: uniqueKeys, values: values)))
+        }
+        // A repeated key: the last value wins, as assignments in order would.
         let box = MapBox()
         box.entries.reserveCapacity(keys.count)
         for i in 0..<keys.count { box.entries[keys[i]] = try valueRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) } }
