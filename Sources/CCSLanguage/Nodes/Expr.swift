@@ -100,6 +100,12 @@ final class NameExpr: Expr {
 
     override func eval(_ it: Interpreter) throws -> Value {
         if depth == 0 { return it.locals[slot] }
+        return try evalOther(it)
+    }
+
+    /// Every binding but a local, out of line: the common case above then compiles to a
+    /// few instructions without the stack frame the error path needs.
+    @inline(never) private func evalOther(_ it: Interpreter) throws -> Value {
         if depth == 1 { return it.outerSlots.unsafelyUnwrapped[slot] }
         if depth > 1 { return it.outerRef.unsafelyUnwrapped.takeUnretainedValue().ancestor(depth - 1).slots[slot] }
         if depth == -1 { return constant }
