@@ -13,16 +13,16 @@ final class BinaryExpr: Expr {
     let right: Expr
     /// The commonest shape in loops and recursion, `local op int` (`n < 2`, `i + 1`), is
     /// evaluated without calling either child: `leftName` is `left` when it is a variable,
-    /// `rightInt` the right operand when it is an integer literal. Unowned: `left` keeps
-    /// the node alive, and reading an unowned(unsafe) reference costs no retain.
-    unowned(unsafe) let leftName: NameExpr?
+    /// `rightInt` the right operand when it is an integer literal. Unmanaged: `left` keeps
+    /// the node alive, and using it through `_withUnsafeGuaranteedRef` costs no retain.
+    let leftName: Unmanaged<NameExpr>?
     let rightInt: Int
     let rightIsInt: Bool
     init(_ op: BinaryOp, _ left: Expr, _ right: Expr, at location: SourceLocation) {
         self.op = op
         self.left = left
         self.right = right
-        self.leftName = left as? NameExpr
+        self.leftName = (left as? NameExpr).map { Unmanaged.passUnretained($0) }
         if let literal = right as? LiteralExpr, case .int(let n) = literal.value {
             rightInt = n
             rightIsInt = true
@@ -36,9 +36,13 @@ final class BinaryExpr: Expr {
     override func eval(_ it: Interpreter) throws -> Value {
         // Reading a local has no side effects, so when the shortcut does not apply (not an
         // int, overflow) evaluating the children below gives the same result.
-        if rightIsInt, let name = leftName, name.depth == 0, case .int(let a) = it.locals[name.slot],
-           let result = BinaryExpr.integers(op, a, rightInt) {
-            return result
+        if rightIsInt, let name = leftName {
+            // The slot is read in place (`intValue` borrows it): no copy, no retain.
+            let slot = name._withUnsafeGuaranteedRef { $0.depth == 0 ? $0.slot : -1 }
+            if slot >= 0, let a = (it.locals + slot).pointee.intValue,
+               let result = BinaryExpr.integers(op, a, rightInt) {
+                return result
+            }
         }
         let l = try left.eval(it)
         let r = try right.eval(it)
