@@ -8,10 +8,19 @@ final class CallExpr: Expr {
         self.callee = callee
         self.arguments = arguments
         self.argumentRefs = arguments.map { Unmanaged.passUnretained($0) }
+        self.calleeName = (callee as? NameExpr).map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
 
+    /// `callee` when it is a name, unretained (`callee` keeps it alive): a predefined
+    /// built-in (`len(x)`, `push(xs, x)`) is then called straight from the name node.
+    let calleeName: Unmanaged<NameExpr>?
+
     override func eval(_ it: Interpreter) throws -> Value {
+        if let calleeName, let builtin = calleeName._withUnsafeGuaranteedRef({ $0.constantBuiltin }) {
+            // The name node's constant keeps the built-in alive for as long as the program.
+            return try builtin._withUnsafeGuaranteedRef { try callBuiltin($0, it) }
+        }
         let value = try callee.eval(it)
         guard case .function(let function) = value else {
             var message = "attempt to call \(value.withArticle) value"

@@ -68,6 +68,9 @@ final class NameExpr: Expr {
     private(set) var depth = -2
     private(set) var slot = 0
     private(set) var constant: Value = .null
+    /// The built-in `constant` holds, when it is one: `CallExpr` calls it without copying
+    /// (retaining) the function value. `constant` keeps it alive as long as this node.
+    private(set) var constantBuiltin: Unmanaged<Builtin>?
     init(_ name: String, at location: SourceLocation) {
         self.name = name
         super.init(location)
@@ -83,11 +86,15 @@ final class NameExpr: Expr {
             }
         }
         set {
+            constantBuiltin = nil
             switch newValue {
             case .unresolved: depth = -2
             case .constant(let value):
                 depth = -1
                 constant = value
+                if case .function(let box) = value, let builtin = box.builtin {
+                    constantBuiltin = Unmanaged.passUnretained(builtin)
+                }
             case .local(let s):
                 depth = 0
                 slot = s
