@@ -36,13 +36,19 @@ final class BinaryExpr: Expr {
     override func eval(_ it: Interpreter) throws -> Value {
         // Reading a local has no side effects, so when the shortcut does not apply (not an
         // int, overflow) evaluating the children below gives the same result.
-        if rightIsInt, let name = leftName {
-            // The slot is read in place (`intValue` borrows it): no copy, no retain.
-            let slot = name._withUnsafeGuaranteedRef { $0.depth == 0 ? $0.slot : -1 }
-            if slot >= 0, let a = (it.locals + slot).pointee.intValue,
-               let result = BinaryExpr.integers(op, a, rightInt) {
-                return result
+        if rightIsInt {
+            if let name = leftName {
+                // The slot is read in place (`intValue` borrows it): no copy, no retain.
+                let slot = name._withUnsafeGuaranteedRef { $0.depth == 0 ? $0.slot : -1 }
+                if slot >= 0, let a = (it.locals + slot).pointee.intValue,
+                   let result = BinaryExpr.integers(op, a, rightInt) {
+                    return result
+                }
             }
+            // `len(xs) > 0`: the literal's value is known, so the right child is not called.
+            let l = try left.eval(it)
+            if case .int(let a) = l, let result = BinaryExpr.integers(op, a, rightInt) { return result }
+            return try it.binary(op, l, .int(rightInt), at: location)
         }
         let l = try left.eval(it)
         let r = try right.eval(it)
