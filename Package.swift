@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CloudControlTests",
-            dependencies: ["CloudControl", "CCSTestSupport"],
+            dependencies: ["CloudControl", "CCSTestSupport", "JSONCore"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -44,7 +44,7 @@ extension CloudBuiltins {
                 case .list:
                     operations = try patchOperations(changes, "patch")
                 case .map(let desired):
-                    let current = try read(type, id, opts, session, "patch")
+                    let current = try read(type, id, opts, session, context, "patch")
                     let currentJSON = try JSONBridge.json(
                         try current.properties(), "patch: current properties")
                     var target = currentJSON.objectValue ?? [:]
@@ -65,11 +65,13 @@ extension CloudBuiltins {
                             "patch: changes must be a list of patch operations or a map of property values, got \(changes.typeName)"
                     )
                 }
+                let document = JSONWriter().string(JSONPatch(operations: operations).json)
                 let input = UpdateResourceInput(
                     typeName: type, typeVersionId: try opts.string("type_version_id"),
                     roleArn: try opts.string("role_arn"),
-                    clientToken: try opts.string("client_token") ?? session.makeToken(), identifier: id,
-                    patchDocument: JSONWriter().string(JSONPatch(operations: operations).json))
+                    clientToken: try opts.string("client_token")
+                        ?? session.clientTokens.token(["update", type, id, document]),
+                    identifier: id, patchDocument: document)
                 let output = try session.call("patch") { try $0.updateResource(input) }
                 return .object(
                     RequestValue(

@@ -11,13 +11,14 @@ extension CloudBuiltins {
                     wait(request_or_token [, opts]) -> final ProgressEvent (map)
                     Polls until SUCCESS; raises on FAILED or CANCEL_COMPLETE. opts: timeout (seconds, default 1800), resubmit (default 3). wait(null) is null.
                     """
-            ) { args, _ in
+            ) { args, context in
                 if args[0].isNull { return .null }
                 let (token, known) = try token(args, 0, "wait")
                 let settings = try RequestWaiter.Settings(
                     CallOptions(args, 1, function: "wait", allowed: RequestWaiter.Settings.options))
                 let request = known ?? RequestValue(event: ProgressEvent(requestToken: token))
-                let outcome = try RequestWaiter(session: session, settings: settings, function: "wait").run([
+                let outcome = try RequestWaiter(
+                    session: session, context: context, settings: settings, function: "wait").run([
                     request
                 ])[0]
                 return try outcome.get()
@@ -41,7 +42,8 @@ extension CloudBuiltins {
                     requests.append(known ?? RequestValue(event: ProgressEvent(requestToken: token)))
                     positions.append(i)
                 }
-                let outcomes = try RequestWaiter(session: session, settings: settings, function: "wait_all")
+                let outcomes = try RequestWaiter(
+                    session: session, context: context, settings: settings, function: "wait_all")
                     .run(requests)
                 var events = [Value](repeating: .null, count: items.count)
                 var failures: [Value] = []
@@ -103,6 +105,7 @@ extension CloudBuiltins {
                     try $0.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: token))
                 }
                 let event = try event(output.progressEvent, "status")
+                session.freshCreates.observe(event, at: session.now())
                 if let known {
                     known.update(event, hooks: output.hooksProgressEvent)
                     return .object(known)
@@ -117,7 +120,7 @@ extension CloudBuiltins {
                     requests([filter]) -> lazy sequence of requests
                     ListResourceRequests, page by page as iteration reaches it; filter: operations (CREATE, UPDATE, DELETE), statuses (PENDING, IN_PROGRESS, SUCCESS, FAILED, CANCEL_IN_PROGRESS, CANCEL_COMPLETE).
                     """
-            ) { args, _ in
+            ) { args, context in
                 let options = try CallOptions(
                     args, 0, function: "requests", allowed: ["operations", "statuses"])
                 let operations = try options.strings("operations")
@@ -129,7 +132,7 @@ extension CloudBuiltins {
                         operations: operations?.map { ResourceOperation(rawValue: $0) },
                         operationStatuses: statuses?.map { OperationStatus(rawValue: $0) })
                 return .sequence(
-                    SequenceBox(name: "requests") { RequestPager(filter: filter, session: session) })
+                    SequenceBox(name: "requests") { RequestPager(filter: filter, session: session, context: context) })
             })
     }
 }

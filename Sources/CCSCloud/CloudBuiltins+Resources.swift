@@ -16,15 +16,18 @@ extension CloudBuiltins {
             ) { args, context in
                 let type = try context.string(args, 0, "create")
                 let opts = try CallOptions(args, 2, function: "create", allowed: writeOptions)
+                let desired = try desiredState(args[1], "create")
                 let input = CreateResourceInput(
                     typeName: type, typeVersionId: try opts.string("type_version_id"),
                     roleArn: try opts.string("role_arn"),
-                    clientToken: try opts.string("client_token") ?? session.makeToken(),
-                    desiredState: try desiredState(args[1], "create"))
+                    clientToken: try opts.string("client_token")
+                        ?? session.clientTokens.token(["create", type, desired]),
+                    desiredState: desired)
                 let output = try session.call("create") { try $0.createResource(input) }
-                return .object(
-                    RequestValue(
-                        event: try event(output.progressEvent, "create"), resubmission: .create(input)))
+                let first = try event(output.progressEvent, "create")
+                // A request can be over at once (a ClientToken replay of a finished one).
+                session.freshCreates.observe(first, at: session.now())
+                return .object(RequestValue(event: first, resubmission: .create(input)))
             })
 
         registry.register(
@@ -38,7 +41,7 @@ extension CloudBuiltins {
                 let type = try context.string(args, 0, "get")
                 let opts = try CallOptions(args, 2, function: "get", allowed: readOptions)
                 let id = try identifier(args[1], type: type, session: session, "get")
-                return .object(try read(type, id, opts, session, "get"))
+                return .object(try read(type, id, opts, session, context, "get"))
             })
 
         registry.register(
@@ -53,7 +56,9 @@ extension CloudBuiltins {
                 let opts = try CallOptions(args, 1, function: "list", allowed: ResourcePager.options)
                 let pager = try ResourcePager.Settings(type: type, options: opts)
                 return .sequence(
-                    SequenceBox(name: "list(\(type))") { ResourcePager(pager, session: session) })
+                    SequenceBox(name: "list(\(type))") {
+                        ResourcePager(pager, session: session, context: context)
+                    })
             })
 
         registry.register(
@@ -90,22 +95,49 @@ extension CloudBuiltins {
                 let input = DeleteResourceInput(
                     typeName: type, typeVersionId: try opts.string("type_version_id"),
                     roleArn: try opts.string("role_arn"),
-                    clientToken: try opts.string("client_token") ?? session.makeToken(), identifier: id)
+                    clientToken: try opts.string("client_token")
+                        ?? session.clientTokens.token(["delete", type, id]),
+                    identifier: id)
                 let output = try session.call("delete") { try $0.deleteResource(input) }
-                return .object(
-                    RequestValue(
-                        event: try event(output.progressEvent, "delete"), resubmission: .delete(input)))
+                let first = try event(output.progressEvent, "delete")
+                // A request can be over at once (a ClientToken replay of a finished one).
+                session.freshCreates.observe(first, at: session.now())
+                return .object(RequestValue(event: first, resubmission: .delete(input)))
             })
     }
 
-    /// GetResource as a resource value.
+    /// GetResource as a resource value. A ResourceNotFoundException for a resource this
+    /// session saw created moments ago is Cloud Control's eventual consistency, not the truth:
+    /// the read is retried with backoff for up to `FreshCreates.budget` seconds. Any other
+    /// NotFound fails at once.
     static func read(
-        _ type: String, _ id: String, _ opts: CallOptions, _ session: CloudSession, _ function: String
+        _ type: String, _ id: String, _ opts: CallOptions, _ session: CloudSession, _ context: CallContext,
+        _ function: String
     ) throws -> ResourceValue {
         let input = GetResourceInput(
             typeName: type, typeVersionId: try opts.string("type_version_id"),
             roleArn: try opts.string("role_arn"), identifier: id)
-        let output = try session.call(function) { try $0.getResource(input) }
+        var attempt = 0
+        var waited = 0.0
+        let output: GetResourceOutput
+        while true {
+            do {
+                output = try session.call(function) { try $0.getResource(input) }
+                break
+            } catch var error as ScriptError
+                where error.code == "ResourceNotFoundException"
+                && session.freshCreates.isFresh(type, id, at: session.now())
+            {
+                guard let delay = FreshCreates.retryDelay(attempt: attempt, waited: waited) else {
+                    error.message +=
+                        " (still not found after retrying for \(waited) s, though this session saw it created moments ago)"
+                    throw error
+                }
+                try session.pause(delay, context)
+                waited += delay
+                attempt += 1
+            }
+        }
         let description = output.resourceDescription
         return ResourceValue(
             type: output.typeName ?? type, identifier: description?.identifier ?? id,

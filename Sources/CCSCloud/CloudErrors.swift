@@ -12,7 +12,6 @@ enum CloudErrors {
     static let requestCancelled = "RequestCancelled"
     static let waitTimeout = "WaitTimeout"
     static let requestsFailed = "RequestsFailed"
-    static let interrupted = "Interrupted"
     static let schemaUnavailable = "SchemaNotAvailable"
     static let patchError = "PatchError"
     static let createOnlyChange = "CreateOnlyChange"

@@ -4,9 +4,11 @@ import CloudControlLocal
 import Foundation
 
 /// What the Cloud Control built-ins run against: a `CloudControlService` (the HTTP client for
-/// AWS or `ccs serve`, or the in-process emulator), a schema source, and the hooks `wait`
-/// needs (clock, sleep, interruption, progress display). The service is built on first use,
-/// so scripts that never call Cloud Control need no credentials.
+/// AWS or `ccs serve`, or the in-process emulator), a schema source, the hooks `wait` needs
+/// (clock, sleep, progress display), and what the session has seen succeed (fresh creates, for
+/// `get`'s eventual-consistency retry). The service is built on first use, so scripts that
+/// never call Cloud Control need no credentials. Interruption (Ctrl-C at the REPL) is the
+/// language's: the built-ins check and sleep through their `CallContext`.
 public final class CloudSession {
     private let makeService: () throws -> CloudControlService
     private var service: CloudControlService?
@@ -14,42 +16,43 @@ public final class CloudSession {
     public let schemas: SchemaSource?
     /// Seconds since 1970 (injected in tests together with `sleep`).
     let now: () -> Double
-    /// Blocks for that many seconds; `wait` sleeps in short slices and checks `isInterrupted`
-    /// between them.
-    let sleep: (Double) -> Void
-    /// True when the user asked to stop (Ctrl-C at the prompt); `wait`, `wait_all` and the
-    /// lazy listings check it between polls and pages.
-    public var isInterrupted: () -> Bool
+    /// Replaces the real pause (tests advance a manual clock); nil pauses through
+    /// `CallContext.sleep(seconds:)`, which Ctrl-C at the REPL ends at once.
+    let sleep: ((Double) -> Void)?
     /// Where `wait` draws its progress line; nil when stderr is not a terminal.
     let progress: ((String) -> Void)?
     /// A number in 0..<1 for backoff jitter.
     let random: () -> Double
-    /// A fresh ClientToken.
-    let makeToken: () -> String
+    /// The ClientTokens of write calls that give none: random, or derived from a run id.
+    public let clientTokens: ClientTokens
+    /// Resources seen created recently, for `get`'s retry of an eventually consistent read.
+    let freshCreates = FreshCreates()
 
     /// - Parameters:
     ///   - service: builds the service on first use (errors surface in the calling built-in).
     ///   - schemas: the schema source, e.g. the emulator's `SchemaRegistry`.
     ///   - progress: where `wait` writes its progress line; by default stderr when it is a
     ///     terminal, else nowhere.
+    ///   - makeToken: a fresh random ClientToken.
+    ///   - runID: derive ClientTokens from this id instead (see `ClientTokens`), so a re-run
+    ///     of an interrupted script replays its requests rather than duplicating them.
     public init(
         service: @escaping () throws -> CloudControlService,
         schemas: SchemaSource?,
         now: @escaping () -> Double = { Date().timeIntervalSince1970 },
-        sleep: @escaping (Double) -> Void = { Thread.sleep(forTimeInterval: $0) },
-        isInterrupted: @escaping () -> Bool = { false },
+        sleep: ((Double) -> Void)? = nil,
         progress: ((String) -> Void)? = CloudSession.terminalProgress(),
         random: @escaping () -> Double = { Double.random(in: 0..<1) },
-        makeToken: @escaping () -> String = { UUID().uuidString.lowercased() }
+        makeToken: @escaping () -> String = { UUID().uuidString.lowercased() },
+        runID: String? = nil
     ) {
         self.makeService = service
         self.schemas = schemas
         self.now = now
         self.sleep = sleep
-        self.isInterrupted = isInterrupted
         self.progress = progress
         self.random = random
-        self.makeToken = makeToken
+        self.clientTokens = ClientTokens(runID: runID, fresh: makeToken)
     }
 
     /// Writes to stderr when it is a terminal; nil otherwise.
@@ -69,10 +72,14 @@ public final class CloudSession {
         }
     }
 
-    /// Throws `Interrupted` when the user asked to stop.
-    func checkInterrupted(_ function: String) throws {
-        if isInterrupted() {
-            throw CloudErrors.local(CloudErrors.interrupted, "\(function): interrupted")
+    /// Pauses `seconds` between polls or retries. Ctrl-C at the REPL ends the pause with the
+    /// language's uncatchable `ScriptInterrupted`, as it ends any loop of the script.
+    func pause(_ seconds: Double, _ context: CallContext) throws {
+        if let sleep {
+            sleep(seconds)
+            try context.checkInterrupted()
+        } else {
+            try context.sleep(seconds: seconds)
         }
     }
 
@@ -88,12 +95,12 @@ public final class CloudSession {
             found = try schemas.schema(for: type)
         } catch {
             throw CloudErrors.local(
-                CloudErrors.schemaUnavailable, "\(function): the schema of \(type) is unreadable: \(error)")
+                CloudErrors.schemaUnavailable, "\(function): cannot get the schema of \(type): \(error)")
         }
         guard let found else {
             throw CloudErrors.local(
                 CloudErrors.schemaUnavailable,
-                "\(function): no schema for \(type): ccs knows only the schemas shipped with it (see types()); it does not call CloudFormation's DescribeType"
+                "\(function): no schema for \(type): it is neither among the schemas shipped with ccs or in the --schemas folders (see types()) nor known to CloudFormation's DescribeType on this backend"
             )
         }
         return ResourceSchemaView(found)

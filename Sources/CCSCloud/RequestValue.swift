@@ -33,6 +33,13 @@ public final class RequestValue: HostObject {
         if let newerHooks { hooks = newerHooks }
     }
 
+    /// Starts over as the resubmitted request `first` describes: the failed request's hook
+    /// events belong to it, not to the new one.
+    func restart(_ first: ProgressEvent) {
+        event = first
+        hooks = nil
+    }
+
     public override func field(_ name: String) throws -> Value? {
         func text(_ s: String?) -> Value { s.map(Value.string) ?? .null }
         switch name {

@@ -8,8 +8,10 @@ import OrderedCollections
 /// RetryAfter when the service gave one (no SDK waiter honours it; Cloud Control sends it on
 /// every unfinished event), otherwise after a backoff that doubles from 1 s up to 30 s with
 /// jitter. A FAILED event whose ErrorCode is Throttling, ServiceInternalError or
-/// NetworkFailure is a transient failure: the original call is sent again with a fresh
-/// ClientToken, up to `resubmit` times.
+/// NetworkFailure is a transient failure (Cloud Control reports throttling of an accepted
+/// request this way; DESIGN.md "Known pain points"): after a pause (the event's RetryAfter,
+/// else the same backoff counted in resubmissions), the original call is sent again with a
+/// fresh ClientToken, up to `resubmit` times.
 final class RequestWaiter {
     struct Settings {
         var timeout: Double = 30 * 60
@@ -43,24 +45,35 @@ final class RequestWaiter {
     /// ErrorCodes after which Cloud Control's own guidance is to retry the request.
     static let transientCodes: Set<String> = ["Throttling", "ServiceInternalError", "NetworkFailure"]
     static let maxBackoff = 30.0
-    /// The longest single sleep, so an interruption is noticed promptly.
+    /// The longest single sleep, so the progress line's clock keeps moving.
     static let sleepSlice = 0.1
+
+    /// Consecutive polls of one request that may fail transiently before `wait` gives up.
+    static let transientPollLimit = 10
 
     private struct Tracked {
         let request: RequestValue
         var due: Double
         var attempt = 0
+        /// The latest event was a transient failure: at `due`, send the call again.
+        var resubmitting = false
+        /// Consecutive polls that failed with a transient error (after the client's retries).
+        var failedPolls = 0
         var outcome: Result<Value, ScriptError>?
     }
 
     private let session: CloudSession
+    private let context: CallContext
     private let settings: Settings
     private let function: String
     private var tracked: [Tracked] = []
     private var drewProgress = false
 
-    init(session: CloudSession, settings: Settings, function: String) {
+    /// - Parameter context: the calling built-in's context, through which the waiter sleeps and
+    ///   checks for Ctrl-C (the language's uncatchable `ScriptInterrupted`).
+    init(session: CloudSession, context: CallContext, settings: Settings, function: String) {
         self.session = session
+        self.context = context
         self.settings = settings
         self.function = function
     }
@@ -71,7 +84,7 @@ final class RequestWaiter {
         let deadline = start + settings.timeout
         tracked = requests.map { Tracked(request: $0, due: start) }
         defer { clearProgress() }
-        for i in tracked.indices { try settle(i, now: start, polled: false) }
+        for i in tracked.indices { settle(i, now: start, polled: false) }
         while let next = tracked.filter({ $0.outcome == nil }).map(\.due).min() {
             let now = session.now()
             if now >= deadline {
@@ -82,13 +95,20 @@ final class RequestWaiter {
             }
             if next > now {
                 drawProgress(elapsed: now - start)
-                session.sleep(min(next - now, deadline - now, Self.sleepSlice))
-                try session.checkInterrupted(function)
+                try session.pause(min(next - now, deadline - now, Self.sleepSlice), context)
                 continue
             }
             for i in tracked.indices where tracked[i].outcome == nil && tracked[i].due <= now {
-                try session.checkInterrupted(function)
+                try context.checkInterrupted()
                 do {
+                    if tracked[i].resubmitting {
+                        // A resubmission refused at the API is handled like a failed poll.
+                        try resubmit(tracked[i].request)
+                        tracked[i].resubmitting = false
+                        tracked[i].attempt = 0
+                        settle(i, now: session.now(), polled: false)
+                        continue
+                    }
                     let token = tracked[i].request.token
                     let output = try session.call(function) {
                         try $0.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: token))
@@ -96,9 +116,19 @@ final class RequestWaiter {
                     tracked[i].request.update(
                         try CloudBuiltins.event(output.progressEvent, function),
                         hooks: output.hooksProgressEvent)
-                    try settle(i, now: session.now(), polled: true)
-                } catch let error as ScriptError where error.code != CloudErrors.interrupted {
-                    tracked[i].outcome = .failure(error)
+                    tracked[i].failedPolls = 0
+                    settle(i, now: session.now(), polled: true)
+                } catch let error as ScriptError {
+                    if Self.isTransient(error), tracked[i].failedPolls < Self.transientPollLimit {
+                        // The poll failed, not the request, which goes on at the service:
+                        // failing the wait would leave the script not knowing how it ended.
+                        // (A resubmission refused transiently is sent again the same way.)
+                        tracked[i].failedPolls += 1
+                        tracked[i].due = nextDue(
+                            tracked[i].request, attempt: tracked[i].failedPolls, now: session.now())
+                    } else {
+                        tracked[i].outcome = .failure(error)
+                    }
                 }
             }
         }
@@ -106,15 +136,16 @@ final class RequestWaiter {
     }
 
     /// Decides what the request's latest event means: done, failed, resubmitted, or due again.
-    private func settle(_ i: Int, now: Double, polled: Bool) throws {
+    private func settle(_ i: Int, now: Double, polled: Bool) {
         let request = tracked[i].request
         switch request.event.operationStatus?.rawValue {
         case "SUCCESS":
+            session.freshCreates.observe(request.event, at: now)
             tracked[i].outcome = .success(request.event.scriptValue(hooks: request.hooks))
         case "FAILED" where shouldResubmit(request):
-            try resubmit(request)
-            tracked[i].attempt = 0
-            tracked[i].due = nextDue(request, attempt: 0, now: session.now())
+            // Sending it again at once would meet the same throttle.
+            tracked[i].resubmitting = true
+            tracked[i].due = nextDue(request, attempt: request.resubmissions, now: now)
         case "FAILED", "CANCEL_COMPLETE":
             tracked[i].outcome = .failure(CloudErrors.failed(request))
         case nil where !polled:
@@ -126,6 +157,21 @@ final class RequestWaiter {
         }
     }
 
+    /// Whether a failed call is worth repeating, by botocore's standard-mode rules
+    /// (RetryPolicy): a throttling or transient error code, HTTP 500/502/503/504, or no
+    /// answer at all (a TransportError: refused, reset or dropped connection, timeout).
+    static func isTransient(_ error: ScriptError) -> Bool {
+        if RetryPolicy.throttlingErrorCodes.contains(error.code)
+            || RetryPolicy.transientErrorCodes.contains(error.code) || error.code == "TransportError"
+        {
+            return true
+        }
+        if case .map(let fields)? = error.value, case .int(let status)? = fields.entries["status"] {
+            return RetryPolicy.transientStatusCodes.contains(status)
+        }
+        return false
+    }
+
     private func shouldResubmit(_ request: RequestValue) -> Bool {
         guard let code = request.event.errorCode?.rawValue, Self.transientCodes.contains(code),
             request.resubmission != nil
@@ -133,10 +179,18 @@ final class RequestWaiter {
         return request.resubmissions < settings.resubmit
     }
 
-    /// Sends the original call again with a fresh ClientToken (a reused token would return
-    /// the failed request, API reference "ClientToken").
+    /// Sends the original call again with a new ClientToken (a reused token would return
+    /// the failed request, API reference "ClientToken"); with a run id the new token is
+    /// derived from the original one and the attempt, so a re-run replays it.
     private func resubmit(_ request: RequestValue) throws {
-        let token = session.makeToken()
+        let original: String?
+        switch request.resubmission {
+        case .create(let input)?: original = input.clientToken
+        case .update(let input)?: original = input.clientToken
+        case .delete(let input)?: original = input.clientToken
+        case nil: original = nil
+        }
+        let token = session.clientTokens.resubmission(of: original, attempt: request.resubmissions + 1)
         let event: ProgressEvent?
         switch request.resubmission {
         case .create(var input)?:
@@ -152,7 +206,7 @@ final class RequestWaiter {
             return
         }
         request.resubmissions += 1
-        request.update(try CloudBuiltins.event(event, function))
+        request.restart(try CloudBuiltins.event(event, function))
     }
 
     /// RetryAfter when the service gave a time in the future (capped at the longest backoff),

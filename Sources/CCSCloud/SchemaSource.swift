@@ -2,9 +2,9 @@ import CloudControlLocal
 
 /// Where the built-ins find resource type schemas (`schema`, `types`, compound identifiers
 /// given as maps, and the patch builder's read-only, create-only and `insertionOrder` rules).
-/// The emulator's `SchemaRegistry` (the schemas shipped with ccs, plus extra folders) is one.
-/// Against AWS, CloudFormation's DescribeType would be another; ccs does not call it (it
-/// speaks only the Cloud Control API), so types outside the shipped set have no schema.
+/// The emulator's `SchemaRegistry` (the schemas shipped with ccs, plus extra folders) is one;
+/// `DescribeTypeSchemas` (CloudFormation's DescribeType against AWS or `ccs serve`) another;
+/// `SchemaSourceChain` asks several in order.
 public protocol SchemaSource: AnyObject {
     /// The parsed schema of `typeName`, or nil when the source does not know the type.
     func schema(for typeName: String) throws -> ResourceSchema?

@@ -4,4 +4,9 @@ public struct SchemaError: Error, Sendable, Equatable, CustomStringConvertible {
     public var source: String
     public var message: String
     public var description: String { "\(source): \(message)" }
+
+    public init(source: String, message: String) {
+        self.source = source
+        self.message = message
+    }
 }

@@ -4,48 +4,47 @@ import JSONCore
 /// The resource types the emulator knows: the schemas shipped with ccs (package resources)
 /// plus any number of extra directories of `*.json` registry schemas (`--schemas DIR`).
 ///
-/// Opening a registry only reads each file's `typeName`; a schema is parsed in full the first
-/// time it is asked for, then cached. A type found in an extra directory overrides a shipped
-/// one of the same name, and later directories override earlier ones. Safe to use from
-/// several threads.
+/// Opening a registry only lists the directories' file names, so that a folder of the full
+/// ~1,500 cfn-lint schemas costs nothing until a type is used. A type is then looked up by its
+/// conventional file name first (`AWS::S3::Bucket` → `aws-s3-bucket.json`, as shipped and as
+/// scripts/regenerate-schemas.py writes them), newest directory first; only when that finds
+/// nothing, and for `types()`, is every file's `typeName` read (once) into an index. A schema
+/// is parsed in full the first time it is asked for, then cached. A type found in an extra
+/// directory overrides a shipped one of the same name, and later directories override earlier
+/// ones (a conventionally named file wins over an unconventionally named one in a later
+/// directory). Safe to use from several threads.
 public final class SchemaRegistry: @unchecked Sendable {
-    private let files: [String: URL]
+    /// Every `*.json` file, per source directory, in precedence order (shipped first).
+    private let sources: [(directory: URL, names: Set<String>)]
+    private var index: [String: URL]?
+    /// Files without a readable `typeName`, found while indexing (reported by `indexProblems`).
+    private var problems: [SchemaError] = []
     private var parsed: [String: ResourceSchema] = [:]
     private let lock = NSLock()
 
-    /// Indexes the shipped schemas (unless `includeShipped` is false) and every `*.json` file in
-    /// `directories`. Throws `SchemaError` for an unreadable directory or a file without a
-    /// `typeName`.
+    /// Lists the shipped schemas (unless `includeShipped` is false) and the `*.json` files in
+    /// `directories`. Throws `SchemaError` for an unreadable directory.
     public init(includeShipped: Bool = true, directories: [String] = []) throws {
-        var files: [String: URL] = [:]
-        var sources: [URL] = []
+        var folders: [URL] = []
         if includeShipped {
             guard let shipped = Self.shippedDirectory else {
                 throw SchemaError(
                     source: "CloudControlLocal", message: "the shipped Schemas resource folder is missing")
             }
-            sources.append(shipped)
+            folders.append(shipped)
         }
-        sources += directories.map { URL(fileURLWithPath: $0, isDirectory: true) }
-        for dir in sources {
+        folders += directories.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        var sources: [(directory: URL, names: Set<String>)] = []
+        for dir in folders {
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             } catch {
                 throw SchemaError(source: dir.path, message: "cannot read the schema directory")
             }
-            for name in names.sorted() where name.hasSuffix(".json") {
-                let url = dir.appendingPathComponent(name)
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw SchemaError(source: url.path, message: "cannot read the file")
-                }
-                guard let typeName = Self.scanTypeName(Array(data)) else {
-                    throw SchemaError(source: url.path, message: "no \"typeName\" member found")
-                }
-                files[typeName] = url
-            }
+            sources.append((dir, Set(names.filter { $0.hasSuffix(".json") })))
         }
-        self.files = files
+        self.sources = sources
     }
 
     /// The folder of schemas shipped in this module's resource bundle.
@@ -69,14 +68,27 @@ public final class SchemaRegistry: @unchecked Sendable {
         return Bundle.module.resourceURL?.appendingPathComponent("Schemas")
     }
 
-    /// Every known type name, sorted (for listing and completion).
+    /// Every known type name, sorted (for listing and completion). Reads every file's
+    /// `typeName` the first time; files without one are left out (see `indexProblems`).
     public func types() -> [String] {
-        files.keys.sorted()
+        lock.lock()
+        defer { lock.unlock() }
+        return builtIndex().keys.sorted()
     }
 
-    /// True when the type is known, without parsing its schema.
+    /// Files skipped while indexing because no `typeName` could be read from them.
+    public func indexProblems() -> [SchemaError] {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = builtIndex()
+        return problems
+    }
+
+    /// True when the type is known.
     public func contains(_ typeName: String) -> Bool {
-        files[typeName] != nil
+        lock.lock()
+        defer { lock.unlock() }
+        return parsed[typeName] != nil || conventionalFile(typeName) != nil || builtIndex()[typeName] != nil
     }
 
     /// The parsed schema of `typeName`, or nil if the type is unknown. Throws `SchemaError` when
@@ -85,7 +97,55 @@ public final class SchemaRegistry: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached = parsed[typeName] { return cached }
-        guard let url = files[typeName] else { return nil }
+        if let conventional = conventionalFile(typeName), let schema = try? load(conventional),
+            schema.typeName == typeName
+        {
+            parsed[typeName] = schema
+            return schema
+        }
+        guard let url = builtIndex()[typeName] else { return nil }
+        let schema = try load(url)
+        guard schema.typeName == typeName else {
+            throw SchemaError(
+                source: url.path,
+                message: "typeName changed to \(schema.typeName) since the registry was opened")
+        }
+        parsed[typeName] = schema
+        return schema
+    }
+
+    /// The conventionally named file of `typeName` in the newest directory that has one.
+    private func conventionalFile(_ typeName: String) -> URL? {
+        let name = typeName.lowercased().replacingOccurrences(of: "::", with: "-") + ".json"
+        for source in sources.reversed() where source.names.contains(name) {
+            return source.directory.appendingPathComponent(name)
+        }
+        return nil
+    }
+
+    /// typeName → file for every file, built on first need (the caller holds the lock).
+    private func builtIndex() -> [String: URL] {
+        if let index { return index }
+        var files: [String: URL] = [:]
+        for source in sources {
+            for name in source.names.sorted() {
+                let url = source.directory.appendingPathComponent(name)
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    problems.append(SchemaError(source: url.path, message: "cannot read the file"))
+                    continue
+                }
+                guard let typeName = Self.scanTypeName(Array(data)) else {
+                    problems.append(SchemaError(source: url.path, message: "no \"typeName\" member found"))
+                    continue
+                }
+                files[typeName] = url
+            }
+        }
+        index = files
+        return files
+    }
+
+    private func load(_ url: URL) throws -> ResourceSchema {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw SchemaError(source: url.path, message: "cannot read the file")
         }
@@ -95,14 +155,7 @@ public final class SchemaRegistry: @unchecked Sendable {
         } catch let e as JSONParseError {
             throw SchemaError(source: url.path, message: e.description)
         }
-        let schema = try ResourceSchema(document: document, source: url.path)
-        guard schema.typeName == typeName else {
-            throw SchemaError(
-                source: url.path,
-                message: "typeName changed to \(schema.typeName) since the registry was opened")
-        }
-        parsed[typeName] = schema
-        return schema
+        return try ResourceSchema(document: document, source: url.path)
     }
 
     /// Finds the value of the top-level `"typeName"` member without building the document: a

@@ -3,11 +3,23 @@
 /// only the escapes RFC 8259 §7 requires.
 public struct JSONWriter: Sendable {
     /// Layout of the output.
-    public enum Style: Sendable {
+    public enum Style: Sendable, Equatable {
         /// No whitespace at all.
         case compact
         /// Two-space indentation, `"key": value`, one member or element per line.
         case pretty
+        /// `spaces` per level, `"key": value`, one member or element per line (the AWS CLI
+        /// prints with 4, as Python's `json.dumps(..., indent=4)` does).
+        case indented(spaces: Int)
+
+        /// Spaces per level, or nil for compact output.
+        var indentWidth: Int? {
+            switch self {
+            case .compact: return nil
+            case .pretty: return 2
+            case .indented(let spaces): return spaces
+            }
+        }
     }
 
     public var style: Style
@@ -60,7 +72,7 @@ public struct JSONWriter: Sendable {
                 newline(&out, indent + 1)
                 Self.writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                if style == .pretty { out.append(UInt8(ascii: " ")) }
+                if style != .compact { out.append(UInt8(ascii: " ")) }
                 write(o[key] ?? .null, into: &out, indent: indent + 1)
             }
             newline(&out, indent)
@@ -69,9 +81,9 @@ public struct JSONWriter: Sendable {
     }
 
     private func newline(_ out: inout [UInt8], _ indent: Int) {
-        guard style == .pretty else { return }
+        guard let width = style.indentWidth else { return }
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * width))
     }
 
     /// Doubles: Swift's shortest round-trip form, which is valid JSON for finite values

@@ -89,13 +89,25 @@ public struct SigV4Verifier: Sendable {
                 "The request signature we calculated does not match the signature you provided. "
                     + "Check your AWS Secret Access Key and signing method. Consult the service "
                     + "documentation for details.\n\nThe Canonical String for this request should have been\n'"
-                    + canonicalRequest + "'\n\nThe String-to-Sign should have been\n'" + stringToSign + "'\n",
+                    + Self.redactingSessionToken(canonicalRequest)
+                    + "'\n\nThe String-to-Sign should have been\n'" + stringToSign + "'\n",
                 canonicalRequest: canonicalRequest, stringToSign: stringToSign)
         }
         return VerifiedIdentity(
             accessKeyId: authorization.accessKeyId, region: authorization.scope.region,
             service: authorization.scope.service, date: amzDate.date,
             sessionToken: request.headerValues("X-Amz-Security-Token").first, signedHeaders: signedNames)
+    }
+
+    /// The canonical request as the error message quotes it: the session token's value
+    /// (a credential, signed as the `x-amz-security-token` header, SigV4 "Add the session
+    /// token") is replaced by `<redacted>`, so that a rejected request's error, which clients
+    /// print and log, never carries a credential. The error's `canonicalRequest` keeps it.
+    static func redactingSessionToken(_ canonicalRequest: String) -> String {
+        let prefix = "x-amz-security-token:"
+        return canonicalRequest.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(prefix) ? prefix + "<redacted>" : String($0) }
+            .joined(separator: "\n")
     }
 
     private func checkScope(_ scope: CredentialScope, against amzDate: AmzDate) throws(SigV4VerificationError)

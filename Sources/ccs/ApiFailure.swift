@@ -22,27 +22,20 @@ struct ApiFailure {
         case let error as ApiUsageError:
             message = "ccs api: \(error.message)"
             exitCode = ApiFailure.usage
-        case let error as WireInputError:
-            message = "ccs api: \(error)"
-            exitCode = ApiFailure.usage
-        case let error as ParameterValidationError:
-            message = "ccs api: \(error)"
-            exitCode = ApiFailure.usage
-        case let error as DesiredStateFileError:
-            message = "ccs api: \(error)"
-            exitCode = ApiFailure.usage
-        case let error as ConfigurationError:
-            message = "ccs api: \(error)"
-            exitCode = ApiFailure.configuration
-        case let error as CredentialError:
-            message = "ccs api: \(error)"
-            exitCode = ApiFailure.configuration
-        case let error as EndpointError:
-            message = "ccs api: \(error)"
-            exitCode = ApiFailure.configuration
         default:
             message = "ccs api: \(error)"
-            exitCode = ApiFailure.other
+            exitCode = ApiFailure.exitCode(of: error)
+        }
+    }
+
+    /// The status of an error that is not the service's: input the call cannot take is a
+    /// usage error; settings, credentials and endpoints that cannot be resolved are
+    /// configuration errors; anything else (transport, decoding) is "other".
+    private static func exitCode(of error: Error) -> Int32 {
+        switch error {
+        case is WireInputError, is ParameterValidationError, is DesiredStateFileError: return usage
+        case is ConfigurationError, is CredentialError, is EndpointError: return configuration
+        default: return other
         }
     }
 }

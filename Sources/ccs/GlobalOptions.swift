@@ -17,6 +17,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("endpoint-url"), help: "Send requests to this URL instead of the AWS endpoint.")
     var endpointURL: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Load further resource type schemas (*.json) from this folder (repeatable; also CCS_SCHEMAS and the profile's ccs_schemas).",
+            valueName: "dir"))
+    var schemas: [String] = []
+
     @Flag(name: .long, help: "Print the canonical request and the HTTP exchange to stderr (secrets redacted).")
     var debug = false
 
@@ -65,5 +72,5 @@ struct GlobalOptions: ParsableArguments {
     }
 
     private static let flagNames: Set<String> = ["--local", "--debug"]
-    private static let valuedNames: Set<String> = ["--local-db", "--profile", "--region", "--endpoint-url"]
+    private static let valuedNames: Set<String> = ["--local-db", "--profile", "--region", "--endpoint-url", "--schemas"]
 }

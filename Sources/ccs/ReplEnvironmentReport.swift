@@ -1,5 +1,5 @@
 /// The lines of `:env` at the prompt: which backend, region and endpoint the session uses
-/// and where credentials come from. Names sources only, never a key or token.
+/// where credentials come from, and where schemas come from. Names sources only, never a key or token.
 enum ReplEnvironmentReport {
     static func lines(global: GlobalOptions, environment: [String: String]) -> [(
         label: String, value: String
@@ -35,6 +35,10 @@ enum ReplEnvironmentReport {
         }
         lines.append(
             ("credentials", credentialSource(global: global, environment: environment, profile: profile)))
+        let folders = SchemaFolders.resolve(global, environment: environment)
+        var schemas = folders.isEmpty ? "shipped" : "shipped + " + folders.joined(separator: ", ")
+        if !global.local { schemas += ", then CloudFormation DescribeType" }
+        lines.append(("schemas", schemas))
         return lines
     }
 

@@ -10,10 +10,9 @@ extension RunCommand {
         let configuration = ReplConfiguration(environment: environment) { [global] in
             ReplEnvironmentReport.lines(global: global, environment: environment)
         }
-        let runner = ScriptHostWiring(
-            arguments: arguments, global: global, interruption: configuration.interruption
-        )
-        .makeRunner()
+        // Ctrl-C reaches the Cloud Control built-ins through the interpreter's interruption,
+        // which the REPL sets from `configuration.interruption`.
+        let runner = ScriptHostWiring(arguments: arguments, global: global).makeRunner()
         return Repl.run(registry: runner.registry, host: runner.host, configuration: configuration)
     }
 }

@@ -8,8 +8,6 @@ import Foundation
 struct ScriptHostWiring {
     let arguments: [String]
     let global: GlobalOptions
-    /// Ctrl-C at the REPL: `wait`, `wait_all` and the listings stop when it is requested.
-    var interruption: Interruption? = nil
 
     func makeRunner() -> ScriptRunner {
         let environment = ProcessInfo.processInfo.environment
@@ -24,9 +22,6 @@ struct ScriptHostWiring {
             FileHandle.standardError.write(Data(message.utf8))
         }
         let session = CloudWiring.session(global)
-        if let interruption {
-            session.isInterrupted = { interruption.isRequested }
-        }
         CloudBuiltins.register(into: runner.registry, session: session)
         return runner
     }

@@ -60,7 +60,7 @@ struct ServeCommand: ParsableCommand {
         help: ArgumentHelp("Accept requests signed with this access key id and secret (repeatable; test:test is always accepted).", valueName: "akid:secret"))
     var credentials: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Load further resource type schemas (*.json) from this directory (repeatable).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Load further resource type schemas (*.json) from this directory (repeatable; also CCS_SCHEMAS, folders separated by ':').", valueName: "dir"))
     var schemas: [String] = []
 
     @Flag(name: .long, help: "Log one line per request to stderr: operation, status, error type, time, request id.")
@@ -104,7 +104,10 @@ struct ServeCommand: ParsableCommand {
         let path = db ?? LocalConfiguration.defaultDatabasePath()
         let engine: LocalCloudControl
         do {
-            let registry = try SchemaRegistry(includeShipped: true, directories: schemas)
+            // CCS_SCHEMAS first, so that --schemas folders override it (docs/CLI.md).
+            let environment = ProcessInfo.processInfo.environment
+            let fromEnvironment = SchemaFolders.split(environment["CCS_SCHEMAS"] ?? "", environment: environment)
+            let registry = try SchemaRegistry(includeShipped: true, directories: fromEnvironment + schemas)
             engine = try LocalCloudControl(databasePath: path, configuration: settings, registry: registry)
         } catch {
             Self.printError("ccs serve: cannot open the emulator (database \(path)): \(error)")

@@ -1,3 +1,4 @@
+import CCSCloud
 import CloudControl
 import CloudControlLocal
 import Foundation
@@ -16,55 +17,55 @@ enum ServiceFactory {
 
     /// `--local[=DB]`: the in-process emulator (CloudControlLocal) on `global.localDatabase`,
     /// else `$XDG_DATA_HOME/ccs/local.sqlite` or `~/.local/share/ccs/local.sqlite`. No
-    /// credentials, no network: the engine runs in this process, with the shipped schemas and
-    /// `--region` (default us-east-1) in generated ARNs.
-    static func makeLocalService(_ global: GlobalOptions) throws -> CloudControlService {
+    /// credentials, no network: the engine runs in this process, with the shipped schemas plus
+    /// the extra folders (`SchemaFolders`) unless `registry` is given, and `--region` (default
+    /// us-east-1) in generated ARNs.
+    static func makeLocalService(
+        _ global: GlobalOptions, registry: SchemaRegistry? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> CloudControlService {
         var configuration = LocalConfiguration()
         if let region = global.region { configuration.region = region }
         let path = global.localDatabase ?? LocalConfiguration.defaultDatabasePath()
-        return try LocalCloudControl(databasePath: path, configuration: configuration, registry: try SchemaRegistry())
+        let schemas = try registry ?? SchemaRegistry(directories: SchemaFolders.resolve(global, environment: environment))
+        return try LocalCloudControl(databasePath: path, configuration: configuration, registry: schemas)
     }
 
     /// The HTTP client with the AWS CLI's settings: options, then environment, then profile.
     static func makeHTTPClient(_ global: GlobalOptions, environment: [String: String]) throws
         -> CloudControlService
     {
-        let shared = try SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
-        let settings = try ResolvedSettings.resolve(
-            region: global.region, endpointURL: global.endpointURL, environment: environment,
-            configuration: shared)
-        let trace = global.debug ? debugSink : nil
-        if let trace {
-            trace("profile: \(shared.profileName)")
-            trace("region: \(settings.region ?? "<none>") (from \(settings.regionSource ?? "nowhere"))")
-            trace("endpoint: \(settings.endpointURL ?? "from the endpoint rules") (from \(settings.endpointURLSource ?? "the region"))")
-            trace("retries: \(settings.retryMode.rawValue) mode, \(settings.maxAttempts) attempts")
-            for note in settings.notes { trace("note: \(note)") }
-        }
-
-        let transport = CurlTransport(
-            configuration: .init(
-                userAgent: "ccs/\(CCSVersion.string)", caBundlePath: settings.caBundle,
-                proxies: ProxySettings(environment: environment)))
-        // Container and instance metadata endpoints are link-local or loopback: never proxied,
-        // and short timeouts, so a machine without them answers quickly.
-        let metadataTransport = CurlTransport(
-            configuration: .init(
-                userAgent: "ccs/\(CCSVersion.string)", connectTimeout: 1, totalTimeout: 2,
-                proxies: ProxySettings()))
-        let provider = CredentialProviderChain.standard(
-            configuration: shared, environment: environment, transport: metadataTransport)
-
-        let configuration = ClientConfiguration(
-            region: settings.region, endpointURL: settings.endpointURL,
-            useFIPS: settings.useFIPSEndpoint, useDualStack: settings.useDualStackEndpoint,
-            retryMode: settings.retryMode,
-            maxAttempts: settings.maxAttempts,
-            trace: trace)
+        let parts = try HTTPClientParts(global, environment: environment, serviceKey: ResolvedSettings.serviceKey)
         return CloudControlClient(
-            configuration: configuration,
-            credentials: { try provider.resolve() },
-            transport: transport)
+            configuration: parts.configuration, credentials: parts.credentials, transport: parts.transport)
+    }
+
+    /// CloudFormation (for DescribeType) with the same settings as the Cloud Control client,
+    /// except the endpoint, which follows the AWS CLI's per-service rules:
+    /// `--endpoint-url`, `AWS_ENDPOINT_URL_CLOUDFORMATION`, `AWS_ENDPOINT_URL`, the profile's
+    /// `[services]` `cloudformation.endpoint_url`, `endpoint_url`. Nil with `--local`.
+    static func makeCloudFormationClient(_ global: GlobalOptions, environment: [String: String]) throws
+        -> CloudFormationClient?
+    {
+        if global.local { return nil }
+        let parts = try HTTPClientParts(global, environment: environment, serviceKey: CloudFormationClient.serviceKey)
+        return CloudFormationClient(
+            configuration: parts.configuration, credentials: parts.credentials, transport: parts.transport)
+    }
+
+    /// The on-disk cache of DescribeType answers for this region and endpoint; nil when the
+    /// settings do not resolve (the service reports why when it is built) or there is no home.
+    static func schemaDiskCache(_ global: GlobalOptions, environment: [String: String]) -> SchemaDiskCache? {
+        guard environment["CCS_NO_SCHEMA_CACHE"] == nil,
+            let shared = try? SharedConfiguration.load(explicitProfile: global.profile, environment: environment),
+            let settings = try? ResolvedSettings.resolve(
+                region: global.region, endpointURL: global.endpointURL, environment: environment,
+                configuration: shared, serviceKey: CloudFormationClient.serviceKey),
+            let region = settings.region,
+            let directory = SchemaDiskCache.defaultDirectory(
+                region: region, endpoint: settings.endpointURL, environment: environment)
+        else { return nil }
+        return SchemaDiskCache(directory: directory)
     }
 
     /// `--debug` writes to stderr, one trace entry at a time.

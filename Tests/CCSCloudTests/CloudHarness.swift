@@ -70,12 +70,13 @@ final class CloudHarness {
     let service: CountingService
     let session: CloudSession
     let registry: SchemaRegistry
-    var interrupted = false
+    /// Ctrl-C as the REPL signals it; `runInterruptible` hands it to the interpreter.
+    let interruption = Interruption()
     /// What `wait` drew on the (pretend) terminal.
     let progress = TextLog()
 
     init(
-        latency: Double = 0.2, faults: String = "", pageSize: Int = 25,
+        latency: Double = 0.2, faults: String = "", pageSize: Int = 25, realSleep: Bool = false,
         wrap: ((LocalCloudControl) -> CloudControlService)? = nil
     ) throws {
         var configuration = LocalConfiguration()
@@ -92,13 +93,13 @@ final class CloudHarness {
         var tokens = 0
         let progress = self.progress
         session = CloudSession(
-            service: { counting }, schemas: registry, now: { clock.now() }, sleep: { clock.advance($0) },
+            service: { counting }, schemas: registry, now: { clock.now() },
+            sleep: realSleep ? nil : { clock.advance($0) },
             progress: { progress.lines.append($0) }, random: { 0.5 },
             makeToken: {
                 tokens += 1
                 return "token-\(tokens)-\(UUID().uuidString.prefix(8))"
             })
-        session.isInterrupted = { [unowned self] in self.interrupted }
     }
 
     /// Runs `code` as a script and returns its status, output and diagnostics.
@@ -110,6 +111,25 @@ final class CloudHarness {
         let status = runner.run(
             SourceFile(name: "test.ccs", directory: nil, bytes: Array(code.utf8)), printResult: printResult)
         return ScriptOutcome(status: status, output: collected.output, errors: collected.errors)
+    }
+
+    /// Runs `code` as the REPL does, with `interruption` on the interpreter; the uncaught
+    /// error or nil, and the output.
+    func runInterruptible(_ code: String) -> (error: Error?, output: String) {
+        let collected = Collected()
+        let host = ScriptHost(output: OutputSink { collected.output += String(decoding: $0, as: UTF8.self) })
+        let runner = ScriptRunner(host: host) { collected.errors += $0 }
+        CloudBuiltins.register(into: runner.registry, session: session)
+        let interpreter = Interpreter(registry: runner.registry, host: host)
+        interpreter.interruption = interruption
+        do {
+            _ = try interpreter.run(SourceFile(name: "test.ccs", directory: nil, bytes: Array(code.utf8)))
+            host.output.flush()
+            return (nil, collected.output)
+        } catch {
+            host.output.flush()
+            return (error, collected.output)
+        }
     }
 
     /// Creates resources straight on the engine (no script), finished at once.

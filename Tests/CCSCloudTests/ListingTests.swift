@@ -77,6 +77,57 @@ import Testing
         #expect(result.lines == [#"["a|s1","a|s2"]"#, "InvalidRequestException"])
     }
 
+    @Test func childTypeWithoutItsParentKeySaysWhatToPass() throws {
+        let h = try CloudHarness()
+        let result = h.run(
+            """
+            try { count(list("AWS::EKS::Nodegroup")) } catch e { print(e.code); print(e.message) }
+            try { count(list("AWS::Logs::LogStream", {model: {Other: "x"}})) } catch e { print(e.message) }
+            """)
+        #expect(result.errors == "")
+        #expect(
+            result.lines == [
+                "InvalidRequestException",
+                "list: InvalidRequestException: Listing AWS::EKS::Nodegroup needs the parent's key in ResourceModel; missing required property: ClusterName",
+                #"AWS::EKS::Nodegroup is listed per parent: pass the parent's key in 'model', e.g. list("AWS::EKS::Nodegroup", {model: {ClusterName: "..."}})"#,
+                "list: InvalidRequestException: Listing AWS::Logs::LogStream needs the parent's key in ResourceModel; missing required property: LogGroupName",
+                #"AWS::Logs::LogStream is listed per parent: pass the parent's key in 'model', e.g. list("AWS::Logs::LogStream", {model: {LogGroupName: "..."}})"#,
+            ])
+    }
+
+    @Test func parentKeysNamedByTheServiceComeFirst() throws {
+        let h = try CloudHarness(wrap: {
+            ParentKeyListService(
+                $0, detail: "Required property: (#: required key [ParentId, Zone] not found)")
+        })
+        let result = h.run(#"try { count(list("Example::Child::Thing")) } catch e { print(e.message) }"#)
+        #expect(result.errors == "")
+        #expect(
+            result.lines.last
+                == #"Example::Child::Thing is listed per parent: pass the parent's keys in 'model', e.g. list("Example::Child::Thing", {model: {ParentId: "...", Zone: "..."}})"#
+        )
+    }
+
+    @Test func parentKeysOfATypeOutsideTheTableComeFromItsIdentifier() throws {
+        let h = try CloudHarness(wrap: { ParentKeyListService($0, detail: "") })
+        let result = h.run(
+            #"try { count(list("AWS::Logs::MetricFilter")) } catch e { print(e.message) }"#)
+        #expect(result.errors == "")
+        #expect(
+            result.lines.last
+                == #"AWS::Logs::MetricFilter is listed per parent: pass the parent's key in 'model', e.g. list("AWS::Logs::MetricFilter", {model: {LogGroupName: "..."}})"#
+        )
+    }
+
+    @Test(arguments: [
+        ("Required property: (#: required key [ClusterName] not found)", ["ClusterName"]),
+        ("required key [A, B] not found; required key [C] not found", ["A", "B", "C"]),
+        ("Invalid value for RetentionInDays", []),
+    ])
+    func requiredKeysInAServiceMessage(message: String, keys: [String]) {
+        #expect(ResourcePager.requiredKeys(in: message) == keys)
+    }
+
     @Test func requestsFilteredByOperationAndStatus() throws {
         let h = try CloudHarness()
         try h.seed("AWS::Logs::LogGroup", Self.groups(3))

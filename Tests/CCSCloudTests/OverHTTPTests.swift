@@ -31,10 +31,10 @@ final class HTTPBackend {
 }
 
 @Suite struct OverHTTPTests {
-    static func harness(latency: Double = 0.2) throws -> (CloudHarness, HTTPBackend) {
+    static func harness(latency: Double = 0.2, faults: String = "") throws -> (CloudHarness, HTTPBackend) {
         var backend: HTTPBackend?
         var failure: Error?
-        let h = try CloudHarness(latency: latency) { engine in
+        let h = try CloudHarness(latency: latency, faults: faults) { engine in
             do {
                 let made = try HTTPBackend(engine: engine)
                 backend = made
@@ -47,6 +47,21 @@ final class HTTPBackend {
         if let failure { throw failure }
         guard let backend else { throw SeedError(message: "no HTTP backend") }
         return (h, backend)
+    }
+
+    @Test func getJustAfterCreateOverHTTPWithTheNotFoundFault() throws {
+        let (h, backend) = try Self.harness(faults: "notfound-after-create=1,notfound-window=2")
+        let result = h.run(
+            """
+            let id = wait(create("AWS::Logs::LogGroup", {LogGroupName: "late"})).Identifier
+            print(get("AWS::Logs::LogGroup", id).id)
+            try { get("AWS::Logs::LogGroup", "absent") } catch e { print(e.code, e.status) }
+            """, printResult: false)
+        #expect(result.errors == "")
+        #expect(result.lines == ["late", "ResourceNotFoundException 400"])
+        // Hidden for 2 s: reads at 0, 0.25, 0.75 and 1.75 s miss, the one at 3.75 s finds it;
+        // "absent" is read once.
+        #expect(backend.received.count(.getResource) == 6)
     }
 
     @Test func lifecycleOverHTTP() throws {

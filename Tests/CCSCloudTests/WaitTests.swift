@@ -1,4 +1,6 @@
+import CCSLanguage
 import CloudControl
+import Foundation
 import Testing
 
 @testable import CCSCloud
@@ -86,6 +88,49 @@ import Testing
         #expect(h.service.count(.createResource) == 5)
     }
 
+    @Test func aResubmittedCreateReusesNothingStale() throws {
+        var throttler: ThrottleFirstCreateService?
+        let h = try CloudHarness(wrap: {
+            let service = ThrottleFirstCreateService($0)
+            throttler = service
+            return service
+        })
+        let start = h.clock.now()
+        let result = h.run(
+            """
+            let req = create("AWS::Logs::LogGroup", {LogGroupName: "again"}, {client_token: "mine"})
+            print(req.token, req.status, req.event.ErrorCode)
+            let ev = wait(req)
+            print(ev.OperationStatus, ev.RequestToken == req.token, req.token != "stale-token", ev.Identifier)
+            print(req.event?.ErrorCode)
+            """)
+        #expect(result.errors == "")
+        #expect(result.lines == ["stale-token FAILED Throttling", "SUCCESS true true again", "null"])
+        // Resubmitted after a pause (a 1 s backoff step, 0.75 s with the harness's jitter),
+        // not at once into the same throttle; then two 0.2 s phases.
+        #expect(abs(h.clock.now() - start - 1.15) < 0.01)
+        let service = try #require(throttler)
+        // The user's ClientToken went with the first call only: reusing it would return the
+        // throttled request (API reference, "ClientToken").
+        #expect(service.clientTokens.count == 2)
+        #expect(service.clientTokens.first == "mine")
+        #expect(service.clientTokens.last != "mine")
+        #expect(!service.polledTokens.isEmpty)
+        #expect(!service.polledTokens.contains("stale-token"))
+    }
+
+    @Test func waitAllResubmitsThrottledRequestsToo() throws {
+        let h = try CloudHarness(faults: "failed-throttle=1")
+        let result = h.run(
+            """
+            let reqs = [create("AWS::Logs::LogGroup", {LogGroupName: "a"}), create("AWS::Logs::LogGroup", {LogGroupName: "b"})]
+            try { wait_all(reqs, {resubmit: 1}) } catch e { print(map(e.failures, fn (f) => f.code)) }
+            """)
+        #expect(result.errors == "")
+        #expect(result.lines == [#"["Throttling","Throttling"]"#])
+        #expect(h.service.count(.createResource) == 4)
+    }
+
     @Test func timeoutAndInterruption() throws {
         let h = try CloudHarness(latency: 100)
         let timedOut = h.run(
@@ -95,10 +140,29 @@ import Testing
             """)
         #expect(timedOut.errors == "")
         #expect(timedOut.lines == ["WaitTimeout PENDING"])
-        h.interrupted = true
-        let interrupted = h.run(#"wait(create("AWS::Logs::LogGroup", {LogGroupName: "slow2"}))"#)
-        #expect(interrupted.status == 1)
-        #expect(interrupted.errors.contains("error: wait: interrupted"))
+        // Ctrl-C is the language's ScriptInterrupted, which `try / catch` does not catch, as
+        // for any other loop of the script.
+        h.interruption.request()
+        let interrupted = h.runInterruptible(
+            #"try { wait(create("AWS::Logs::LogGroup", {LogGroupName: "slow2"})) } catch e { print("caught", e.code) }"#
+        )
+        #expect(interrupted.error is ScriptInterrupted)
+        #expect(interrupted.output == "")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func ctrlCEndsARealPauseAtOnce() throws {
+        // No injected sleep: `wait` pauses through CallContext.sleep, as in the REPL. The
+        // manual clock stands still, so without the interruption it would wait forever.
+        let h = try CloudHarness(latency: 100, realSleep: true)
+        let interruption = h.interruption
+        Thread.detachNewThread {
+            Thread.sleep(forTimeInterval: 0.3)
+            interruption.request()
+        }
+        let started = Date()
+        let result = h.runInterruptible(#"wait(create("AWS::Logs::LogGroup", {LogGroupName: "ctrl-c"}))"#)
+        #expect(result.error is ScriptInterrupted)
+        #expect(Date().timeIntervalSince(started) < 2)
     }
 
     @Test func progressIsDrawnAndCleared() throws {

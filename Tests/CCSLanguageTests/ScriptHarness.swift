@@ -25,7 +25,8 @@ struct ScriptHarness {
         let out = Capture()
         let err = Capture()
         let host = ScriptHost(output: OutputSink { out.bytes += $0 }, arguments: arguments,
-                              environment: environment, stdlibPaths: stdlib)
+                              environment: environment, stdlibPaths: stdlib,
+                              errorOutput: OutputSink { err.text += String(decoding: $0, as: UTF8.self) })
         let runner = ScriptRunner(host: host) { err.text += $0 }
         if let maxCallDepth { runner.maxCallDepth = maxCallDepth }
         let status = runner.run(SourceFile(name: name, directory: directory, bytes: bytes), printResult: printResult)

@@ -94,26 +94,27 @@ import Testing
     @Test func refusesAnotherServicesScope() throws {
         let emulator = try EmulatorTestServer()
         let signer = SigV4Signer(service: "dynamodb", region: "us-east-1")
-        var headers: [(name: String, value: String)] = [
-            ("Host", emulator.hostHeader), ("Content-Type", CloudControlWire.contentType), ("X-Amz-Target", Self.target),
-        ]
-        let request = SigV4Request(method: "POST", path: "/", headers: headers, body: Array(Self.listBody.utf8))
-        headers = signer.sign(request, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"), date: Date()).headers
-        headers.append(("Content-Length", String(Self.listBody.utf8.count)))
-        let bytes = "POST / HTTP/1.1\r\n" + headers.map { "\($0.name): \($0.value)\r\n" }.joined() + "\r\n" + Self.listBody
+        let bytes = Self.listRequest(signedBy: signer, for: emulator)
         try expectRefused(try emulator.send(bytes), status: 403, type: "InvalidSignatureException", messageContains: "cloudcontrolapi")
     }
 
     @Test func acceptsAnyRegionInTheScope() throws {
         let emulator = try EmulatorTestServer()
         let signer = SigV4Signer(service: "cloudcontrolapi", region: "eu-west-3")
-        var headers: [(name: String, value: String)] = [
-            ("Host", emulator.hostHeader), ("Content-Type", CloudControlWire.contentType), ("X-Amz-Target", Self.target),
-        ]
-        let request = SigV4Request(method: "POST", path: "/", headers: headers, body: Array(Self.listBody.utf8))
-        headers = signer.sign(request, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"), date: Date()).headers
-        headers.append(("Content-Length", String(Self.listBody.utf8.count)))
-        let bytes = "POST / HTTP/1.1\r\n" + headers.map { "\($0.name): \($0.value)\r\n" }.joined() + "\r\n" + Self.listBody
+        let bytes = Self.listRequest(signedBy: signer, for: emulator)
         #expect(try emulator.send(bytes).status == 200)
+    }
+
+    /// A ListResources request signed by `signer` (any service or region), as raw HTTP.
+    private static func listRequest(signedBy signer: SigV4Signer, for emulator: EmulatorTestServer) -> String {
+        let unsigned: [(name: String, value: String)] = [
+            ("Host", emulator.hostHeader), ("Content-Type", CloudControlWire.contentType), ("X-Amz-Target", target),
+        ]
+        let request = SigV4Request(method: "POST", path: "/", headers: unsigned, body: Array(listBody.utf8))
+        var headers = signer.sign(
+            request, credentials: AWSCredentials(accessKeyId: "test", secretAccessKey: "test"), date: Date()
+        ).headers
+        headers.append(("Content-Length", String(listBody.utf8.count)))
+        return "POST / HTTP/1.1\r\n" + headers.map { "\($0.name): \($0.value)\r\n" }.joined() + "\r\n" + listBody
     }
 }

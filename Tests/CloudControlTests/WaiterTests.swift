@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 import Testing
 
 @testable import CloudControl
@@ -198,18 +199,13 @@ struct WaiterTests {
 
     // MARK: the generic acceptor evaluator
 
-    static let listJSON = WireJSON.object([
-        .init(
-            key: "ResourceRequestStatusSummaries",
-            value: .array([
-                .object([
-                    .init(key: "OperationStatus", value: .string("SUCCESS")),
-                    .init(key: "N", value: .integer(2)),
-                ]),
-                .object([.init(key: "OperationStatus", value: .string("FAILED"))]),
-            ])),
-        .init(key: "Done", value: .bool(true)),
-    ])
+    static let listJSON: JSONValue = [
+        "ResourceRequestStatusSummaries": [
+            ["OperationStatus": "SUCCESS", "N": 2],
+            ["OperationStatus": "FAILED"],
+        ],
+        "Done": true,
+    ]
 
     @Test func pathMatchers() {
         let evaluator = AcceptorEvaluator()

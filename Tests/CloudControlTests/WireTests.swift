@@ -40,6 +40,12 @@ struct WireTests {
                 == ListResourceRequestsInput())
     }
 
+    @Test func serverSkipsAByteOrderMark() throws {
+        let body: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"{"RequestToken":"t"}"#.utf8)
+        let input = try CloudControlWire.decodeInput(GetResourceRequestStatusInput.self, body: body)
+        #expect(input == GetResourceRequestStatusInput(requestToken: "t"))
+    }
+
     @Test func serverReportsMissingRequiredMember() {
         let error = #expect(throws: WireInputError.self) {
             try CloudControlWire.decodeInput(

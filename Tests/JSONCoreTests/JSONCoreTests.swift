@@ -49,6 +49,22 @@ import Testing
         #expect(JSONWriter(style: .pretty).string(value) == expected)
     }
 
+    @Test func indentedOutputTakesTheWidthPerLevel() throws {
+        let value = try JSONParser.parse(#"{"a":[1,{"b":null}],"c":{}}"#)
+        let expected = """
+            {
+                "a": [
+                    1,
+                    {
+                        "b": null
+                    }
+                ],
+                "c": {}
+            }
+            """
+        #expect(JSONWriter(style: .indented(spaces: 4)).string(value) == expected)
+    }
+
     @Test func stringEscapes() throws {
         let value = try JSONParser.parse(#""a\"b\\c\/d\n\u0001\u00e9\ud83d\ude00""#)
         #expect(value == .string("a\"b\\c/d\n\u{01}é😀"))

@@ -31,56 +31,64 @@ struct AwsCAuthSuiteTests {
         #expect(Self.cases.count == 38)
     }
 
-    @Test(arguments: cases)
-    func signsLikeTheSuite(_ name: String) throws {
-        let directory = Self.base.appendingPathComponent(name)
-        func file(_ name: String) throws -> String {
+    /// One case directory: its files, its parsed context and the request it describes.
+    struct SuiteCase {
+        let directory: URL
+        let context: Context
+        let request: SigV4Request
+        let date: Date
+        let credentials: AWSCredentials
+
+        init(_ name: String) throws {
+            directory = AwsCAuthSuiteTests.base.appendingPathComponent(name)
+            let context = try JSONDecoder().decode(Context.self, from: Data(try Self.read(directory, "context.json").utf8))
+            self.context = context
+            request = try RawHTTPRequest(text: Self.read(directory, "request.txt")).sigV4Request
+            date = try #require(ISO8601DateFormatter().date(from: context.timestamp))
+            credentials = AWSCredentials(
+                accessKeyId: context.credentials.access_key_id,
+                secretAccessKey: context.credentials.secret_access_key, sessionToken: context.credentials.token)
+        }
+
+        func file(_ name: String) throws -> String { try Self.read(directory, name) }
+
+        /// A signer with the case's service, region and flags; `signBody` only applies to
+        /// header signing (presigned URLs carry no x-amz-content-sha256 header).
+        func signer(signBody: Bool) -> SigV4Signer {
+            SigV4Signer(
+                service: context.service, region: context.region,
+                options: SigV4Options(
+                    normalizePath: context.normalize, omitSessionToken: context.omit_session_token ?? false,
+                    addContentSHA256Header: signBody && context.sign_body))
+        }
+
+        private static func read(_ directory: URL, _ name: String) throws -> String {
             try FixtureSupport.read(directory.appendingPathComponent(name))
         }
-        let context = try JSONDecoder().decode(Context.self, from: Data(file("context.json").utf8))
-        let raw = try RawHTTPRequest(text: file("request.txt"))
-        let date = try #require(ISO8601DateFormatter().date(from: context.timestamp))
-        let signer = SigV4Signer(
-            service: context.service, region: context.region,
-            options: SigV4Options(
-                normalizePath: context.normalize, omitSessionToken: context.omit_session_token ?? false,
-                addContentSHA256Header: context.sign_body))
-        let credentials = AWSCredentials(
-            accessKeyId: context.credentials.access_key_id,
-            secretAccessKey: context.credentials.secret_access_key, sessionToken: context.credentials.token)
+    }
 
-        let signed = signer.sign(raw.sigV4Request, credentials: credentials, date: date)
+    @Test(arguments: cases)
+    func signsLikeTheSuite(_ name: String) throws {
+        let suite = try SuiteCase(name)
+        let signed = suite.signer(signBody: true).sign(suite.request, credentials: suite.credentials, date: suite.date)
 
-        #expect(signed.canonicalRequest == (try file("header-canonical-request.txt")))
-        #expect(signed.stringToSign == (try file("header-string-to-sign.txt")))
-        #expect(signed.signature == (try file("header-signature.txt")))
-        let expectedHeaders = try RawHTTPRequest(text: file("header-signed-request.txt")).headers
+        #expect(signed.canonicalRequest == (try suite.file("header-canonical-request.txt")))
+        #expect(signed.stringToSign == (try suite.file("header-string-to-sign.txt")))
+        #expect(signed.signature == (try suite.file("header-signature.txt")))
+        let expectedHeaders = try RawHTTPRequest(text: suite.file("header-signed-request.txt")).headers
         #expect(Self.normalized(signed.headers) == Self.normalized(expectedHeaders))
     }
 
     @Test(arguments: cases)
     func presignsLikeTheSuite(_ name: String) throws {
-        let directory = Self.base.appendingPathComponent(name)
-        func file(_ name: String) throws -> String {
-            try FixtureSupport.read(directory.appendingPathComponent(name))
-        }
-        let context = try JSONDecoder().decode(Context.self, from: Data(file("context.json").utf8))
-        let raw = try RawHTTPRequest(text: file("request.txt"))
-        let date = try #require(ISO8601DateFormatter().date(from: context.timestamp))
-        let signer = SigV4Signer(
-            service: context.service, region: context.region,
-            options: SigV4Options(
-                normalizePath: context.normalize, omitSessionToken: context.omit_session_token ?? false))
-        let credentials = AWSCredentials(
-            accessKeyId: context.credentials.access_key_id,
-            secretAccessKey: context.credentials.secret_access_key, sessionToken: context.credentials.token)
+        let suite = try SuiteCase(name)
+        let presigned = suite.signer(signBody: false).presign(
+            suite.request, credentials: suite.credentials, date: suite.date, expires: 3600)
 
-        let presigned = signer.presign(raw.sigV4Request, credentials: credentials, date: date, expires: 3600)
-
-        #expect(presigned.canonicalRequest == (try file("query-canonical-request.txt")))
-        #expect(presigned.stringToSign == (try file("query-string-to-sign.txt")))
-        #expect(presigned.signature == (try file("query-signature.txt")))
-        let expectedQuery = try RawHTTPRequest(text: file("query-signed-request.txt")).query
+        #expect(presigned.canonicalRequest == (try suite.file("query-canonical-request.txt")))
+        #expect(presigned.stringToSign == (try suite.file("query-string-to-sign.txt")))
+        #expect(presigned.signature == (try suite.file("query-signature.txt")))
+        let expectedQuery = try RawHTTPRequest(text: suite.file("query-signed-request.txt")).query
         let sent = CanonicalQuery.parse(query: presigned.query, excluding: nil).map {
             "\($0.name)=\($0.value)"
         }

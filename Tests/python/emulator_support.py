@@ -26,6 +26,9 @@ ISOLATED_ENV = {
     "AWS_CONFIG_FILE": "/nonexistent/ccs-test-config",
     "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent/ccs-test-credentials",
     "AWS_PAGER": "",
+    # DescribeType answers are not cached in the real ~/.cache (test_describe_type.py turns
+    # the cache on in a temporary folder).
+    "CCS_NO_SCHEMA_CACHE": "1",
 }
 CLEARED_ENV = ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CLOUDCONTROL",
                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",

@@ -40,6 +40,8 @@ class Backend:
         self.kind = kind
         self.directory = Path(directory)
         self.server = None
+        # Added to the environment of every ccs run.
+        self.extra_env = {}
         if kind == "local":
             self.db = self.directory / "local.sqlite"
             self.options = [f"--local={self.db}"]
@@ -54,6 +56,7 @@ class Backend:
 
     def ccs(self, *arguments, cwd=None, extra_env=None):
         env = environment()
+        env.update(self.extra_env)
         env.update(extra_env or {})
         return subprocess.run([CCS_BIN, *self.options, *arguments], capture_output=True, text=True,
                               env=env, cwd=cwd or self.directory, timeout=300)
@@ -157,23 +160,30 @@ def test_module_failure_is_reported(local):
 
 
 def test_waiting_retry_rides_out_not_found_after_create(tmp_path):
-    """GetResource may answer NotFound just after a create succeeds; waiting.retry waits it
-    out. The server hides every new resource for 1.5 s."""
-    backend = Backend("serve", tmp_path, "--faults", "notfound-after-create=1,notfound-window=1.5")
+    """GetResource may answer NotFound just after a create succeeds. `get` rides it out by
+    itself for a resource its own session created; for one created elsewhere (here by an
+    earlier ccs process) it fails at once, and waiting.retry waits it out. The server hides
+    every new resource for 4 s."""
+    backend = Backend("serve", tmp_path, "--faults", "notfound-after-create=1,notfound-window=4")
     try:
+        elsewhere = tmp_path / "elsewhere.ccs"
+        elsewhere.write_text('wait(create("AWS::Logs::LogGroup", {LogGroupName: "other"}))\n')
+        made = backend.script(elsewhere)
+        assert (made.returncode, made.stderr) == (0, "")
         path = tmp_path / "fresh.ccs"
         path.write_text('import "waiting"\n'
                         'let T = "AWS::Logs::LogGroup"\n'
-                        'wait(create(T, {LogGroupName: "fresh"}))\n'
                         'let first_try = "found"\n'
-                        'try { get(T, "fresh") } catch e { first_try = e.code }\n'
+                        'try { get(T, "other") } catch e { first_try = e.code }\n'
                         'let tries = 0\n'
-                        'let g = waiting.retry(fn() { tries += 1; return get(T, "fresh") },\n'
-                        '                      {codes: ["ResourceNotFoundException"], delay: 0.25, max_delay: 0.5, attempts: 20})\n'
-                        'print(first_try, g.id, tries > 1)\n')
+                        'let g = waiting.retry(fn() { tries += 1; return get(T, "other") },\n'
+                        '                      {codes: ["ResourceNotFoundException"], delay: 0.25, max_delay: 0.5, attempts: 40})\n'
+                        'print(first_try, g.id, tries > 1)\n'
+                        'wait(create(T, {LogGroupName: "fresh"}))\n'
+                        'print(get(T, "fresh").id)\n')
         result = backend.script(path)
         assert (result.returncode, result.stderr) == (0, "")
-        assert result.stdout.strip() == "ResourceNotFoundException fresh true"
+        assert result.stdout.splitlines() == ["ResourceNotFoundException other true", "fresh"]
     finally:
         backend.close()
 
@@ -193,10 +203,15 @@ print("ok")
 
 
 def test_types_without_a_shipped_schema(tmp_path):
-    """Against AWS most types have no schema in ccs. Served from extra schema files
-    (Tests/stdlib/schemas), two such types still get tags in their own shape (read from each
-    resource), inventory rows and copies."""
+    """A type whose schema ccs cannot get (CloudFormation's DescribeType does not know it, or
+    is not allowed). Served from extra schema files (Tests/stdlib/schemas) to Cloud Control
+    only, while DescribeType goes to a second emulator without them, two such types still get
+    tags in their own shape (read from each resource), inventory rows and copies."""
     backend = Backend("serve", tmp_path, "--schemas", str(MODULE_TESTS / "schemas"))
+    registry = Emulator(tmp_path / "registry", "--latency", "0").start()
+    backend.options = []
+    backend.extra_env = {"AWS_ENDPOINT_URL_CLOUDCONTROL": backend.server.url,
+                         "AWS_ENDPOINT_URL_CLOUDFORMATION": registry.url, "CCS_NO_SCHEMA_CACHE": "1"}
     try:
         path = tmp_path / "custom.ccs"
         path.write_text(CUSTOM_TYPES_SCRIPT)
@@ -221,8 +236,9 @@ def test_types_without_a_shipped_schema(tmp_path):
         assert (w3["Name"], w3["Size"], tag_map(w3)) == ("w3", 9, {"a": "1", "b": "2"})
         no_name = backend.script(SCRIPTS / "copy-resource.ccs", "Test::Custom::Widget", "w1", "w4")
         assert no_name.returncode == 1
-        assert "use --name-property" in no_name.stdout
+        assert "use --name-property" in no_name.stderr and no_name.stdout == ""
     finally:
+        registry.stop()
         backend.close()
 
 
@@ -277,7 +293,9 @@ def test_script_help(name, local):
 def test_script_usage_errors(name, arguments, message, local):
     result = local.script(SCRIPTS / name, *arguments)
     assert result.returncode == 2, result.stdout + result.stderr
-    assert result.stdout.splitlines() == [f"scripts/{name}: {message}",
+    # Diagnostics go to stderr (cli.report uses eprint); stdout stays empty.
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"scripts/{name}: {message}",
                                           f"Try 'ccs scripts/{name} --help' for more information."]
 
 
@@ -456,10 +474,10 @@ wait(create("AWS::SQS::Queue", {QueueName: "jobs", VisibilityTimeout: 45, DelayS
 
     missing = backend.script(SCRIPTS / "copy-resource.ccs", "AWS::Logs::LogGroup", "nope", "x")
     assert missing.returncode == 1
-    assert missing.stdout.startswith("scripts/copy-resource.ccs: error: ResourceNotFoundException: ")
+    assert missing.stderr.startswith("scripts/copy-resource.ccs: error: ResourceNotFoundException: ")
     taken = backend.script(SCRIPTS / "copy-resource.ccs", "AWS::Logs::LogGroup", "src", "dst")
     assert taken.returncode == 1
-    assert taken.stdout.startswith("scripts/copy-resource.ccs: error: AlreadyExists: ")
+    assert taken.stderr.startswith("scripts/copy-resource.ccs: error: AlreadyExists: ")
 
 
 def test_apply(backend):
@@ -505,7 +523,8 @@ def test_apply(backend):
     stack.write_text('{"resources": [{"type": "AWS::SQS::Queue"}]}')
     invalid = backend.script(SCRIPTS / "apply.ccs", str(stack))
     assert invalid.returncode == 1
-    assert invalid.stdout.strip() == (f'scripts/apply.ccs: error: ValueError: {stack}: resource #0 needs "type" '
+    assert invalid.stdout == ""
+    assert invalid.stderr.strip() == (f'scripts/apply.ccs: error: ValueError: {stack}: resource #0 needs "type" '
                                       '(a string) and "properties" (an object)')
 
 

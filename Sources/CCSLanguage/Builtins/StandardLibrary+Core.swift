@@ -12,6 +12,19 @@ extension StandardLibrary {
             ctx.host.output.write(line + "\n")
             return .null
         },
+        Builtin("eprint", minArity: 0, maxArity: nil,
+                doc: "eprint(a, b, ...): as print, but to stderr (for errors and diagnostics; stdout stays clean for data).") { args, ctx in
+            var line = ""
+            for (i, value) in args.enumerated() {
+                if i > 0 { line += " " }
+                line += try ctx.interpreter.displayString(value)
+            }
+            // What was printed before stays before on a terminal showing both streams.
+            ctx.host.output.flush()
+            ctx.host.errorOutput.write(line + "\n")
+            ctx.host.errorOutput.flush()
+            return .null
+        },
         Builtin("len", arity: 1, doc: "len(x): the number of characters of a string, elements of a list, entries of a map.") { args, ctx in
             switch args[0] {
             case .string(let s): return .int(s.count)

@@ -20,6 +20,16 @@ public final class OutputSink {
         }
     }
 
+    /// A sink writing to the process's standard error.
+    public static func standardError() -> OutputSink {
+        OutputSink { bytes in
+            bytes.withUnsafeBufferPointer { pointer in
+                _ = fwrite(pointer.baseAddress, 1, pointer.count, stderr)
+            }
+            fflush(stderr)
+        }
+    }
+
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 { flush() }
@@ -36,6 +46,8 @@ public final class OutputSink {
 /// environment, and where `import` looks after the script's own folder.
 public final class ScriptHost {
     public let output: OutputSink
+    /// Where `eprint` writes (stderr for the CLI).
+    public let errorOutput: OutputSink
     /// The script's command-line arguments (the `args` list).
     public let arguments: [String]
     /// Environment variables visible to `env()`.
@@ -44,8 +56,9 @@ public final class ScriptHost {
     public let stdlibPaths: [String]
 
     public init(output: OutputSink, arguments: [String] = [], environment: [String: String] = [:],
-                stdlibPaths: [String] = []) {
+                stdlibPaths: [String] = [], errorOutput: OutputSink = .standardError()) {
         self.output = output
+        self.errorOutput = errorOutput
         self.arguments = arguments
         self.environment = environment
         self.stdlibPaths = stdlibPaths

@@ -45,8 +45,9 @@ extension Parser {
         while !check(.rbrace) {
             if case .eof = current.kind { break }
             if match(.semicolon) { continue }
-            statements.append(try parseStatement())
-            try endOfStatement()
+            let statement = try parseStatement()
+            statements.append(statement)
+            try endOfStatement(after: statement)
         }
         try expectClosing(.rbrace, opening: "{", at: open)
         return BlockStmt(Parser.hoistingFunctions(statements), at: open)

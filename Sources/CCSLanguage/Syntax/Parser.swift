@@ -107,8 +107,9 @@ struct Parser {
             if match(.semicolon) { continue }
             let start = position
             do {
-                statements.append(try parseStatement(topLevel: true))
-                try endOfStatement()
+                let statement = try parseStatement(topLevel: true)
+                statements.append(statement)
+                try endOfStatement(after: statement)
             } catch {
                 synchronize(from: start)
             }
@@ -122,9 +123,18 @@ struct Parser {
         statements.filter { $0 is FnStmt } + statements.filter { !($0 is FnStmt) }
     }
 
-    /// A statement must end at a newline, ';', '}' or the end of input.
-    mutating func endOfStatement() throws {
+    /// A statement must end at a newline, ';', '}' or the end of input; as in Lua, one that
+    /// ends with its own block (`fn`, `if`, `while`, `for`, `try`, `{ }`) may also be followed
+    /// by the next statement on the same line (`fn f(n) { return n } f(0)`), since no
+    /// expression can continue after its '}'.
+    mutating func endOfStatement(after statement: Stmt) throws {
         if match(.semicolon) { return }
+        if position > 0, case .punct(.rbrace) = tokens[position - 1].kind,
+            statement is FnStmt || statement is IfStmt || statement is WhileStmt || statement is ForStmt
+                || statement is TryStmt || statement is BlockStmt
+        {
+            return
+        }
         if current.afterNewline || check(.rbrace) { return }
         if case .eof = current.kind { return }
         throw fail("unexpected symbol near \(current.display)")

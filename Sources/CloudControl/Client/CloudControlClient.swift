@@ -19,9 +19,8 @@ public final class CloudControlClient: CloudControlService, @unchecked Sendable 
     public let configuration: ClientConfiguration
     let transport: HTTPTransport
     let credentials: @Sendable () throws -> AWSCredentials
-    let retryPolicy: RetryPolicy
-    /// Shared by every call of this client, as botocore shares one per client.
-    let retryQuota = RetryQuota()
+    /// Sign → send → map errors → retry, shared with `CloudFormationClient`.
+    let pipeline: RequestPipeline
     let endpointResolver = EndpointResolver()
 
     /// - Parameters:
@@ -36,9 +35,12 @@ public final class CloudControlClient: CloudControlService, @unchecked Sendable 
         self.configuration = configuration
         self.credentials = credentials
         self.transport = transport
-        self.retryPolicy = RetryPolicy(
-            mode: configuration.retryMode, maxAttempts: configuration.maxAttempts,
-            random: configuration.random)
+        self.pipeline = RequestPipeline(
+            configuration: configuration, transport: transport, credentials: credentials,
+            retryPolicy: RetryPolicy(
+                mode: configuration.retryMode, maxAttempts: configuration.maxAttempts,
+                random: configuration.random),
+            retryQuota: RetryQuota())
     }
 
     public func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {

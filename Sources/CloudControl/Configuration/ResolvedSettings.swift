@@ -33,7 +33,8 @@ public struct ResolvedSettings: Sendable, Equatable {
     /// Resolves every setting; `region` and `endpointURL` are the command-line options.
     public static func resolve(
         region explicitRegion: String? = nil, endpointURL explicitEndpoint: String? = nil,
-        environment: [String: String], configuration: SharedConfiguration
+        environment: [String: String], configuration: SharedConfiguration,
+        serviceKey: String = ResolvedSettings.serviceKey
     ) throws(ConfigurationError) -> ResolvedSettings {
         let lookup = SettingLookup(environment: environment, configuration: configuration)
         var notes: [String] = []

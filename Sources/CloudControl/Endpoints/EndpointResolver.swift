@@ -5,11 +5,18 @@ import Foundation
 /// outcome is encoded here rule by rule, in the rule set's order, rather than interpreted;
 /// Tests/CloudControlTests/Fixtures/endpoints holds the URLs botocore itself resolves, and
 /// the tests compare against them.
+///
+/// CloudFormation's rule set (`cloudformation/2010-05-15`) has the same shape for the
+/// partitions ccs knows, with `cloudformation` as the host's first label, so one resolver
+/// serves both with `endpointPrefix` set.
 public struct EndpointResolver: Sendable {
     public var partitions: [Partition]
+    /// The service's `metadata.endpointPrefix`: `cloudcontrolapi` or `cloudformation`.
+    public var endpointPrefix: String
 
-    public init(partitions: [Partition] = Partition.all) {
+    public init(partitions: [Partition] = Partition.all, endpointPrefix: String = "cloudcontrolapi") {
         self.partitions = partitions
+        self.endpointPrefix = endpointPrefix
     }
 
     /// The rule set's parameters (`Region`, `UseFIPS`, `UseDualStack`, `Endpoint`).
@@ -58,20 +65,20 @@ public struct EndpointResolver: Sendable {
                     message: "FIPS and DualStack are enabled, but this partition does not support one or both"
                 )
             }
-            return "https://cloudcontrolapi-fips.\(region).\(partition.dualStackDnsSuffix)"
+            return "https://\(endpointPrefix)-fips.\(region).\(partition.dualStackDnsSuffix)"
         case (true, false):
             guard partition.supportsFIPS else {
                 throw EndpointError(message: "FIPS is enabled but this partition does not support FIPS")
             }
-            return "https://cloudcontrolapi-fips.\(region).\(partition.dnsSuffix)"
+            return "https://\(endpointPrefix)-fips.\(region).\(partition.dnsSuffix)"
         case (false, true):
             guard partition.supportsDualStack else {
                 throw EndpointError(
                     message: "DualStack is enabled but this partition does not support DualStack")
             }
-            return "https://cloudcontrolapi.\(region).\(partition.dualStackDnsSuffix)"
+            return "https://\(endpointPrefix).\(region).\(partition.dualStackDnsSuffix)"
         case (false, false):
-            return "https://cloudcontrolapi.\(region).\(partition.dnsSuffix)"
+            return "https://\(endpointPrefix).\(region).\(partition.dnsSuffix)"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 /// botocore's resume token (botocore/paginate.py, TokenEncoder and PageIterator): base64 of
 /// the JSON object `{"NextToken": <service token or null>, "boto_truncate_amount": <n>}`,
@@ -28,13 +29,13 @@ struct PaginationToken: Equatable, Sendable {
     /// else a service NextToken passed as is (botocore's `_parse_starting_token_deprecated`).
     static func decode(_ text: String) -> PaginationToken {
         if let data = Data(base64Encoded: text),
-            let json = try? JSONDecoder().decode(WireJSON.self, from: data),
+            let json = try? JSONParser.parse(data),
             case .object = json
         {
             var token = PaginationToken()
             if case .string(let next)? = json["NextToken"] { token.nextToken = next }
-            if case .integer(let amount)? = json["boto_truncate_amount"] {
-                token.truncateAmount = Int(amount)
+            if case .int(let amount)? = json["boto_truncate_amount"] {
+                token.truncateAmount = amount
             }
             return token
         }

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Decides whether an acceptor matches one attempt's outcome (botocore/waiter.py,
 /// AcceptorConfig matchers).
 ///
@@ -7,7 +9,7 @@
 struct AcceptorEvaluator {
     /// The outcome of one attempt: the output as JSON (members by wire name), or the error.
     enum Outcome {
-        case output(WireJSON)
+        case output(JSONValue)
         case error(CloudControlError)
     }
 
@@ -36,12 +38,12 @@ struct AcceptorEvaluator {
     }
 
     /// The value of `expression` in `json`, or nil when a member is absent.
-    static func evaluate(_ expression: String, _ json: WireJSON) -> WireJSON? {
+    static func evaluate(_ expression: String, _ json: JSONValue) -> JSONValue? {
         let steps = expression.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         return evaluate(steps[...], json)
     }
 
-    private static func evaluate(_ steps: ArraySlice<String>, _ json: WireJSON) -> WireJSON? {
+    private static func evaluate(_ steps: ArraySlice<String>, _ json: JSONValue) -> JSONValue? {
         guard let step = steps.first else { return json }
         let rest = steps.dropFirst()
         if step.hasSuffix("[]") {
@@ -49,7 +51,7 @@ struct AcceptorEvaluator {
             let target = name.isEmpty ? json : json[name]
             guard case .array(let elements)? = target else { return nil }
             // A projection drops elements for which the rest of the path yields nothing.
-            var projected: [WireJSON] = []
+            var projected: [JSONValue] = []
             for element in elements {
                 guard let value = evaluate(rest, element), value != .null else { continue }
                 if case .array(let inner) = value, rest.last?.hasSuffix("[]") == true {
@@ -64,12 +66,11 @@ struct AcceptorEvaluator {
         return evaluate(rest, value)
     }
 
-    static func equals(_ value: WireJSON, _ expected: WaiterExpected) -> Bool {
+    static func equals(_ value: JSONValue, _ expected: WaiterExpected) -> Bool {
         switch (value, expected) {
         case (.string(let a), .string(let b)): return a == b
         case (.bool(let a), .bool(let b)): return a == b
-        case (.integer(let a), .number(let b)): return Double(a) == b
-        case (.number(let a), .number(let b)): return a == b
+        case (.int, .number(let b)), (.double, .number(let b)): return value.doubleValue == b
         default: return false
         }
     }

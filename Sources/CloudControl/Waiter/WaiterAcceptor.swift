@@ -1,3 +1,5 @@
+import JSONCore
+
 /// What an acceptor concludes when it matches (waiters-2.json `state`).
 public enum WaiterState: String, Sendable, Equatable, Hashable {
     /// The wait is over and succeeded.
@@ -18,7 +20,7 @@ public enum WaiterExpected: Sendable, Equatable, Hashable, CustomStringConvertib
         switch self {
         case .string(let text): return text
         case .bool(let flag): return String(flag)
-        case .number(let number): return JSONWriter.format(number)
+        case .number(let number): return JSONWriter().string(.wireNumber(number))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 // `ccs api` prints responses as the AWS CLI v1 does with `cli_timestamp_format = iso8601`:
 // awscli/customizations/scalarparse.py turns each timestamp into
@@ -12,7 +13,7 @@ extension CloudControlWire {
         _ output: Output, timeZone: TimeZone = .current
     ) throws -> String {
         let encoder = WireEncoder(dateEncoding: { .string(isoTimestamp($0, timeZone: timeZone)) })
-        return JSONWriter(indent: 4).write(try encoder.encode(output))
+        return JSONWriter(style: .indented(spaces: 4)).string(try encoder.encode(output))
     }
 
     /// Python's `datetime.isoformat()` of an aware datetime: `2021-11-15T09:30:00+00:00`, with

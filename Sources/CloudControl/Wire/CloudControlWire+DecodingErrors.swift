@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 // Turning Foundation's DecodingError into messages that name the member, for both the
 // client's ResponseDecodingError and the server's / CLI's WireInputError.
@@ -56,7 +57,7 @@ extension CloudControlWire {
         }
     }
 
-    static func inputError(_ error: DecodingError, document: WireJSON, operation: APIOperation)
+    static func inputError(_ error: DecodingError, document: JSONValue, operation: APIOperation)
         -> WireInputError
     {
         switch error {
@@ -73,7 +74,7 @@ extension CloudControlWire {
                 operation: operation, path: path(context.codingPath),
                 problem: .wrongType(expected: expectedName(type), found: "null"))
         case .typeMismatch(let type, let context):
-            let found = value(at: context.codingPath, in: document)?.typeDescription ?? "another type"
+            let found = value(at: context.codingPath, in: document)?.wireTypeDescription ?? "another type"
             return WireInputError(
                 operation: operation, path: path(context.codingPath),
                 problem: .wrongType(expected: expectedName(type), found: found))
@@ -82,7 +83,7 @@ extension CloudControlWire {
                 // Typically a number that does not fit an integer member (1.5, 1e40).
                 return WireInputError(
                     operation: operation, path: path(context.codingPath),
-                    problem: .wrongType(expected: "an integer", found: found.typeDescription))
+                    problem: .wrongType(expected: "an integer", found: found.wireTypeDescription))
             }
             // The document parsed, so the decoder balked at a value without saying where:
             // Foundation does so for a fraction given to an integer. No input member holds a
@@ -99,7 +100,7 @@ extension CloudControlWire {
         }
     }
 
-    private static func value(at codingPath: [CodingKey], in document: WireJSON) -> WireJSON? {
+    private static func value(at codingPath: [CodingKey], in document: JSONValue) -> JSONValue? {
         var current = document
         for key in codingPath {
             if let index = key.intValue {
@@ -115,9 +116,10 @@ extension CloudControlWire {
         return current
     }
 
-    private static func firstFraction(in json: WireJSON, path: String) -> String? {
+    /// Members are searched in sorted order, as `checkMembers` reports them.
+    private static func firstFraction(in json: JSONValue, path: String) -> String? {
         switch json {
-        case .number:
+        case .double:
             return path
         case .array(let elements):
             for (index, element) in elements.enumerated() {
@@ -125,9 +127,11 @@ extension CloudControlWire {
             }
             return nil
         case .object(let members):
-            for member in members {
-                let memberPath = path.isEmpty ? member.key : path + "." + member.key
-                if let found = firstFraction(in: member.value, path: memberPath) { return found }
+            for key in members.keys.sorted() {
+                let memberPath = path.isEmpty ? key : path + "." + key
+                if let found = members[key].flatMap({ firstFraction(in: $0, path: memberPath) }) {
+                    return found
+                }
             }
             return nil
         default:

@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 // Error responses of awsJson1_0 (Smithy, "AWS JSON 1.0 protocol", Operation error
 // serialization): the type comes from the `X-Amzn-Errortype` header, else the body's `code`
@@ -14,11 +15,11 @@ extension CloudControlWire {
         let header = headers.first { $0.name.caseInsensitiveCompare(errorTypeHeader) == .orderedSame }?.value
         let requestId = headers.first { $0.name.caseInsensitiveCompare(requestIdHeader) == .orderedSame }?
             .value
-        let document: WireJSON?
+        let document: JSONValue?
         if body.isEmpty {
             document = nil
         } else {
-            document = try? JSONDecoder().decode(WireJSON.self, from: Data(body))
+            document = try? JSONValue.parseWireDocument(body)
             if document == nil && header == nil {
                 throw ResponseDecodingError(
                     status: status, reason: "error response body is not JSON", body: body)
@@ -57,10 +58,10 @@ extension CloudControlWire {
     /// `typePrefix` (e.g. `com.amazonaws.cloudcontrol#`) is prepended to the type when given;
     /// clients strip it either way.
     public static func encodeError(_ error: CloudControlError, typePrefix: String = "") -> [UInt8] {
-        let body = WireJSON.object([
-            .init(key: "__type", value: .string(typePrefix + error.code.wireName)),
-            .init(key: "Message", value: .string(error.message)),
-        ])
-        return Array(JSONWriter(indent: nil).write(body).utf8)
+        let body: JSONValue = [
+            "__type": .string(typePrefix + error.code.wireName),
+            "Message": .string(error.message),
+        ]
+        return JSONWriter().bytes(body)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 // `ccs api ... --paginate` prints what the AWS CLI prints for a paginated command: botocore's
 // PageIterator.build_full_result (botocore/paginate.py) puts the aggregated result key first,
@@ -13,11 +14,12 @@ extension CloudControlWire {
         let encoder = WireEncoder(dateEncoding: { .string(isoTimestamp($0, timeZone: timeZone)) })
         var document = try encoder.encode(output)
         if case .object(let members) = document {
-            let result =
-                members.first { $0.key == resultKey } ?? WireJSON.Member(key: resultKey, value: .array([]))
-            let others = members.filter { $0.key != resultKey && $0.key != "NextToken" }
-            document = .object([result] + others)
+            var merged: JSONObject = [resultKey: members[resultKey] ?? .array([])]
+            for (key, value) in members where key != resultKey && key != "NextToken" {
+                merged[key] = value
+            }
+            document = .object(merged)
         }
-        return JSONWriter(indent: 4).write(document)
+        return JSONWriter(style: .indented(spaces: 4)).string(document)
     }
 }

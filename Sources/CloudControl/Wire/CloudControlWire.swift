@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 /// The awsJson1_0 protocol as Cloud Control speaks it (service-2.json metadata:
 /// `"protocol": "json"`, `"jsonVersion": "1.0"`, `"targetPrefix": "CloudApiService"`): every
@@ -35,7 +36,7 @@ public enum CloudControlWire {
 
     /// The request body of an input: a JSON object of its non-nil members, in model order.
     public static func encodeInput<Input: CloudControlInput>(_ input: Input) throws -> [UInt8] {
-        Array(JSONWriter(indent: nil).write(try wireEncoder.encode(input)).utf8)
+        JSONWriter().bytes(try wireEncoder.encode(input))
     }
 
     /// Decodes a successful response's body; throws `ResponseDecodingError` naming the member
@@ -67,7 +68,7 @@ public enum CloudControlWire {
     /// The response body of an output: a JSON object of its non-nil members in model order,
     /// timestamps as epoch seconds.
     public static func encodeOutput<Output: CloudControlOutput>(_ output: Output) throws -> [UInt8] {
-        Array(JSONWriter(indent: nil).write(try wireEncoder.encode(output)).utf8)
+        JSONWriter().bytes(try wireEncoder.encode(output))
     }
 
     // MARK: shared
@@ -86,9 +87,9 @@ public enum CloudControlWire {
         _ type: Input.Type, data: Data, strictMembers: [String: [String]]?
     ) throws -> Input {
         let operation = Input.operation
-        let document: WireJSON
+        let document: JSONValue
         do {
-            document = try JSONDecoder().decode(WireJSON.self, from: data)
+            document = try JSONValue.parseWireDocument(data)
         } catch {
             throw WireInputError(
                 operation: operation, path: "", problem: .malformedJSON(detail: describe(error)))
@@ -96,7 +97,7 @@ public enum CloudControlWire {
         guard case .object = document else {
             throw WireInputError(
                 operation: operation, path: "",
-                problem: .wrongType(expected: "an object", found: document.typeDescription))
+                problem: .wrongType(expected: "an object", found: document.wireTypeDescription))
         }
         if let strictMembers {
             try checkMembers(document, path: "", known: strictMembers, operation: operation)
@@ -110,19 +111,20 @@ public enum CloudControlWire {
 
     /// Reports the first member (in sorted order, for stable messages) that the shape lacks.
     private static func checkMembers(
-        _ value: WireJSON, path: String, known: [String: [String]], operation: APIOperation
+        _ value: JSONValue, path: String, known: [String: [String]], operation: APIOperation
     ) throws {
         switch value {
         case .object(let members):
             guard let names = known[path] else { return }
-            for member in members where member.value != .null {
-                let memberPath = path.isEmpty ? member.key : path + "." + member.key
-                guard names.contains(member.key) else {
+            for key in members.keys.sorted() {
+                guard let member = members[key], member != .null else { continue }
+                let memberPath = path.isEmpty ? key : path + "." + key
+                guard names.contains(key) else {
                     throw WireInputError(
                         operation: operation, path: memberPath,
-                        problem: .unknownMember(suggestion: closest(to: member.key, in: names)))
+                        problem: .unknownMember(suggestion: closest(to: key, in: names)))
                 }
-                try checkMembers(member.value, path: memberPath, known: known, operation: operation)
+                try checkMembers(member, path: memberPath, known: known, operation: operation)
             }
         case .array(let elements):
             for element in elements {

@@ -1,23 +1,20 @@
 import Foundation
+import JSONCore
 
-/// Encodes any `Encodable` value to a `WireJSON` tree, keeping members in the order the value
+/// Encodes any `Encodable` value to a JSONCore document, keeping members in the order the value
 /// encodes them (for the synthesized conformances: the order of `CodingKeys`, which follows
 /// the service model). Optional members that are nil are omitted, as awsJson1_0 requires, and
 /// `Date`s are handed to `dateEncoding`.
 struct WireEncoder {
     /// How timestamps are written: epoch seconds on the wire, ISO 8601 for `ccs api`.
-    var dateEncoding: @Sendable (Date) -> WireJSON
+    var dateEncoding: @Sendable (Date) -> JSONValue
 
     /// Epoch seconds, possibly fractional (the awsJson1_0 timestamp format).
-    static let epochSeconds: @Sendable (Date) -> WireJSON = { date in
-        let seconds = date.timeIntervalSince1970
-        if seconds == seconds.rounded(), abs(seconds) < 9_007_199_254_740_992 {
-            return .integer(Int64(seconds))
-        }
-        return .number(seconds)
+    static let epochSeconds: @Sendable (Date) -> JSONValue = { date in
+        .wireNumber(date.timeIntervalSince1970)
     }
 
-    func encode<T: Encodable>(_ value: T) throws -> WireJSON {
+    func encode<T: Encodable>(_ value: T) throws -> JSONValue {
         let root = WireNode()
         try WireNodeEncoder(node: root, codingPath: [], options: self).encodeValue(value)
         return root.json
@@ -29,20 +26,23 @@ struct WireEncoder {
 final class WireNode {
     enum Content {
         case empty
-        case value(WireJSON)
+        case value(JSONValue)
         case object(keys: [String], nodes: [String: WireNode])
         case array([WireNode])
     }
 
     var content: Content = .empty
 
-    var json: WireJSON {
+    var json: JSONValue {
         switch content {
-        case .empty: return .object([])
+        case .empty: return .emptyObject
         case .value(let value): return value
         case .object(let keys, let nodes):
-            return .object(
-                keys.compactMap { key in nodes[key].map { WireJSON.Member(key: key, value: $0.json) } })
+            var members = JSONObject()
+            for key in keys {
+                if let node = nodes[key] { members[key] = node.json }
+            }
+            return .object(members)
         case .array(let nodes): return .array(nodes.map(\.json))
         }
     }
@@ -99,10 +99,10 @@ struct WireNodeEncoder: Encoder {
         case let date as Date: node.content = .value(options.dateEncoding(date))
         case let text as String: node.content = .value(.string(text))
         case let flag as Bool: node.content = .value(.bool(flag))
-        case let number as Int: node.content = .value(.integer(Int64(number)))
-        case let number as Int64: node.content = .value(.integer(number))
-        case let number as Int32: node.content = .value(.integer(Int64(number)))
-        case let number as Double: node.content = .value(.number(number))
+        case let number as Int: node.content = .value(.int(number))
+        case let number as Int64: node.content = .value(.int(Int(number)))
+        case let number as Int32: node.content = .value(.int(Int(number)))
+        case let number as Double: node.content = .value(.wireNumber(number))
         default: try value.encode(to: self)
         }
     }
@@ -185,17 +185,17 @@ struct WireSingleValueContainer: SingleValueEncodingContainer {
     mutating func encodeNil() throws { encoder.node.content = .value(.null) }
     mutating func encode(_ value: Bool) throws { encoder.node.content = .value(.bool(value)) }
     mutating func encode(_ value: String) throws { encoder.node.content = .value(.string(value)) }
-    mutating func encode(_ value: Double) throws { encoder.node.content = .value(.number(value)) }
-    mutating func encode(_ value: Float) throws { encoder.node.content = .value(.number(Double(value))) }
-    mutating func encode(_ value: Int) throws { encoder.node.content = .value(.integer(Int64(value))) }
-    mutating func encode(_ value: Int8) throws { encoder.node.content = .value(.integer(Int64(value))) }
-    mutating func encode(_ value: Int16) throws { encoder.node.content = .value(.integer(Int64(value))) }
-    mutating func encode(_ value: Int32) throws { encoder.node.content = .value(.integer(Int64(value))) }
-    mutating func encode(_ value: Int64) throws { encoder.node.content = .value(.integer(value)) }
-    mutating func encode(_ value: UInt) throws { encoder.node.content = .value(.number(Double(value))) }
-    mutating func encode(_ value: UInt8) throws { encoder.node.content = .value(.integer(Int64(value))) }
-    mutating func encode(_ value: UInt16) throws { encoder.node.content = .value(.integer(Int64(value))) }
-    mutating func encode(_ value: UInt32) throws { encoder.node.content = .value(.integer(Int64(value))) }
-    mutating func encode(_ value: UInt64) throws { encoder.node.content = .value(.number(Double(value))) }
+    mutating func encode(_ value: Double) throws { encoder.node.content = .value(.wireNumber(value)) }
+    mutating func encode(_ value: Float) throws { encoder.node.content = .value(.wireNumber(Double(value))) }
+    mutating func encode(_ value: Int) throws { encoder.node.content = .value(.int(Int(value))) }
+    mutating func encode(_ value: Int8) throws { encoder.node.content = .value(.int(Int(value))) }
+    mutating func encode(_ value: Int16) throws { encoder.node.content = .value(.int(Int(value))) }
+    mutating func encode(_ value: Int32) throws { encoder.node.content = .value(.int(Int(value))) }
+    mutating func encode(_ value: Int64) throws { encoder.node.content = .value(.int(Int(value))) }
+    mutating func encode(_ value: UInt) throws { encoder.node.content = .value(.wireNumber(Double(value))) }
+    mutating func encode(_ value: UInt8) throws { encoder.node.content = .value(.int(Int(value))) }
+    mutating func encode(_ value: UInt16) throws { encoder.node.content = .value(.int(Int(value))) }
+    mutating func encode(_ value: UInt32) throws { encoder.node.content = .value(.int(Int(value))) }
+    mutating func encode(_ value: UInt64) throws { encoder.node.content = .value(.wireNumber(Double(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeValue(value) }
 }

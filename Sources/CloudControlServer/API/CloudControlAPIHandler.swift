@@ -19,10 +19,15 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
     static let acceptedContentTypes: Set<String> = [CloudControlWire.contentType, "application/json"]
 
     let service: any CloudControlService & Sendable
+    /// The schemas CloudFormation's DescribeType answers from (awsQuery requests on the same
+    /// port, see `CloudControlAPIHandler+DescribeType.swift`).
+    let schemas: SchemaRegistry?
     private let verifier: SigV4Verifier
+    /// Verifies DescribeType requests, signed for the `cloudformation` service.
+    let cloudFormationVerifier: SigV4Verifier
     private let faults: HTTPFaultInjector
-    private let now: @Sendable () -> Date
-    private let log: (@Sendable (String) -> Void)?
+    let now: @Sendable () -> Date
+    let log: (@Sendable (String) -> Void)?
 
     /// - Parameters:
     ///   - service: what the requests run against, normally a `LocalCloudControl`.
@@ -30,6 +35,8 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
     ///   - faults: the plan whose `throttle`, `5xx` and `drop` rates apply here.
     ///   - maxClockSkew: how far `X-Amz-Date` may be from the server's clock (AWS: 15 minutes).
     ///   - now: the server's clock, injectable for tests.
+    ///   - schemas: the schemas DescribeType answers from; nil takes the registry of `service`
+    ///     when it is a `LocalCloudControl`, else DescribeType finds no type.
     ///   - log: receives one line per request (`ccs serve --verbose`), e.g.
     ///     `CreateResource 200 1.2 ms 5f0c…` or `ListResources 403 InvalidSignatureException …`.
     public init(
@@ -38,9 +45,14 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
         faults: FaultPlan = .none,
         maxClockSkew: TimeInterval = 15 * 60,
         now: @escaping @Sendable () -> Date = { Date() },
+        schemas: SchemaRegistry? = nil,
         log: (@Sendable (String) -> Void)? = nil
     ) {
         self.service = service
+        self.schemas = schemas ?? (service as? LocalCloudControl)?.registry
+        self.cloudFormationVerifier = SigV4Verifier(
+            service: CloudFormationClient.signingName, region: nil, maxClockSkew: maxClockSkew,
+            secretForAccessKey: { credentials[$0] })
         // The scope's region is not enforced: one emulator stands in for every region, so a
         // client configured for eu-west-3 works as one configured for us-east-1.
         self.verifier = SigV4Verifier(
@@ -52,6 +64,7 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
     }
 
     public func handle(_ request: ServerRequest) -> ServerReply {
+        if isQueryRequest(request) { return .respond(handleQuery(request)) }
         let requestId = UUID().uuidString.lowercased()
         let started = log == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         var drop = false

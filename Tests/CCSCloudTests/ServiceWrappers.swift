@@ -1,0 +1,93 @@
+import CloudControl
+import Foundation
+
+/// Forwards to a service, but its first CreateResource answers a FAILED event with ErrorCode
+/// Throttling and request token "stale-token" (sending nothing on), as the service does when
+/// it throttles a create it has already accepted; records every ClientToken sent and every
+/// token polled.
+final class ThrottleFirstCreateService: CloudControlService {
+    let inner: CloudControlService
+    private(set) var clientTokens: [String] = []
+    private(set) var polledTokens: [String] = []
+    init(_ inner: CloudControlService) { self.inner = inner }
+
+    func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
+        clientTokens.append(input.clientToken ?? "")
+        guard clientTokens.count > 1 else {
+            var event = ProgressEvent(requestToken: "stale-token")
+            event.typeName = input.typeName
+            event.operation = .create
+            event.operationStatus = .failed
+            event.errorCode = .throttling
+            event.statusMessage = "Rate exceeded"
+            return CreateResourceOutput(progressEvent: event)
+        }
+        return try inner.createResource(input)
+    }
+    func getResource(_ input: GetResourceInput) throws -> GetResourceOutput { try inner.getResource(input) }
+    func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
+        try inner.updateResource(input)
+    }
+    func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
+        try inner.deleteResource(input)
+    }
+    func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
+        try inner.listResources(input)
+    }
+    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+        -> GetResourceRequestStatusOutput
+    {
+        polledTokens.append(input.requestToken)
+        return try inner.getResourceRequestStatus(input)
+    }
+    func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
+        try inner.listResourceRequests(input)
+    }
+    func cancelResourceRequest(_ input: CancelResourceRequestInput) throws -> CancelResourceRequestOutput {
+        try inner.cancelResourceRequest(input)
+    }
+    func close() { inner.close() }
+}
+
+/// Forwards to a service, but ListResources answers InvalidRequestException with the real
+/// service's wording for a child type listed without its parent's key (as quoted in
+/// awslabs/mcp issue 403), followed by `detail`.
+final class ParentKeyListService: CloudControlService {
+    let inner: CloudControlService
+    /// The message's tail after the type name.
+    let detail: String
+    init(_ inner: CloudControlService, detail: String) {
+        self.inner = inner
+        self.detail = detail
+    }
+
+    func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
+        try inner.createResource(input)
+    }
+    func getResource(_ input: GetResourceInput) throws -> GetResourceOutput { try inner.getResource(input) }
+    func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
+        try inner.updateResource(input)
+    }
+    func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
+        try inner.deleteResource(input)
+    }
+    func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
+        throw CloudControlError(
+            code: CloudControlErrorCode(wireName: "InvalidRequestException"),
+            message:
+                "Missing or invalid ResourceModel property in \(input.typeName) list handler request input.\(detail)"
+        )
+    }
+    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+        -> GetResourceRequestStatusOutput
+    {
+        try inner.getResourceRequestStatus(input)
+    }
+    func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
+        try inner.listResourceRequests(input)
+    }
+    func cancelResourceRequest(_ input: CancelResourceRequestInput) throws -> CancelResourceRequestOutput {
+        try inner.cancelResourceRequest(input)
+    }
+    func close() { inner.close() }
+}
