@@ -71,7 +71,11 @@ extension StandardLibrary {
         },
         Builtin("push", minArity: 2, maxArity: nil, doc: "push(list, x, ...): appends the values to the list in place; returns the list.") { args, ctx in
             let box = try ctx.list(args, 0, "push")
-            box.items.append(contentsOf: args.dropFirst())
+            if args.count == 2 {
+                box.items.append(args[1])  // the common case, without a slice
+            } else {
+                box.items.append(contentsOf: args.dropFirst())
+            }
             return args[0]
         },
         Builtin("pop", arity: 1, doc: "pop(list): removes and returns the last element (null when empty).") { args, ctx in

@@ -31,6 +31,10 @@ final class IndexExpr: Expr {
         if case .list(let box) = container, case .int(let i) = key, i >= 0, i < box.items.count {
             return box.items[i]
         }
+        // A present string key of a map; a missing one (null or KeyError) is `index`'s call.
+        if case .map(let box) = container, case .string(let name) = key, let found = box.entries[name] {
+            return found
+        }
         return try it.index(container, key, optional: optional, at: location)
     }
 }

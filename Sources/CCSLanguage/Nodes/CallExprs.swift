@@ -8,10 +8,19 @@ final class CallExpr: Expr {
         self.callee = callee
         self.arguments = arguments
         self.argumentRefs = arguments.map { Unmanaged.passUnretained($0) }
+        self.calleeName = (callee as? NameExpr).map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
 
+    /// `callee` when it is a name, unretained (`callee` keeps it alive): a predefined
+    /// built-in (`len(x)`, `push(xs, x)`) is then called straight from the name node.
+    let calleeName: Unmanaged<NameExpr>?
+
     override func eval(_ it: Interpreter) throws -> Value {
+        if let calleeName, let builtin = calleeName._withUnsafeGuaranteedRef({ $0.constantBuiltin }) {
+            // The name node's constant keeps the built-in alive for as long as the program.
+            return try builtin._withUnsafeGuaranteedRef { try callBuiltin($0, it) }
+        }
         let value = try callee.eval(it)
         guard case .function(let function) = value else {
             var message = "attempt to call \(value.withArticle) value"
@@ -48,10 +57,31 @@ final class CallExpr: Expr {
                 return try it.invoke(decl, slots, heap: nil, captured: function.capturedRef, at: location)
             }
         }
+        return try callBuiltin(function.builtin.unsafelyUnwrapped, it)
+    }
+
+    /// The argument array of the last built-in call from this site, emptied but keeping its
+    /// capacity, so that `push(xs, x)` in a loop allocates no array per call.
+    private var spareArguments: [Value] = []
+
+    private func callBuiltin(_ builtin: Builtin, _ it: Interpreter) throws -> Value {
+        // Take the spare array out of the node, leaving an empty one: a call from this same
+        // site while the arguments are evaluated (recursion) then builds its own array
+        // instead of sharing this one. One interpreter runs a program on one thread, so
+        // nothing else touches the field meanwhile.
         var values: [Value] = []
+        swap(&values, &spareArguments)
         values.reserveCapacity(argumentRefs.count)
         for argument in argumentRefs { values.append(try argument._withUnsafeGuaranteedRef { try $0.eval(it) }) }
-        return try it.callNative(function.builtin.unsafelyUnwrapped, values, at: location)
+        let result = try it.callNative(builtin, values, at: location)
+        // Drop the arguments now (the array must not keep them alive) but keep the buffer.
+        // A built-in that kept the array holds its own reference: copy-on-write gives this
+        // site a fresh buffer then, so what it kept is never changed.
+        // (`removeLast` per element: `removeAll(keepingCapacity:)` goes through the generic
+        // `replaceSubrange`, several times slower for the one or two arguments of a call.)
+        while !values.isEmpty { values.removeLast() }
+        swap(&values, &spareArguments)
+        return result
     }
 }
 

@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// An expression node. Each concrete node is a final class with `let` children and evaluates
 /// itself: a virtual call per node, no protocol-typed children, no dictionary lookups.
 class Expr {
@@ -36,6 +38,9 @@ final class TemplateExpr: Expr {
             let value = try part._withUnsafeGuaranteedRef { try $0.eval(it) }
             if case .string(let s) = value {
                 result += s
+            } else if case .int(let n) = value {
+                // What the JSON writer prints for an int, without setting up a writer.
+                result += String(n)
             } else {
                 result += try it.stringify(value)
             }
@@ -63,6 +68,9 @@ final class NameExpr: Expr {
     private(set) var depth = -2
     private(set) var slot = 0
     private(set) var constant: Value = .null
+    /// The built-in `constant` holds, when it is one: `CallExpr` calls it without copying
+    /// (retaining) the function value. `constant` keeps it alive as long as this node.
+    private(set) var constantBuiltin: Unmanaged<Builtin>?
     init(_ name: String, at location: SourceLocation) {
         self.name = name
         super.init(location)
@@ -78,11 +86,15 @@ final class NameExpr: Expr {
             }
         }
         set {
+            constantBuiltin = nil
             switch newValue {
             case .unresolved: depth = -2
             case .constant(let value):
                 depth = -1
                 constant = value
+                if case .function(let box) = value, let builtin = box.builtin {
+                    constantBuiltin = Unmanaged.passUnretained(builtin)
+                }
             case .local(let s):
                 depth = 0
                 slot = s
@@ -95,6 +107,12 @@ final class NameExpr: Expr {
 
     override func eval(_ it: Interpreter) throws -> Value {
         if depth == 0 { return it.locals[slot] }
+        return try evalOther(it)
+    }
+
+    /// Every binding but a local, out of line: the common case above then compiles to a
+    /// few instructions without the stack frame the error path needs.
+    @inline(never) private func evalOther(_ it: Interpreter) throws -> Value {
         if depth == 1 { return it.outerSlots.unsafelyUnwrapped[slot] }
         if depth > 1 { return it.outerRef.unsafelyUnwrapped.takeUnretainedValue().ancestor(depth - 1).slots[slot] }
         if depth == -1 { return constant }
@@ -141,9 +159,22 @@ final class MapExpr: Expr {
         self.keys = keys
         self.values = values
         self.valueRefs = values.map { Unmanaged.passUnretained($0) }
+        self.uniqueKeys = Set(keys).count == keys.count ? ContiguousArray(keys) : nil
         super.init(location)
     }
+    /// `keys` in the storage `OrderedDictionary` uses, when no key repeats: a new map then
+    /// shares this buffer (copy-on-write) instead of inserting and looking up each key.
+    private let uniqueKeys: ContiguousArray<String>?
+
     override func eval(_ it: Interpreter) throws -> Value {
+        if let uniqueKeys {
+            var values = ContiguousArray<Value>()
+            values.reserveCapacity(valueRefs.count)
+            for value in valueRefs { values.append(try value._withUnsafeGuaranteedRef { try $0.eval(it) }) }
+            // Safe: the keys were checked to be distinct, and there is one value per key.
+            return .map(MapBox(OrderedDictionary(uncheckedUniqueKeys: uniqueKeys, values: values)))
+        }
+        // A repeated key: the last value wins, as assignments in order would.
         let box = MapBox()
         box.entries.reserveCapacity(keys.count)
         for i in 0..<keys.count { box.entries[keys[i]] = try valueRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) } }

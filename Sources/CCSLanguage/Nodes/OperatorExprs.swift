@@ -11,39 +11,75 @@ final class BinaryExpr: Expr {
     let op: BinaryOp
     let left: Expr
     let right: Expr
+    /// The commonest shape in loops and recursion, `local op int` (`n < 2`, `i + 1`), is
+    /// evaluated without calling either child: `leftName` is `left` when it is a variable,
+    /// `rightInt` the right operand when it is an integer literal. Unmanaged: `left` keeps
+    /// the node alive, and using it through `_withUnsafeGuaranteedRef` costs no retain.
+    let leftName: Unmanaged<NameExpr>?
+    let rightInt: Int
+    let rightIsInt: Bool
     init(_ op: BinaryOp, _ left: Expr, _ right: Expr, at location: SourceLocation) {
         self.op = op
         self.left = left
         self.right = right
+        self.leftName = (left as? NameExpr).map { Unmanaged.passUnretained($0) }
+        if let literal = right as? LiteralExpr, case .int(let n) = literal.value {
+            rightInt = n
+            rightIsInt = true
+        } else {
+            rightInt = 0
+            rightIsInt = false
+        }
         super.init(location)
     }
 
     override func eval(_ it: Interpreter) throws -> Value {
+        // Reading a local has no side effects, so when the shortcut does not apply (not an
+        // int, overflow) evaluating the children below gives the same result.
+        if rightIsInt {
+            if let name = leftName {
+                // The slot is read in place (`intValue` borrows it): no copy, no retain.
+                let slot = name._withUnsafeGuaranteedRef { $0.depth == 0 ? $0.slot : -1 }
+                if slot >= 0, let a = (it.locals + slot).pointee.intValue,
+                   let result = BinaryExpr.integers(op, a, rightInt) {
+                    return result
+                }
+            }
+            // `len(xs) > 0`: the literal's value is known, so the right child is not called.
+            let l = try left.eval(it)
+            if case .int(let a) = l, let result = BinaryExpr.integers(op, a, rightInt) { return result }
+            return try it.binary(op, l, .int(rightInt), at: location)
+        }
         let l = try left.eval(it)
         let r = try right.eval(it)
-        if case .int(let a) = l, case .int(let b) = r {
-            switch op {
-            case .add:
-                let (sum, overflow) = a.addingReportingOverflow(b)
-                if !overflow { return .int(sum) }
-            case .sub:
-                let (difference, overflow) = a.subtractingReportingOverflow(b)
-                if !overflow { return .int(difference) }
-            case .mul:
-                let (product, overflow) = a.multipliedReportingOverflow(by: b)
-                if !overflow { return .int(product) }
-            case .lt: return .bool(a < b)
-            case .le: return .bool(a <= b)
-            case .gt: return .bool(a > b)
-            case .ge: return .bool(a >= b)
-            case .eq: return .bool(a == b)
-            case .ne: return .bool(a != b)
-            case .mod:
-                if b > 0 && a >= 0 { return .int(a % b) }
-            default: break
-            }
+        if case .int(let a) = l, case .int(let b) = r, let result = BinaryExpr.integers(op, a, b) {
+            return result
         }
         return try it.binary(op, l, r, at: location)
+    }
+
+    /// `a op b` on two ints when the result is an int or bool; nil when `Interpreter.binary`
+    /// must decide (overflow to float, division, negative modulo, `in`).
+    @inline(__always) static func integers(_ op: BinaryOp, _ a: Int, _ b: Int) -> Value? {
+        switch op {
+        case .add:
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            return overflow ? nil : .int(sum)
+        case .sub:
+            let (difference, overflow) = a.subtractingReportingOverflow(b)
+            return overflow ? nil : .int(difference)
+        case .mul:
+            let (product, overflow) = a.multipliedReportingOverflow(by: b)
+            return overflow ? nil : .int(product)
+        case .lt: return .bool(a < b)
+        case .le: return .bool(a <= b)
+        case .gt: return .bool(a > b)
+        case .ge: return .bool(a >= b)
+        case .eq: return .bool(a == b)
+        case .ne: return .bool(a != b)
+        case .mod: return b > 0 && a >= 0 ? .int(a % b) : nil
+        default: return nil
+        }
     }
 }
 

@@ -77,6 +77,13 @@ extension Value {
         }
     }
 
+    /// The integer, if this is one. Read through a pointer (`slot.pointee.intValue`) it
+    /// looks at the value in place, without copying (retaining) a container payload.
+    @inline(__always) var intValue: Int? {
+        if case .int(let i) = self { return i }
+        return nil
+    }
+
     /// The numeric value as a Double, for mixed int/float arithmetic.
     @inline(__always) var asDouble: Double? {
         switch self {

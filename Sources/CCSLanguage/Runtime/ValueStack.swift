@@ -7,15 +7,24 @@ struct ValueStack {
     private struct Chunk {
         let base: UnsafeMutablePointer<Value>
         let capacity: Int
-        /// Slots in use in this chunk.
-        var used: Int
+        /// Where the previous chunk's top was when this chunk was entered.
+        var previousTop: UnsafeMutablePointer<Value>
     }
     private var chunks: [Chunk] = []
     private var current = 0
+    // The running chunk's state as plain pointers: a push or pop touches only these (no
+    // array access, so no bounds or uniqueness check) until a chunk boundary is crossed.
+    private var top: UnsafeMutablePointer<Value>
+    private var end: UnsafeMutablePointer<Value>
+    private var base: UnsafeMutablePointer<Value>
     static let chunkSize = 1 << 16
 
     init() {
-        chunks.append(ValueStack.makeChunk(ValueStack.chunkSize))
+        let first = ValueStack.makeChunk(ValueStack.chunkSize)
+        chunks.append(first)
+        top = first.base
+        base = first.base
+        end = first.base + first.capacity
     }
 
     /// Frees the storage (called by the interpreter's deinit; a struct has none).
@@ -30,20 +39,23 @@ struct ValueStack {
     private static func makeChunk(_ capacity: Int) -> Chunk {
         let base = UnsafeMutablePointer<Value>.allocate(capacity: capacity)
         base.initialize(repeating: .null, count: capacity)
-        return Chunk(base: base, capacity: capacity, used: 0)
+        return Chunk(base: base, capacity: capacity, previousTop: base)
     }
 
     /// `count` slots holding `.null`.
     @inline(__always) mutating func push(_ count: Int) -> UnsafeMutablePointer<Value> {
-        let chunk = chunks[current]
-        if chunk.used + count <= chunk.capacity {
-            chunks[current].used = chunk.used + count
-            return chunk.base + chunk.used
+        if end - top >= count {
+            let slots = top
+            top += count
+            return slots
         }
         return pushSlow(count)
     }
 
+    /// Moves to the next chunk (making or enlarging it), which then starts with `count`
+    /// slots in use.
     private mutating func pushSlow(_ count: Int) -> UnsafeMutablePointer<Value> {
+        let previousTop = top
         current += 1
         if current == chunks.count || chunks[current].capacity < count {
             let chunk = ValueStack.makeChunk(Swift.max(count, ValueStack.chunkSize))
@@ -55,8 +67,11 @@ struct ValueStack {
                 chunks[current] = chunk
             }
         }
-        chunks[current].used = count
-        return chunks[current].base
+        chunks[current].previousTop = previousTop
+        base = chunks[current].base
+        end = base + chunks[current].capacity
+        top = base + count
+        return base
     }
 
     /// Gives back the last `count` slots taken, releasing what they hold.
@@ -66,7 +81,17 @@ struct ValueStack {
             slots[i] = .null
             i += 1
         }
-        chunks[current].used -= count
-        if chunks[current].used == 0 && current > 0 { current -= 1 }
+        top = slots
+        // Back at the start of a later chunk: the run that was pushed first in it is gone
+        // (only a push that did not fit in the previous chunk starts a chunk, so a chunk
+        // after the first is never current while empty).
+        if top == base && current > 0 { popSlow() }
+    }
+
+    private mutating func popSlow() {
+        top = chunks[current].previousTop
+        current -= 1
+        base = chunks[current].base
+        end = base + chunks[current].capacity
     }
 }
