@@ -58,31 +58,28 @@ extension JSONPatch {
     }
 
     /// §4.1: adds a member, inserts into an array (`-` appends), or replaces the root.
+    /// The container is mutated in place (see `JSONValue.mutateArray`), so an append is
+    /// amortised O(1) after the path walk.
     static func add(_ value: JSONValue, at path: JSONPointer, in doc: inout JSONValue) throws {
         guard let last = path.tokens.last else { doc = value; return }
         try withContainer(path.tokens.dropLast(), in: &doc) { container in
-            switch container {
-            case .object(var o):
-                container = .null
-                o[last] = value
-                container = .object(o)
-            case .array(var a):
-                let index: Int
-                if last == "-" {
-                    index = a.count
-                } else if let i = JSONPointer.arrayIndex(last) {
-                    guard i <= a.count else {
-                        throw JSONPatchFailure(
-                            message: "index \(i) is out of bounds (array has \(a.count) elements)")
+            let added: Void? = try container.mutateObject { o in o[last] = value }
+                ?? container.mutateArray { a in
+                    let index: Int
+                    if last == "-" {
+                        index = a.count
+                    } else if let i = JSONPointer.arrayIndex(last) {
+                        guard i <= a.count else {
+                            throw JSONPatchFailure(
+                                message: "index \(i) is out of bounds (array has \(a.count) elements)")
+                        }
+                        index = i
+                    } else {
+                        throw JSONPatchFailure(message: "'\(last)' is not a valid array index")
                     }
-                    index = i
-                } else {
-                    throw JSONPatchFailure(message: "'\(last)' is not a valid array index")
+                    a.insert(value, at: index)
                 }
-                container = .null
-                a.insert(value, at: index)
-                container = .array(a)
-            default:
+            guard added != nil else {
                 throw JSONPatchFailure(message: "cannot add a member to a \(container.typeName)")
             }
         }
@@ -95,36 +92,33 @@ extension JSONPatch {
         }
         var removed = JSONValue.null
         try withContainer(path.tokens.dropLast(), in: &doc) { container in
-            switch container {
-            case .object(var o):
-                guard let old = o[last] else {
+            let found: Void? = try container.mutateObject { o in
+                guard let old = o.removeValue(forKey: last) else {
                     throw JSONPatchFailure(message: "member '\(last)' does not exist")
                 }
-                container = .null
-                o.removeValue(forKey: last)
-                container = .object(o)
                 removed = old
-            case .array(var a):
-                guard let i = JSONPointer.arrayIndex(last) else {
-                    throw JSONPatchFailure(message: "'\(last)' is not a valid array index")
+            }
+                ?? container.mutateArray { a in
+                    guard let i = JSONPointer.arrayIndex(last) else {
+                        throw JSONPatchFailure(message: "'\(last)' is not a valid array index")
+                    }
+                    guard i < a.count else {
+                        throw JSONPatchFailure(
+                            message: "index \(i) is out of bounds (array has \(a.count) elements)")
+                    }
+                    removed = a.remove(at: i)
                 }
-                guard i < a.count else {
-                    throw JSONPatchFailure(
-                        message: "index \(i) is out of bounds (array has \(a.count) elements)")
-                }
-                container = .null
-                removed = a.remove(at: i)
-                container = .array(a)
-            default:
+            guard found != nil else {
                 throw JSONPatchFailure(message: "a \(container.typeName) has no member '\(last)'")
             }
         }
         return removed
     }
 
-    /// Walks to the container at `tokens` and runs `body` on it in place. Each level moves its
-    /// payload out of the enum before recursing so the array or dictionary stays uniquely
-    /// referenced and is mutated without a copy.
+    /// Walks to the container at `tokens` and runs `body` on it in place. Each level takes the
+    /// child out of its parent (leaving `.null`) before recursing and puts it back afterwards,
+    /// so every buffer on the path stays uniquely referenced and is mutated without a copy:
+    /// O(depth) per operation.
     private static func withContainer(
         _ tokens: ArraySlice<String>, in value: inout JSONValue, _ body: (inout JSONValue) throws -> Void
     ) throws {
@@ -133,26 +127,31 @@ extension JSONPatch {
             return
         }
         let rest = tokens.dropFirst()
-        switch value {
-        case .object(var o):
-            guard var child = o[first] else {
+        let descended: Void? = try value.mutateObject { o in
+            guard let index = o.index(forKey: first) else {
                 throw JSONPatchFailure(message: "parent member '\(first)' does not exist")
             }
-            value = .null
-            o[first] = .null
-            defer { o[first] = child; value = .object(o) }
-            try withContainer(rest, in: &child, body)
-        case .array(var a):
-            guard let i = JSONPointer.arrayIndex(first), i < a.count else {
-                throw JSONPatchFailure(message: "parent index '\(first)' does not exist")
+            try descend(into: &o.values[index], rest, body)
+        }
+            ?? value.mutateArray { a in
+                guard let i = JSONPointer.arrayIndex(first), i < a.count else {
+                    throw JSONPatchFailure(message: "parent index '\(first)' does not exist")
+                }
+                try descend(into: &a[i], rest, body)
             }
-            var child = a[i]
-            value = .null
-            a[i] = .null
-            defer { a[i] = child; value = .array(a) }
-            try withContainer(rest, in: &child, body)
-        default:
+        guard descended != nil else {
             throw JSONPatchFailure(message: "cannot descend into a \(value.typeName) at '\(first)'")
         }
+    }
+
+    /// Moves `child` into a local so it is uniquely referenced while `withContainer` recurses
+    /// into it, then stores it back, also when the recursion throws.
+    private static func descend(
+        into child: inout JSONValue, _ tokens: ArraySlice<String>, _ body: (inout JSONValue) throws -> Void
+    ) throws {
+        var taken = child
+        child = .null
+        defer { child = taken }
+        try withContainer(tokens, in: &taken, body)
     }
 }
