@@ -74,14 +74,30 @@ public final class Interpreter {
     func runProgram(_ program: Program) throws -> (value: Value, frame: Frame) {
         let moduleFrame = Frame(size: program.frameSize, parent: nil)
         keepAlive.append(moduleFrame)
+        do {
+            return (try runTopLevel(program, in: moduleFrame), moduleFrame)
+        } catch var error as ScriptError {
+            error.trace.append(
+                TraceEntry(function: "main chunk", file: error.pendingFile ?? error.file ?? program.source.name,
+                           location: error.pendingLocation ?? error.location ?? SourceLocation(line: 1, column: 1, offset: 0)))
+            throw error
+        }
+    }
+
+    /// Runs `program`'s top-level statements with `frame` as the module frame (a fresh one
+    /// for a script or module, the session's for a REPL input) and returns the value of the
+    /// last expression statement. The running activation is saved and restored around it,
+    /// so a module imported in the middle of a function leaves that function's state intact.
+    func runTopLevel(_ program: Program, in frame: Frame) throws -> Value {
         keepAlive.append(program.source)
         let savedFrame = frameRef
         let savedSource = sourceRef
         let savedLocals = locals
         let savedOuter = outerRef
         let savedOuterSlots = outerSlots
-        frameRef = Unmanaged.passUnretained(moduleFrame)
-        locals = moduleFrame.slots
+        frameRef = Unmanaged.passUnretained(frame)
+        // Read the slots only now: a session grows its frame before each input, which moves them.
+        locals = frame.slots
         outerRef = nil
         outerSlots = nil
         sourceRef = Unmanaged.passUnretained(program.source)
@@ -103,12 +119,9 @@ public final class Interpreter {
                 error.file = program.source.name
                 error.source = program.source
             }
-            error.trace.append(
-                TraceEntry(function: "main chunk", file: error.pendingFile ?? error.file ?? program.source.name,
-                           location: error.pendingLocation ?? error.location ?? SourceLocation(line: 1, column: 1, offset: 0)))
             throw error
         }
-        return (lastValue, moduleFrame)
+        return lastValue
     }
 
     /// Calls a ccs function whose arguments are already in `slots` (which belong to `heap`
