@@ -171,39 +171,26 @@ struct SeedError: Error { var message: String }
 
 /// Forwards to a service but drops RetryAfter from every progress event, as a service that
 /// gives no hint would.
-final class NoRetryAfterService: CloudControlService {
-    let inner: CloudControlService
-    init(_ inner: CloudControlService) { self.inner = inner }
+final class NoRetryAfterService: ForwardingService {
     private func strip(_ event: ProgressEvent?) -> ProgressEvent? {
         var event = event
         event?.retryAfter = nil
         return event
     }
-    func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
+    override func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
         CreateResourceOutput(progressEvent: strip(try inner.createResource(input).progressEvent))
     }
-    func getResource(_ input: GetResourceInput) throws -> GetResourceOutput { try inner.getResource(input) }
-    func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
+    override func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
         UpdateResourceOutput(progressEvent: strip(try inner.updateResource(input).progressEvent))
     }
-    func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
+    override func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
         DeleteResourceOutput(progressEvent: strip(try inner.deleteResource(input).progressEvent))
     }
-    func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
-        try inner.listResources(input)
-    }
-    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+    override func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
         -> GetResourceRequestStatusOutput
     {
         var output = try inner.getResourceRequestStatus(input)
         output.progressEvent = strip(output.progressEvent)
         return output
     }
-    func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
-        try inner.listResourceRequests(input)
-    }
-    func cancelResourceRequest(_ input: CancelResourceRequestInput) throws -> CancelResourceRequestOutput {
-        try inner.cancelResourceRequest(input)
-    }
-    func close() { inner.close() }
 }

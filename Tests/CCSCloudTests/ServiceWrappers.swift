@@ -5,13 +5,11 @@ import Foundation
 /// Throttling and request token "stale-token" (sending nothing on), as the service does when
 /// it throttles a create it has already accepted; records every ClientToken sent and every
 /// token polled.
-final class ThrottleFirstCreateService: CloudControlService {
-    let inner: CloudControlService
+final class ThrottleFirstCreateService: ForwardingService {
     private(set) var clientTokens: [String] = []
     private(set) var polledTokens: [String] = []
-    init(_ inner: CloudControlService) { self.inner = inner }
 
-    func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
+    override func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
         clientTokens.append(input.clientToken ?? "")
         guard clientTokens.count > 1 else {
             var event = ProgressEvent(requestToken: "stale-token")
@@ -24,70 +22,30 @@ final class ThrottleFirstCreateService: CloudControlService {
         }
         return try inner.createResource(input)
     }
-    func getResource(_ input: GetResourceInput) throws -> GetResourceOutput { try inner.getResource(input) }
-    func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
-        try inner.updateResource(input)
-    }
-    func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
-        try inner.deleteResource(input)
-    }
-    func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
-        try inner.listResources(input)
-    }
-    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+    override func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
         -> GetResourceRequestStatusOutput
     {
         polledTokens.append(input.requestToken)
         return try inner.getResourceRequestStatus(input)
     }
-    func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
-        try inner.listResourceRequests(input)
-    }
-    func cancelResourceRequest(_ input: CancelResourceRequestInput) throws -> CancelResourceRequestOutput {
-        try inner.cancelResourceRequest(input)
-    }
-    func close() { inner.close() }
 }
 
 /// Forwards to a service, but ListResources answers InvalidRequestException with the real
 /// service's wording for a child type listed without its parent's key (as quoted in
 /// awslabs/mcp issue 403), followed by `detail`.
-final class ParentKeyListService: CloudControlService {
-    let inner: CloudControlService
+final class ParentKeyListService: ForwardingService {
     /// The message's tail after the type name.
     let detail: String
     init(_ inner: CloudControlService, detail: String) {
-        self.inner = inner
         self.detail = detail
+        super.init(inner)
     }
 
-    func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
-        try inner.createResource(input)
-    }
-    func getResource(_ input: GetResourceInput) throws -> GetResourceOutput { try inner.getResource(input) }
-    func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
-        try inner.updateResource(input)
-    }
-    func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
-        try inner.deleteResource(input)
-    }
-    func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
+    override func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
         throw CloudControlError(
             code: CloudControlErrorCode(wireName: "InvalidRequestException"),
             message:
                 "Missing or invalid ResourceModel property in \(input.typeName) list handler request input.\(detail)"
         )
     }
-    func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
-        -> GetResourceRequestStatusOutput
-    {
-        try inner.getResourceRequestStatus(input)
-    }
-    func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
-        try inner.listResourceRequests(input)
-    }
-    func cancelResourceRequest(_ input: CancelResourceRequestInput) throws -> CancelResourceRequestOutput {
-        try inner.cancelResourceRequest(input)
-    }
-    func close() { inner.close() }
 }

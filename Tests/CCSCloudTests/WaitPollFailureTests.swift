@@ -62,38 +62,17 @@ final class FlakyPolls {
         throw error
     }
 
-    private final class Service: CloudControlService {
-        let inner: CloudControlService
+    private final class Service: ForwardingService {
         let owner: FlakyPolls
         init(inner: CloudControlService, owner: FlakyPolls) {
-            self.inner = inner
             self.owner = owner
+            super.init(inner)
         }
-        func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
-            try inner.createResource(input)
-        }
-        func getResource(_ input: GetResourceInput) throws -> GetResourceOutput { try inner.getResource(input) }
-        func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
-            try inner.updateResource(input)
-        }
-        func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
-            try inner.deleteResource(input)
-        }
-        func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
-            try inner.listResources(input)
-        }
-        func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
+        override func getResourceRequestStatus(_ input: GetResourceRequestStatusInput) throws
             -> GetResourceRequestStatusOutput
         {
             try owner.poll()
             return try inner.getResourceRequestStatus(input)
         }
-        func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
-            try inner.listResourceRequests(input)
-        }
-        func cancelResourceRequest(_ input: CancelResourceRequestInput) throws -> CancelResourceRequestOutput {
-            try inner.cancelResourceRequest(input)
-        }
-        func close() { inner.close() }
     }
 }
