@@ -1,7 +1,11 @@
 // swift-tools-version:6.0
-// The ccs package. Dependencies point one way (see ../shared/DESIGN.md):
-//   ccs → CCSRepl, CCSCloud → CCSLanguage and CloudControl
-//   CloudControlServer → CloudControlLocal → CloudControl → JSONCore
+// The ccs package. Dependencies point one way (docs/ARCHITECTURE.md has the graph and why):
+//   ccs → CCSRepl → CCSLanguage
+//   ccs → CCSCloud → CCSLanguage, CloudControl, ResourceSchemas
+//   ccs → CloudControlServer → CloudControlLocal → ResourceSchemas, CloudControl
+//   CloudControl → SigV4, JSONCore;  ResourceSchemas → JSONCore
+// The language knows nothing of AWS; the client knows nothing of the language or the emulator;
+// `--local` (the in-process emulator behind the client's transport) is wired in the executable.
 // C libraries are reached only through the C shim targets (CCurl, COpenSSL, CEditLine, CSQLite).
 import PackageDescription
 
@@ -40,18 +44,19 @@ let package = Package(
         // configuration, endpoints, retries, paginators, waiter and the Client.
         .target(name: "CloudControl", dependencies: ["CCurl", "SigV4", "JSONCore"]),
 
-        // The emulator's engine: schemas, validation, request lifecycle, SQLite store.
-        .target(
-            name: "CloudControlLocal",
-            dependencies: ["CloudControl", "JSONCore", "CSQLite"],
-            resources: [.copy("Schemas")]
-        ),
+        // The CloudFormation registry schema model: schemas, the registry (shipped schemas plus
+        // `--schemas` folders), property paths, identifiers and list requirements. Shared by the
+        // built-ins, the REPL and the emulator, so talking to AWS never links the emulator.
+        .target(name: "ResourceSchemas", dependencies: ["JSONCore"], resources: [.copy("Schemas")]),
+
+        // The emulator's engine: validation, request lifecycle, generated values, SQLite store.
+        .target(name: "CloudControlLocal", dependencies: ["CloudControl", "ResourceSchemas", "JSONCore", "CSQLite"]),
 
         // The emulator's HTTP/1.1 front end (SwiftNIO) with SigV4 verification.
         .target(
             name: "CloudControlServer",
             dependencies: [
-                "CloudControlLocal", "CloudControl", "SigV4", "JSONCore",
+                "CloudControlLocal", "CloudControl", "ResourceSchemas", "SigV4", "JSONCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -69,18 +74,18 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
 
-        // Built-ins binding the language to Cloud Control.
-        .target(name: "CCSCloud", dependencies: ["CCSLanguage", "CloudControl", "CloudControlLocal", "JSONCore"]),
+        // Built-ins binding the language to Cloud Control (over any CloudControl transport).
+        .target(name: "CCSCloud", dependencies: ["CCSLanguage", "CloudControl", "ResourceSchemas", "JSONCore"]),
 
         // The libedit prompt.
-        .target(name: "CCSRepl", dependencies: ["CCSLanguage", "CCSCloud", "CEditLine"]),
+        .target(name: "CCSRepl", dependencies: ["CCSLanguage", "CEditLine"]),
 
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "ccs",
             dependencies: [
                 "CloudControl", "CloudControlLocal", "CloudControlServer", "CCSLanguage", "CCSCloud",
-                "CCSRepl", "JSONCore",
+                "CCSRepl", "JSONCore", "ResourceSchemas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,15 +108,16 @@ let package = Package(
             dependencies: ["CloudControl", "CCSTestSupport", "JSONCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ResourceSchemasTests", dependencies: ["ResourceSchemas", "JSONCore"]),
         .testTarget(
             name: "CloudControlLocalTests",
-            dependencies: ["CloudControlLocal", "CloudControl", "JSONCore"],
+            dependencies: ["CloudControlLocal", "CloudControl", "ResourceSchemas", "JSONCore"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "CloudControlServerTests",
             dependencies: [
-                "CloudControlServer", "CloudControlLocal", "CloudControl", "CCSTestSupport", "SigV4",
+                "CloudControlServer", "CloudControlLocal", "CloudControl", "CCSTestSupport", "SigV4", "ResourceSchemas",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -123,10 +129,13 @@ let package = Package(
             name: "CCSCloudTests",
             dependencies: [
                 "CCSCloud", "CCSLanguage", "CloudControl", "CloudControlLocal", "CloudControlServer", "JSONCore",
+                "ResourceSchemas",
             ],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CCSReplTests", dependencies: ["CCSRepl", "CCSLanguage", "CCSCloud", "CloudControlLocal"]),
+        .testTarget(
+            name: "CCSReplTests", dependencies: ["CCSRepl", "CCSLanguage", "CCSCloud", "CloudControlLocal", "ResourceSchemas"]
+        ),
         .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,7 +1,7 @@
 import CCSLanguage
 import CloudControl
-import CloudControlLocal
 import Foundation
+import ResourceSchemas
 
 /// What the Cloud Control built-ins run against: a `CloudControlService` (the HTTP client for
 /// AWS or `ccs serve`, or the in-process emulator), a schema source, the hooks `wait` needs
@@ -30,7 +30,7 @@ public final class CloudSession {
 
     /// - Parameters:
     ///   - service: builds the service on first use (errors surface in the calling built-in).
-    ///   - schemas: the schema source, e.g. the emulator's `SchemaRegistry`.
+    ///   - schemas: the schema source, e.g. a `SchemaRegistry`.
     ///   - progress: where `wait` writes its progress line; by default stderr when it is a
     ///     terminal, else nowhere.
     ///   - makeToken: a fresh random ClientToken.

@@ -1,7 +1,7 @@
 import CloudControl
-import CloudControlLocal
 import Foundation
 import JSONCore
+import ResourceSchemas
 
 /// Resource schemas from CloudFormation's DescribeType (AWS, or `ccs serve`, which answers it
 /// too), for types outside the shipped set and extra folders. Each type is asked for at most

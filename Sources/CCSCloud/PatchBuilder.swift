@@ -1,6 +1,6 @@
 import CCSLanguage
-import CloudControlLocal
 import JSONCore
+import ResourceSchemas
 
 /// Computes an RFC 6902 patch that turns one JSON document into another.
 ///

@@ -1,8 +1,8 @@
 import CCSLanguage
-import Foundation
 import CloudControl
-import CloudControlLocal
+import Foundation
 import JSONCore
+import ResourceSchemas
 
 /// The iterator behind `list(type)`: one ListResources call per page, made only when the
 /// iteration has used up the previous page, so a loop that stops early never fetches pages it

@@ -1,5 +1,5 @@
-import CloudControlLocal
 import JSONCore
+import ResourceSchemas
 
 /// The questions the built-ins ask of a resource type's schema: which model locations are
 /// read-only or create-only, which arrays are unordered (`insertionOrder: false`), and how a

@@ -1,4 +1,4 @@
-import CloudControlLocal
+import ResourceSchemas
 
 /// Where the built-ins find resource type schemas (`schema`, `types`, compound identifiers
 /// given as maps, and the patch builder's read-only, create-only and `insertionOrder` rules).

@@ -1,4 +1,4 @@
-import CloudControlLocal
+import ResourceSchemas
 
 /// Asks several schema sources in order: the first that knows a type answers. `types()` is
 /// the union of what every source lists. ccs chains the shipped schemas and extra folders

@@ -1,4 +1,4 @@
-import CloudControlLocal
+import ResourceSchemas
 
 /// The schemas shipped with ccs (plus optional extra folders), opened on first use so that
 /// scripts which never ask for a schema do not pay for indexing them.

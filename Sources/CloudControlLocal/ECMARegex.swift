@@ -1,4 +1,5 @@
 import Foundation
+import ResourceSchemas
 
 /// Compiles the ECMA-262 regular expressions found in registry schemas' `pattern` keywords
 /// (JSON Schema §6.3.3 says patterns are ECMA-262) for ICU, which `NSRegularExpression` uses,

@@ -1,4 +1,5 @@
 import JSONCore
+import ResourceSchemas
 
 extension LocalCloudControl {
     /// A model to store, or the handler error the request will end with.

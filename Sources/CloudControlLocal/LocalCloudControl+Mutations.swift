@@ -1,4 +1,5 @@
 import JSONCore
+import ResourceSchemas
 
 extension LocalCloudControl {
     /// CreateResource. Immediate errors: TypeNotFoundException, InvalidRequestException for a

@@ -1,4 +1,5 @@
 import JSONCore
+import ResourceSchemas
 
 extension LocalCloudControl {
     /// One resource as GetResource and ListResources describe it.

@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import ResourceSchemas
 
 /// The emulator's engine: a schema-driven, SQLite-backed stand-in for the Cloud Control API.
 ///

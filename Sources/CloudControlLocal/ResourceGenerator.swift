@@ -1,4 +1,5 @@
 import JSONCore
+import ResourceSchemas
 
 /// Fills in what the service generates on create: a name when the type's name property is
 /// optional and omitted (as CloudFormation does), and the top-level read-only properties

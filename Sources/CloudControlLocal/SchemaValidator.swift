@@ -1,4 +1,5 @@
 import JSONCore
+import ResourceSchemas
 
 /// Validates resource models against their registry schema (JSON Schema draft-07 as the
 /// CloudFormation registry uses it): `type`, `enum`, `const`, `pattern`, `minLength`,

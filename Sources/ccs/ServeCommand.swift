@@ -2,6 +2,7 @@ import ArgumentParser
 import CloudControlLocal
 import CloudControlServer
 import Foundation
+import ResourceSchemas
 
 /// `ccs serve`: the local emulator over HTTP, for boto3, the AWS CLI, SDKs and `ccs
 /// --endpoint-url`. Prints exactly one line, `listening on http://HOST:PORT`, on stdout once it

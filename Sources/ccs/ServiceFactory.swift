@@ -2,6 +2,7 @@ import CCSCloud
 import CloudControl
 import CloudControlLocal
 import Foundation
+import ResourceSchemas
 
 /// Builds the `CloudControlService` a command talks to from the global options: the HTTP
 /// client for AWS (or for `--endpoint-url`), or, with `--local`, the in-process emulator.

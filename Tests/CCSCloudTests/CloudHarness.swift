@@ -3,6 +3,7 @@ import CCSLanguage
 import CloudControl
 import CloudControlLocal
 import Foundation
+import ResourceSchemas
 
 /// A clock the test moves: the engine reads it, and the session's `sleep` advances it, so
 /// waits take no real time.

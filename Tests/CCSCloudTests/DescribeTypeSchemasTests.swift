@@ -2,6 +2,7 @@ import CloudControl
 import CloudControlLocal
 import CloudControlServer
 import Foundation
+import ResourceSchemas
 import Testing
 
 @testable import CCSCloud

@@ -1,6 +1,7 @@
 import CloudControlLocal
 import Foundation
 import JSONCore
+import ResourceSchemas
 import Testing
 
 @testable import CCSCloud

@@ -1,6 +1,7 @@
 import CCSCloud
 import CCSLanguage
 import CloudControlLocal
+import ResourceSchemas
 import Testing
 
 @testable import CCSRepl

@@ -1,4 +1,5 @@
 import JSONCore
+import ResourceSchemas
 import Testing
 
 @testable import CloudControlLocal

@@ -1,5 +1,6 @@
 import Foundation
 import JSONCore
+import ResourceSchemas
 import Testing
 
 @testable import CloudControlLocal

@@ -2,6 +2,7 @@ import CloudControl
 import CloudControlLocal
 import Foundation
 import JSONCore
+import ResourceSchemas
 import SigV4
 
 // CloudFormation's DescribeType, answered on the Cloud Control port so that `ccs

@@ -1,6 +1,7 @@
 import CloudControl
 import CloudControlLocal
 import Foundation
+import ResourceSchemas
 import SigV4
 
 /// The awsJson1_0 front end of Cloud Control: verifies the SigV4 signature of every request,

@@ -2,6 +2,7 @@ import CloudControl
 import CloudControlLocal
 import CloudControlServer
 import Foundation
+import ResourceSchemas
 import SigV4
 
 /// The error body of an awsJson1_0 response.

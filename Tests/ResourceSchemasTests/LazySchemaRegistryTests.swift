@@ -2,7 +2,7 @@ import Foundation
 import JSONCore
 import Testing
 
-@testable import CloudControlLocal
+@testable import ResourceSchemas
 
 /// Extra schema folders are read lazily: opening costs a directory listing; a conventionally
 /// named file is found without reading the others; broken files only matter when indexed.
@@ -11,7 +11,7 @@ import Testing
         #"{"typeName":"Custom::Demo::Widget","description":"w","properties":{"Name":{"type":"string"}},"primaryIdentifier":["/properties/Name"],"additionalProperties":false}"#
 
     @Test func aConventionalFileIsFoundWithoutIndexingTheRest() throws {
-        let dir = try Support.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try Self.widget.write(toFile: dir + "/custom-demo-widget.json", atomically: true, encoding: .utf8)
         try "this is not JSON".write(toFile: dir + "/zz-broken.json", atomically: true, encoding: .utf8)
         // Opening does not read the broken file.
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func anUnconventionallyNamedFileIsFoundThroughTheIndex() throws {
-        let dir = try Support.temporaryDirectory()
+        let dir = try temporaryDirectory()
         try Self.widget.write(toFile: dir + "/0a1b2c3d.json", atomically: true, encoding: .utf8)
         let registry = try SchemaRegistry(includeShipped: false, directories: [dir])
         #expect(try registry.schema(for: "Custom::Demo::Widget")?.typeName == "Custom::Demo::Widget")
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func laterFoldersOverrideShippedSchemas() throws {
-        let dir = try Support.temporaryDirectory()
+        let dir = try temporaryDirectory()
         let shipped = try #require(try SchemaRegistry().schema(for: "AWS::SQS::Queue"))
         guard case .object(var members) = shipped.document else {
             Issue.record("the shipped schema is not an object")
@@ -46,4 +46,11 @@ import Testing
         #expect(try registry.schema(for: "AWS::SQS::Queue")?.document["description"] == .string("overridden"))
         #expect(try registry.schema(for: "AWS::S3::Bucket") != nil)
     }
+}
+
+/// A fresh, empty folder under the system's temporary directory.
+private func temporaryDirectory() throws -> String {
+    let dir = NSTemporaryDirectory() + "ccs-schema-tests-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
 }

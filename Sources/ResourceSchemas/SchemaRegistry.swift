@@ -1,8 +1,9 @@
 import Foundation
 import JSONCore
 
-/// The resource types the emulator knows: the schemas shipped with ccs (package resources)
-/// plus any number of extra directories of `*.json` registry schemas (`--schemas DIR`).
+/// The resource types ccs knows, shared by the client side, the built-ins, the REPL and the
+/// emulator: the schemas shipped with ccs (package resources) plus any number of extra
+/// directories of `*.json` registry schemas (`--schemas DIR`).
 ///
 /// Opening a registry only lists the directories' file names, so that a folder of the full
 /// ~1,500 cfn-lint schemas costs nothing until a type is used. A type is then looked up by its
@@ -29,7 +30,7 @@ public final class SchemaRegistry: @unchecked Sendable {
         if includeShipped {
             guard let shipped = Self.shippedDirectory else {
                 throw SchemaError(
-                    source: "CloudControlLocal", message: "the shipped Schemas resource folder is missing")
+                    source: "ResourceSchemas", message: "the shipped Schemas resource folder is missing")
             }
             folders.append(shipped)
         }
@@ -49,12 +50,12 @@ public final class SchemaRegistry: @unchecked Sendable {
 
     /// The folder of schemas shipped in this module's resource bundle.
     ///
-    /// An installed `ccs` keeps the `ccs_CloudControlLocal.resources` bundle next to the
+    /// An installed `ccs` keeps the `ccs_ResourceSchemas.resources` bundle next to the
     /// executable (also when reached through a symlink); those places are tried first. Otherwise
     /// `Bundle.module` is asked, which also knows the build directory of a development build
     /// (and traps if the bundle is nowhere, as SwiftPM's generated accessor does).
     public static var shippedDirectory: URL? {
-        let bundleName = "ccs_CloudControlLocal.resources"
+        let bundleName = "ccs_ResourceSchemas.resources"
         var candidates = [Bundle.main.bundleURL.appendingPathComponent(bundleName)]
         if let executable = Bundle.main.executableURL {
             candidates.append(
