@@ -4,7 +4,7 @@
 Reads the CloudFormation registry schemas carried by the installed `cfn-lint` package
 (MIT No Attribution): `cfnlint/data/schemas/resources/*.json`, indexed by type name in
 `cfnlint/data/schemas/providers/us_east_1.py`. Writes one file per curated type into
-Sources/CloudControlLocal/Schemas/ as `aws-service-resource.json` (the type name lower-cased,
+Sources/ResourceSchemas/Schemas/ as `aws-service-resource.json` (the type name lower-cased,
 `::` replaced by `-`), plus LICENSE.md naming the source and version.
 
 Usage: pip install cfn-lint && scripts/regenerate-schemas.py [--out DIR]
@@ -72,7 +72,7 @@ def file_name(type_name: str) -> str:
 
 
 def main() -> int:
-    default_out = pathlib.Path(__file__).resolve().parent.parent / "Sources/CloudControlLocal/Schemas"
+    default_out = pathlib.Path(__file__).resolve().parent.parent / "Sources/ResourceSchemas/Schemas"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=pathlib.Path, default=default_out)
     args = parser.parse_args()
@@ -120,7 +120,7 @@ as shipped in the wheel:
 
 cfn-lint's copies omit the `handlers` section of the registry schemas (permissions and
 `handlers.list.handlerSchema`), so the keys a child type needs in order to be listed are
-kept in the emulator's own table (Sources/CloudControlLocal/ListRequirements.swift).
+kept in the emulator's own table (Sources/ResourceSchemas/ListRequirements.swift).
 """
     )
     print(f"wrote {len(TYPES)} schemas from cfn-lint {cfn_lint_version} to {args.out}")

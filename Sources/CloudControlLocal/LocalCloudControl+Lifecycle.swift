@@ -1,3 +1,4 @@
+import CloudControl
 import JSONCore
 
 extension LocalCloudControl {
@@ -76,6 +77,10 @@ extension LocalCloudControl {
                 return
             }
             try store.deleteResource(typeName: record.typeName, identifier: record.identifier)
+        default:
+            // Records are made by create/update/delete and checked when loaded from the store.
+            fail(&record, "InternalFailure", "the request has an unknown operation '\(record.operation)'")
+            return
         }
         record.outcome = .success
     }
@@ -118,10 +123,10 @@ extension LocalCloudControl {
     /// Records a new request and returns its progress at `now` (which, with zero latency,
     /// is already its outcome).
     func submit(
-        _ operation: RequestOperation, typeName: String, identifier: String, clientToken: String?,
+        _ operation: ResourceOperation, typeName: String, identifier: String, clientToken: String?,
         fingerprint: String,
         model: JSONValue?, failure: (code: String, message: String)?, at now: Double
-    ) throws -> ProgressSnapshot {
+    ) throws -> ProgressEvent {
         var failure = failure
         let faults = configuration.faults
         if failure == nil, faults.failedThrottle > 0,

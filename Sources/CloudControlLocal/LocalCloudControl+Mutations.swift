@@ -1,3 +1,4 @@
+import CloudControl
 import JSONCore
 import ResourceSchemas
 
@@ -7,7 +8,7 @@ extension LocalCloudControl {
     /// ClientTokenConflictException. Schema violations and read-only properties make a request
     /// that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that ends
     /// FAILED with AlreadyExists.
-    func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressSnapshot {
+    func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressEvent {
         try withEngine(write: true) { now in
             let schema = try schema(typeName)
             let parsed: JSONValue
@@ -48,7 +49,7 @@ extension LocalCloudControl {
     /// ClientTokenConflictException. Create-only paths end FAILED with NotUpdatable; read-only
     /// paths, a patch that does not apply and schema violations end FAILED with InvalidRequest.
     func update(typeName: String, identifier: String, patchDocument: String, clientToken: String?) throws
-        -> ProgressSnapshot
+        -> ProgressEvent
     {
         try withEngine(write: true) { now in
             let schema = try schema(typeName)
@@ -76,7 +77,7 @@ extension LocalCloudControl {
 
     /// DeleteResource. Immediate errors: TypeNotFoundException, ResourceNotFoundException,
     /// ConcurrentOperationException, ClientTokenConflictException.
-    func delete(typeName: String, identifier: String, clientToken: String?) throws -> ProgressSnapshot {
+    func delete(typeName: String, identifier: String, clientToken: String?) throws -> ProgressEvent {
         try withEngine(write: true) { now in
             let schema = try schema(typeName)
             let fingerprint = "DELETE\n\(typeName)\n\(identifier)"

@@ -1,3 +1,4 @@
+import CloudControl
 import JSONCore
 import ResourceSchemas
 
@@ -87,7 +88,7 @@ extension LocalCloudControl {
     }
 
     /// GetResourceRequestStatus: RequestTokenNotFoundException for unknown or expired tokens.
-    func status(requestToken: String) throws -> ProgressSnapshot {
+    func status(requestToken: String) throws -> ProgressEvent {
         try withEngine { now in
             snapshot(try request(requestToken, at: now), at: now)
         }
@@ -104,15 +105,15 @@ extension LocalCloudControl {
     /// ListResourceRequests: newest first, filtered by operation and status, pages of
     /// `maxResults` (1 to 100, default 25).
     func listRequests(
-        operations: [RequestOperation], statuses: [RequestStatus], nextToken: String?, maxResults: Int?
-    ) throws -> ([ProgressSnapshot], String?) {
+        operations: [ResourceOperation], statuses: [OperationStatus], nextToken: String?, maxResults: Int?
+    ) throws -> ([ProgressEvent], String?) {
         try withEngine { now in
             let limit = try pageSize(maxResults)
             var before = Int64.max
             if let nextToken, !nextToken.isEmpty {
                 before = try PageToken.decode(nextToken, kind: "requests", scope: "all")
             }
-            var page: [ProgressSnapshot] = []
+            var page: [ProgressEvent] = []
             var more = false
             scan: while true {
                 let batch = try store.requests(before: before, limit: max(limit * 2, 50))
@@ -122,7 +123,7 @@ extension LocalCloudControl {
                     let snap = snapshot(record, at: now)
                     let keep =
                         (operations.isEmpty || operations.contains(record.operation))
-                        && (statuses.isEmpty || statuses.contains(snap.status))
+                        && (statuses.isEmpty || statuses.contains(record.status(at: now)))
                     if keep {
                         if page.count == limit {
                             more = true
@@ -141,7 +142,7 @@ extension LocalCloudControl {
     /// then CANCEL_COMPLETE, and nothing is applied. Cancelling again while it is being
     /// cancelled returns its progress. A finished request cannot be cancelled: the real service
     /// answers ConcurrentModificationException, and so does the emulator.
-    func cancel(requestToken: String) throws -> ProgressSnapshot {
+    func cancel(requestToken: String) throws -> ProgressEvent {
         try withEngine(write: true) { now in
             var record = try request(requestToken, at: now)
             switch record.status(at: now) {
@@ -152,7 +153,7 @@ extension LocalCloudControl {
                 return snapshot(try store.request(token: record.token) ?? record, at: now)
             case .cancelInProgress:
                 return snapshot(record, at: now)
-            case .success, .failed, .cancelComplete:
+            default:  // SUCCESS, FAILED, CANCEL_COMPLETE
                 throw LocalError(
                     "ConcurrentModificationException",
                     "Request '\(requestToken)' is already \(record.status(at: now).rawValue) and cannot be cancelled."

@@ -13,10 +13,9 @@ extension LocalCloudControl: CloudControlService {
     public func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
         try mapped(input) {
             CreateResourceOutput(
-                progressEvent: Self.event(
-                    try create(
-                        typeName: input.typeName, desiredState: input.desiredState,
-                        clientToken: input.clientToken)))
+                progressEvent: try create(
+                    typeName: input.typeName, desiredState: input.desiredState,
+                    clientToken: input.clientToken))
         }
     }
 
@@ -33,21 +32,17 @@ extension LocalCloudControl: CloudControlService {
     public func updateResource(_ input: UpdateResourceInput) throws -> UpdateResourceOutput {
         try mapped(input) {
             UpdateResourceOutput(
-                progressEvent: Self.event(
-                    try update(
-                        typeName: input.typeName, identifier: input.identifier,
-                        patchDocument: input.patchDocument,
-                        clientToken: input.clientToken)))
+                progressEvent: try update(
+                    typeName: input.typeName, identifier: input.identifier,
+                    patchDocument: input.patchDocument, clientToken: input.clientToken))
         }
     }
 
     public func deleteResource(_ input: DeleteResourceInput) throws -> DeleteResourceOutput {
         try mapped(input) {
             DeleteResourceOutput(
-                progressEvent: Self.event(
-                    try delete(
-                        typeName: input.typeName, identifier: input.identifier, clientToken: input.clientToken
-                    )))
+                progressEvent: try delete(
+                    typeName: input.typeName, identifier: input.identifier, clientToken: input.clientToken))
         }
     }
 
@@ -70,7 +65,7 @@ extension LocalCloudControl: CloudControlService {
     {
         try mapped(input) {
             GetResourceRequestStatusOutput(
-                progressEvent: Self.event(try status(requestToken: input.requestToken)))
+                progressEvent: try status(requestToken: input.requestToken))
         }
     }
 
@@ -78,25 +73,21 @@ extension LocalCloudControl: CloudControlService {
     {
         try mapped(input) {
             let filter = input.resourceRequestStatusFilter
-            let operations = try (filter?.operations ?? []).map { op in
-                guard let known = RequestOperation(rawValue: op.rawValue) else {
-                    throw LocalError.invalidRequest(
-                        "unknown operation '\(op.rawValue)' in ResourceRequestStatusFilter")
-                }
-                return known
+            let operations = filter?.operations ?? []
+            if let unknown = operations.first(where: { !$0.isKnown }) {
+                throw LocalError.invalidRequest(
+                    "unknown operation '\(unknown.rawValue)' in ResourceRequestStatusFilter")
             }
-            let statuses = try (filter?.operationStatuses ?? []).map { status in
-                guard let known = RequestStatus(rawValue: status.rawValue) else {
-                    throw LocalError.invalidRequest(
-                        "unknown operation status '\(status.rawValue)' in ResourceRequestStatusFilter")
-                }
-                return known
+            let statuses = filter?.operationStatuses ?? []
+            if let unknown = statuses.first(where: { !$0.isKnown }) {
+                throw LocalError.invalidRequest(
+                    "unknown operation status '\(unknown.rawValue)' in ResourceRequestStatusFilter")
             }
             let (page, next) = try listRequests(
                 operations: operations, statuses: statuses, nextToken: input.nextToken,
                 maxResults: input.maxResults)
             return ListResourceRequestsOutput(
-                resourceRequestStatusSummaries: page.map(Self.event), nextToken: next)
+                resourceRequestStatusSummaries: page, nextToken: next)
         }
     }
 
@@ -105,22 +96,8 @@ extension LocalCloudControl: CloudControlService {
     {
         try mapped(input) {
             CancelResourceRequestOutput(
-                progressEvent: Self.event(try cancel(requestToken: input.requestToken)))
+                progressEvent: try cancel(requestToken: input.requestToken))
         }
-    }
-
-    /// The shared `ProgressEvent` for a snapshot.
-    public static func event(_ s: ProgressSnapshot) -> ProgressEvent {
-        ProgressEvent(
-            typeName: s.typeName, identifier: s.identifier.isEmpty ? nil : s.identifier,
-            requestToken: s.requestToken,
-            hooksRequestToken: s.hooksRequestToken,
-            operation: ResourceOperation(rawValue: s.operation.rawValue),
-            operationStatus: OperationStatus(rawValue: s.status.rawValue),
-            eventTime: Date(timeIntervalSince1970: s.eventTime),
-            resourceModel: s.resourceModel, statusMessage: s.statusMessage,
-            errorCode: s.errorCode.map { HandlerErrorCode(rawValue: $0) },
-            retryAfter: s.retryAfter.map { Date(timeIntervalSince1970: $0) })
     }
 
     /// Validates the input, runs `body`, and turns engine errors into `CloudControlError`.

@@ -1,3 +1,4 @@
+import CloudControl
 import Foundation
 import JSONCore
 import ResourceSchemas
@@ -88,8 +89,9 @@ public final class LocalCloudControl: @unchecked Sendable {
         }
     }
 
-    /// The progress of `record` at `now`, as the service reports it.
-    func snapshot(_ record: RequestRecord, at now: Double) -> ProgressSnapshot {
+    /// The progress of `record` at `now`, as the service reports it: the API's own
+    /// `ProgressEvent`, so that the engine and the client share one model.
+    func snapshot(_ record: RequestRecord, at now: Double) -> ProgressEvent {
         let status = record.status(at: now)
         var model: String? = nil
         if status == .success, record.operation != .delete, let full = record.model,
@@ -98,11 +100,15 @@ public final class LocalCloudControl: @unchecked Sendable {
             model = JSONWriter().string(schema.withoutWriteOnly(full))
         }
         let failed = status == .failed
-        return ProgressSnapshot(
-            typeName: record.typeName, identifier: record.identifier, requestToken: record.token,
-            hooksRequestToken: record.hooksToken, operation: record.operation, status: status,
-            eventTime: record.eventTime(at: now), resourceModel: model,
+        return ProgressEvent(
+            typeName: record.typeName,
+            // Empty while the identifier is unknown (a create whose model was invalid).
+            identifier: record.identifier.isEmpty ? nil : record.identifier,
+            requestToken: record.token, hooksRequestToken: record.hooksToken,
+            operation: record.operation, operationStatus: status,
+            eventTime: Date(timeIntervalSince1970: record.eventTime(at: now)), resourceModel: model,
             statusMessage: failed || status == .cancelComplete ? record.statusMessage : nil,
-            errorCode: failed ? record.errorCode : nil, retryAfter: record.retryAfter(at: now))
+            errorCode: failed ? record.errorCode.map { HandlerErrorCode(rawValue: $0) } : nil,
+            retryAfter: record.retryAfter(at: now).map { Date(timeIntervalSince1970: $0) })
     }
 }

@@ -1,3 +1,4 @@
+import CloudControl
 import JSONCore
 
 /// The emulator's SQLite database: a `resources` table (current models, write-only
@@ -152,7 +153,9 @@ final class LocalStore {
 
     private static func record(_ row: [SQLiteValue]) -> RequestRecord? {
         guard row.count == 15, let seq = row[0].integer, let token = row[1].text,
-            let operation = row[2].text.flatMap(RequestOperation.init(rawValue:)), let typeName = row[3].text,
+            // The API's open enums accept any text; a stored request only ever holds a known one.
+            let operation = row[2].text.map(ResourceOperation.init(rawValue:)), operation.isKnown,
+            let typeName = row[3].text,
             let identifier = row[4].text, let fingerprint = row[6].text, let created = row[7].real,
             let phase = row[8].real, let hooks = row[14].text
         else { return nil }
@@ -160,7 +163,7 @@ final class LocalStore {
             seq: seq, token: token, operation: operation, typeName: typeName, identifier: identifier,
             clientToken: row[5].text, fingerprint: fingerprint, created: created, phase: phase,
             model: row[9].text.flatMap { try? JSONParser.parse($0) }, cancelTime: row[10].real,
-            outcome: row[11].text.flatMap(RequestStatus.init(rawValue:)), errorCode: row[12].text,
+            outcome: row[11].text.map(OperationStatus.init(rawValue:)).flatMap { $0.isKnown ? $0 : nil }, errorCode: row[12].text,
             statusMessage: row[13].text, hooksToken: hooks)
     }
 

@@ -1,3 +1,4 @@
+import CloudControl
 import JSONCore
 
 /// One resource operation request as stored. Its status at any time is computed from its
@@ -6,7 +7,7 @@ import JSONCore
 struct RequestRecord: Sendable {
     var seq: Int64
     var token: String
-    var operation: RequestOperation
+    var operation: ResourceOperation
     var typeName: String
     var identifier: String
     var clientToken: String?
@@ -19,7 +20,7 @@ struct RequestRecord: Sendable {
     var model: JSONValue?
     var cancelTime: Double?
     /// The outcome once the effects were applied or refused; nil while unfinished.
-    var outcome: RequestStatus?
+    var outcome: OperationStatus?
     /// A failure decided when the request was made (injected Throttling) or at completion.
     var errorCode: String?
     var statusMessage: String?
@@ -31,7 +32,7 @@ struct RequestRecord: Sendable {
         return created + 2 * phase
     }
 
-    func status(at now: Double) -> RequestStatus {
+    func status(at now: Double) -> OperationStatus {
         if let cancelTime {
             return now < cancelTime + phase ? .cancelInProgress : .cancelComplete
         }

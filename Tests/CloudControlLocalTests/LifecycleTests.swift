@@ -1,3 +1,4 @@
+import Foundation
 import JSONCore
 import Testing
 
@@ -12,27 +13,27 @@ import Testing
         let t0 = clock.now()
         let created = try engine.create(
             typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
-        #expect(created.status == .pending)
+        #expect(created.operationStatus == .pending)
         #expect(created.operation == .create)
         #expect(created.identifier == "/app/a")
-        #expect(created.eventTime == t0)
-        #expect(created.retryAfter == t0 + 2)
+        #expect(created.eventTime == Date(timeIntervalSince1970: t0))
+        #expect(created.retryAfter == Date(timeIntervalSince1970: t0 + 2))
         expectLocalError("ResourceNotFoundException") {
             _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a")
         }
 
         clock.advance(2)
-        let running = try engine.status(requestToken: created.requestToken)
-        #expect(running.status == .inProgress)
-        #expect(running.retryAfter == t0 + 4)
-        #expect(running.eventTime == t0 + 2)
+        let running = try engine.status(requestToken: created.requestToken ?? "")
+        #expect(running.operationStatus == .inProgress)
+        #expect(running.retryAfter == Date(timeIntervalSince1970: t0 + 4))
+        #expect(running.eventTime == Date(timeIntervalSince1970: t0 + 2))
         expectLocalError("ResourceNotFoundException") {
             _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a")
         }
 
         clock.advance(2)
-        let done = try engine.status(requestToken: created.requestToken)
-        #expect(done.status == .success)
+        let done = try engine.status(requestToken: created.requestToken ?? "")
+        #expect(done.operationStatus == .success)
         #expect(done.retryAfter == nil)
         #expect(done.errorCode == nil)
         let model = try Support.json(try #require(done.resourceModel))
@@ -47,23 +48,23 @@ import Testing
         let created = try engine.create(
             typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
         clock.advance(1.5)
-        let cancelling = try engine.cancel(requestToken: created.requestToken)
-        #expect(cancelling.status == .cancelInProgress)
-        #expect(cancelling.retryAfter == clock.now() + 1)
-        #expect(try engine.cancel(requestToken: created.requestToken).status == .cancelInProgress)
+        let cancelling = try engine.cancel(requestToken: created.requestToken ?? "")
+        #expect(cancelling.operationStatus == .cancelInProgress)
+        #expect(cancelling.retryAfter == Date(timeIntervalSince1970: clock.now() + 1))
+        #expect(try engine.cancel(requestToken: created.requestToken ?? "").operationStatus == .cancelInProgress)
         clock.advance(1)
-        #expect(try engine.status(requestToken: created.requestToken).status == .cancelComplete)
+        #expect(try engine.status(requestToken: created.requestToken ?? "").operationStatus == .cancelComplete)
         expectLocalError("ResourceNotFoundException") {
             _ = try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a")
         }
         let message = expectLocalError("ConcurrentModificationException") {
-            _ = try engine.cancel(requestToken: created.requestToken)
+            _ = try engine.cancel(requestToken: created.requestToken ?? "")
         }
         #expect(message.contains("CANCEL_COMPLETE"))
         // The identifier is free again.
         clock.advance(10)
         #expect(
-            try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil).status
+            try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil).operationStatus
                 == .pending)
     }
 
@@ -71,9 +72,9 @@ import Testing
         let engine = try Support.engine()
         let created = try engine.create(
             typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
-        #expect(created.status == .success)
+        #expect(created.operationStatus == .success)
         expectLocalError("ConcurrentModificationException") {
-            _ = try engine.cancel(requestToken: created.requestToken)
+            _ = try engine.cancel(requestToken: created.requestToken ?? "")
         }
         expectLocalError("RequestTokenNotFoundException") {
             _ = try engine.cancel(requestToken: "no-such-token")
@@ -94,7 +95,7 @@ import Testing
         #expect(
             try engine.create(
                 typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/app/b"}"#, clientToken: nil
-            ).status == .pending)
+            ).operationStatus == .pending)
         clock.advance(2)
         let update = try engine.update(
             typeName: "AWS::Logs::LogGroup", identifier: "/app/a",
@@ -103,9 +104,9 @@ import Testing
             _ = try engine.delete(typeName: "AWS::Logs::LogGroup", identifier: "/app/a", clientToken: nil)
         }
         clock.advance(2)
-        #expect(try engine.status(requestToken: update.requestToken).status == .success)
+        #expect(try engine.status(requestToken: update.requestToken ?? "").operationStatus == .success)
         #expect(
-            try engine.delete(typeName: "AWS::Logs::LogGroup", identifier: "/app/a", clientToken: nil).status
+            try engine.delete(typeName: "AWS::Logs::LogGroup", identifier: "/app/a", clientToken: nil).operationStatus
                 == .pending)
     }
 
@@ -113,7 +114,7 @@ import Testing
         let engine = try Support.engine()
         _ = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
         let again = try engine.create(typeName: "AWS::Logs::LogGroup", desiredState: group, clientToken: nil)
-        #expect(again.status == .failed)
+        #expect(again.operationStatus == .failed)
         #expect(again.errorCode == "AlreadyExists")
         #expect(
             again.statusMessage
@@ -156,7 +157,7 @@ import Testing
             typeName: "AWS::Logs::LogGroup",
             desiredState: #"{"LogGroupName":"/x","RetentionInDays":"seven","Tags":[{"Key":1,"Value":"v"}]}"#,
             clientToken: nil)
-        #expect(bad.status == .failed)
+        #expect(bad.operationStatus == .failed)
         #expect(bad.errorCode == "InvalidRequest")
         #expect(bad.statusMessage?.contains("#/RetentionInDays: expected integer, got string") == true)
         #expect(bad.statusMessage?.contains("#/Tags/0/Key: expected string, got integer") == true)

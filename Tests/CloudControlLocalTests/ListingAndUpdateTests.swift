@@ -54,7 +54,7 @@ import Testing
                 #"{"ClusterName":"\#(cluster)","NodegroupName":"\#(name)","NodeRole":"arn:aws:iam::123456789012:role/n","Subnets":["subnet-1"]}"#
             #expect(
                 try engine.create(typeName: "AWS::EKS::Nodegroup", desiredState: state, clientToken: nil)
-                    .status == .success)
+                    .operationStatus == .success)
         }
         let message = expectLocalError("InvalidRequestException") {
             _ = try engine.list(
@@ -93,7 +93,7 @@ import Testing
         #expect(Set((all + rest).map(\.requestToken)).count == 31)
         let (deletes, _) = try engine.listRequests(
             operations: [.delete], statuses: [], nextToken: nil, maxResults: nil)
-        #expect(deletes.map(\.status) == [.pending])
+        #expect(deletes.map(\.operationStatus) == [.pending])
         let (pending, _) = try engine.listRequests(
             operations: [.create], statuses: [.pending, .inProgress], nextToken: nil, maxResults: nil)
         #expect(pending.isEmpty)
@@ -111,7 +111,7 @@ import Testing
             patchDocument:
                 #"[{"op":"replace","path":"/RetentionInDays","value":30},{"op":"add","path":"/Tags/-","value":{"Key":"b","Value":"2"}}]"#,
             clientToken: nil)
-        #expect(ok.status == .success)
+        #expect(ok.operationStatus == .success)
         let model = try Support.json(
             try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/u").properties)
         #expect(model["RetentionInDays"] == 30)
@@ -121,7 +121,7 @@ import Testing
         let createOnly = try engine.update(
             typeName: "AWS::Logs::LogGroup", identifier: "/app/u",
             patchDocument: #"[{"op":"replace","path":"/LogGroupName","value":"/other"}]"#, clientToken: nil)
-        #expect(createOnly.status == .failed)
+        #expect(createOnly.operationStatus == .failed)
         #expect(createOnly.errorCode == "NotUpdatable")
         #expect(
             createOnly.statusMessage
@@ -172,7 +172,7 @@ import Testing
         let resized = try engine.update(
             typeName: "Custom::Demo::Widget", identifier: "w",
             patchDocument: #"[{"op":"replace","path":"/Size","value":2}]"#, clientToken: nil)
-        #expect(resized.status == .success)
+        #expect(resized.operationStatus == .success)
         #expect(
             try engine.get(typeName: "Custom::Demo::Widget", identifier: "w").properties
                 == #"{"Name":"w","Size":2}"#)
@@ -189,21 +189,21 @@ import Testing
         #expect(try engine.get(typeName: "AWS::Logs::MetricFilter", identifier: "/g|f").identifier == "/g|f")
         let vpc = try engine.create(
             typeName: "AWS::EC2::VPC", desiredState: #"{"CidrBlock":"10.0.0.0/16"}"#, clientToken: nil)
-        #expect(vpc.identifier.hasPrefix("vpc-"))
-        #expect(vpc.identifier.count == 21)
-        #expect(vpc.identifier.dropFirst(4).allSatisfy { $0.isHexDigit })
+        #expect((vpc.identifier ?? "").hasPrefix("vpc-"))
+        #expect((vpc.identifier ?? "").count == 21)
+        #expect((vpc.identifier ?? "").dropFirst(4).allSatisfy { $0.isHexDigit })
         let key = try engine.create(typeName: "AWS::KMS::Key", desiredState: "{}", clientToken: nil)
-        #expect(key.identifier.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+        #expect((key.identifier ?? "").split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
         let keyModel = try Support.json(
-            try engine.get(typeName: "AWS::KMS::Key", identifier: key.identifier).properties)
-        #expect(keyModel["Arn"] == .string("arn:aws:kms:us-east-1:123456789012:key/\(key.identifier)"))
+            try engine.get(typeName: "AWS::KMS::Key", identifier: key.identifier ?? "").properties)
+        #expect(keyModel["Arn"] == .string("arn:aws:kms:us-east-1:123456789012:key/\(key.identifier ?? "")"))
         // A name is generated when the optional name property is omitted.
         let bucket = try engine.create(typeName: "AWS::S3::Bucket", desiredState: "{}", clientToken: nil)
-        #expect(bucket.identifier.hasPrefix("ccs-bucket-"))
+        #expect((bucket.identifier ?? "").hasPrefix("ccs-bucket-"))
         let bucketModel = try Support.json(
-            try engine.get(typeName: "AWS::S3::Bucket", identifier: bucket.identifier).properties)
-        #expect(bucketModel["Arn"] == .string("arn:aws:s3:::\(bucket.identifier)"))
-        #expect(bucketModel["BucketName"] == .string(bucket.identifier))
+            try engine.get(typeName: "AWS::S3::Bucket", identifier: bucket.identifier ?? "").properties)
+        #expect(bucketModel["Arn"] == .string("arn:aws:s3:::\(bucket.identifier ?? "")"))
+        #expect(bucketModel["BucketName"] == .string(bucket.identifier ?? ""))
     }
 
     @Test func writeOnlyPropertiesAreStoredButNeverReturned() throws {
@@ -214,10 +214,10 @@ import Testing
             typeName: "AWS::KMS::Key", desiredState: #"{"PendingWindowInDays":7}"#, clientToken: nil)
         #expect(try Support.json(try #require(created.resourceModel))["PendingWindowInDays"] == nil)
         let model = try Support.json(
-            try engine.get(typeName: "AWS::KMS::Key", identifier: created.identifier).properties)
+            try engine.get(typeName: "AWS::KMS::Key", identifier: created.identifier ?? "").properties)
         #expect(model["PendingWindowInDays"] == nil)
         let stored = try #require(
-            try engine.store.resource(typeName: "AWS::KMS::Key", identifier: created.identifier))
+            try engine.store.resource(typeName: "AWS::KMS::Key", identifier: created.identifier ?? ""))
         #expect(stored.model["PendingWindowInDays"] == 7)
     }
 
@@ -225,7 +225,7 @@ import Testing
         let throttled = try Support.engine(faults: "failed-throttle=1")
         let event = try throttled.create(
             typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/t"}"#, clientToken: nil)
-        #expect(event.status == .failed)
+        #expect(event.operationStatus == .failed)
         #expect(event.errorCode == "Throttling")
 
         let clock = ManualClock()

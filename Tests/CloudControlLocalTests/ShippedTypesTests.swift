@@ -32,9 +32,9 @@ import Testing
         #expect(Support.engineValidator.validate(example, against: schema).map(\.description) == [])
         let engine = try Support.engine()
         let event = try engine.create(typeName: typeName, desiredState: example.description, clientToken: nil)
-        #expect(event.status == .success, "\(event.errorCode ?? ""): \(event.statusMessage ?? "")")
-        #expect(!event.identifier.isEmpty)
-        let got = try engine.get(typeName: typeName, identifier: event.identifier)
+        #expect(event.operationStatus == .success, "\(event.errorCode ?? ""): \(event.statusMessage ?? "")")
+        #expect(!(event.identifier ?? "").isEmpty)
+        let got = try engine.get(typeName: typeName, identifier: event.identifier ?? "")
         #expect(got.identifier == event.identifier)
         let properties = try Support.json(got.properties)
         // Every top-level read-only property is generated, and given properties come back

@@ -1,18 +1,13 @@
+import SigV4
+
 /// Percent-encoding of awsQuery form bodies and of SigV4 canonical strings alike: every byte
 /// but the RFC 3986 §2.3 unreserved characters (`A-Z a-z 0-9 - _ . ~`) becomes `%XX` with
-/// upper-case hex (botocore `percent_encode`).
+/// upper-case hex (botocore `percent_encode`). The byte rule is SigV4's `URIEncoding`; only
+/// form decoding (`+` as space, strict escapes) is particular to forms.
 public enum FormEncoding {
     /// The percent-encoded form of `text`.
     public static func encode(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            if isUnreserved(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
-            }
-        }
-        return result
+        URIEncoding.encode(text.utf8, keepSlash: false)
     }
 
     /// Decodes `a=b&c=d` (`+` as space, as HTML forms send it); nil when a `%` escape is
@@ -34,7 +29,8 @@ public enum FormEncoding {
         while index < bytes.endIndex {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%") {
-                guard index + 2 < bytes.endIndex, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+                guard index + 2 < bytes.endIndex, let high = URIEncoding.hexValue(bytes[index + 1]),
+                    let low = URIEncoding.hexValue(bytes[index + 2])
                 else { return nil }
                 out.append(high << 4 | low)
                 index += 3
@@ -44,25 +40,5 @@ public enum FormEncoding {
             }
         }
         return String(validating: out, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
-
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-            UInt8(ascii: "~"):
-            return true
-        default:
-            return false
-        }
     }
 }

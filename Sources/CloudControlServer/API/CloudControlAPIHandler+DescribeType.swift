@@ -22,9 +22,9 @@ extension CloudControlAPIHandler {
     }
 
     /// Verifies the signature (service `cloudformation` in the scope), then runs the action.
-    func handleQuery(_ request: ServerRequest) -> ServerResponse {
+    func handleQuery(_ request: ServerRequest) -> HTTPResponse {
         let requestId = UUID().uuidString.lowercased()
-        let reply: ServerResponse
+        let reply: HTTPResponse
         var action = "(no Action)"
         do {
             do {
@@ -63,7 +63,7 @@ extension CloudControlAPIHandler {
 
     /// `Action=DescribeType` with `Type=RESOURCE` and `TypeName` (or an `Arn` of the form
     /// `arn:…:type/resource/AWS-S3-Bucket`).
-    private func describeType(_ parameters: [String: String], requestId: String) throws -> ServerResponse {
+    private func describeType(_ parameters: [String: String], requestId: String) throws -> HTTPResponse {
         guard let action = parameters["Action"] else {
             throw CloudFormationError(code: "MissingAction", message: "The request has no Action parameter.", httpStatus: 400)
         }
@@ -134,7 +134,7 @@ extension CloudControlAPIHandler {
         (service as? LocalCloudControl)?.configuration.region ?? "us-east-1"
     }
 
-    private func queryError(_ error: CloudFormationError, requestId: String) -> ServerResponse {
+    private func queryError(_ error: CloudFormationError, requestId: String) -> HTTPResponse {
         let type = error.httpStatus >= 500 ? "Receiver" : "Sender"
         let xml = """
             <ErrorResponse xmlns="\(CloudFormationClient.xmlNamespace)">
@@ -150,8 +150,8 @@ extension CloudControlAPIHandler {
         return xmlResponse(status: error.httpStatus, xml: xml, requestId: requestId)
     }
 
-    private func xmlResponse(status: Int, xml: String, requestId: String) -> ServerResponse {
-        ServerResponse(
+    private func xmlResponse(status: Int, xml: String, requestId: String) -> HTTPResponse {
+        HTTPResponse(
             status: status,
             headers: [
                 ("x-amzn-RequestId", requestId), ("Content-Type", "text/xml"),

@@ -69,7 +69,7 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
         let requestId = UUID().uuidString.lowercased()
         let started = log == nil ? 0 : DispatchTime.now().uptimeNanoseconds
         var drop = false
-        let reply: ServerResponse
+        let reply: HTTPResponse
         var failure: CloudControlError?
         do {
             reply = response(status: 200, body: try process(request, drop: &drop), requestId: requestId)
@@ -154,7 +154,7 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
         }
     }
 
-    public func response(to failure: HTTPProtocolFailure) -> ServerResponse {
+    public func response(to failure: HTTPProtocolFailure) -> HTTPResponse {
         let error: CloudControlError
         switch failure {
         case .bodyTooLarge(let limit): error = ServerErrors.bodyTooLarge(limit: limit)
@@ -164,15 +164,15 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
         return errorResponse(error, requestId: UUID().uuidString.lowercased())
     }
 
-    private func errorResponse(_ error: any Error, requestId: String) -> ServerResponse {
+    private func errorResponse(_ error: any Error, requestId: String) -> HTTPResponse {
         let modeled = error as? CloudControlError ?? ServerErrors.internalError(error)
         var response = response(status: modeled.httpStatus, body: CloudControlWire.encodeError(modeled), requestId: requestId)
         response.headers.append((CloudControlWire.errorTypeHeader, modeled.code.wireName))
         return response
     }
 
-    private func response(status: Int, body: [UInt8], requestId: String) -> ServerResponse {
-        ServerResponse(
+    private func response(status: Int, body: [UInt8], requestId: String) -> HTTPResponse {
+        HTTPResponse(
             status: status,
             headers: [
                 (CloudControlWire.requestIdHeader, requestId),

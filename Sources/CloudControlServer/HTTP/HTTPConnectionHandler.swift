@@ -1,3 +1,4 @@
+import CloudControl
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -134,7 +135,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
     }
 
     private func write(
-        _ response: ServerResponse,
+        _ response: HTTPResponse,
         version: HTTPVersion,
         keepAlive: Bool,
         context: ChannelHandlerContext,

@@ -1,3 +1,4 @@
+import CloudControl
 import CloudControlServer
 import Foundation
 
@@ -20,16 +21,16 @@ struct EchoHandler: ServerRequestHandler {
             break
         }
         let text = "\(request.method) \(request.uri) " + String(decoding: request.body, as: UTF8.self)
-        return .respond(ServerResponse(status: 200, headers: [("X-Echo", "1")], body: Array(text.utf8)))
+        return .respond(HTTPResponse(status: 200, headers: [("X-Echo", "1")], body: Array(text.utf8)))
     }
 
-    func response(to failure: HTTPProtocolFailure) -> ServerResponse {
+    func response(to failure: HTTPProtocolFailure) -> HTTPResponse {
         let status: Int
         switch failure {
         case .bodyTooLarge: status = 413
         case .headersTooLarge: status = 431
         case .malformed: status = 400
         }
-        return ServerResponse(status: status, body: Array("\(failure)".utf8))
+        return HTTPResponse(status: status, body: Array("\(failure)".utf8))
     }
 }

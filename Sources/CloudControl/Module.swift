@@ -1,1 +1,0 @@
-// Module CloudControl: see ../shared/DESIGN.md. Files are added per concept.

@@ -1,1 +1,0 @@
-// Module CloudControlServer: see ../shared/DESIGN.md. Files are added per concept.
