@@ -27,12 +27,8 @@ extension SigV4Signer {
         var query = Self.appending(parameters, to: request.query)
 
         let canonicalRequest = CanonicalRequest.make(
-            method: request.method,
-            canonicalURI: CanonicalURI.make(
-                path: request.path, normalize: options.normalizePath, escape: options.uriEscapePath),
-            canonicalQuery: CanonicalQuery.make(query: query),
-            headers: canonicalHeaders,
-            payloadHash: CanonicalRequest.payloadHash(request.payload))
+            request, query: query, headers: canonicalHeaders,
+            payloadHash: CanonicalRequest.payloadHash(request.payload), options: options)
         let stringToSign = StringToSign.make(
             timestamp: amzDate.timestamp, scope: scope, canonicalRequest: canonicalRequest)
         let signature = signature(of: stringToSign, secret: credentials.secretAccessKey, scope: scope)

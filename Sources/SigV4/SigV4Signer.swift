@@ -36,12 +36,7 @@ public struct SigV4Signer: Sendable {
         let unsigned = options.unsignedHeaders
         let canonicalHeaders = CanonicalHeaders(headers: headers, isSigned: { !unsigned.contains($0) })
         let canonicalRequest = CanonicalRequest.make(
-            method: request.method,
-            canonicalURI: CanonicalURI.make(
-                path: request.path, normalize: options.normalizePath, escape: options.uriEscapePath),
-            canonicalQuery: CanonicalQuery.make(query: request.query),
-            headers: canonicalHeaders,
-            payloadHash: payloadHash)
+            request, headers: canonicalHeaders, payloadHash: payloadHash, options: options)
         let scope = CredentialScope(dateStamp: amzDate.dateStamp, region: region, service: service)
         let stringToSign = StringToSign.make(
             timestamp: amzDate.timestamp, scope: scope, canonicalRequest: canonicalRequest)

@@ -71,12 +71,7 @@ public struct SigV4Verifier: Sendable {
         let canonicalHeaders = CanonicalHeaders(
             headers: request.headers, isSigned: { signedSet.contains($0) })
         let canonicalRequest = CanonicalRequest.make(
-            method: request.method,
-            canonicalURI: CanonicalURI.make(
-                path: request.path, normalize: options.normalizePath, escape: options.uriEscapePath),
-            canonicalQuery: CanonicalQuery.make(query: request.query),
-            headers: canonicalHeaders,
-            payloadHash: payloadHash)
+            request, headers: canonicalHeaders, payloadHash: payloadHash, options: options)
         let stringToSign = StringToSign.make(
             timestamp: amzDate.timestamp, scope: authorization.scope, canonicalRequest: canonicalRequest)
         let key = keyCache.signingKey(secret: secret, scope: authorization.scope)

@@ -35,12 +35,7 @@ public final class CloudControlClient: CloudControlService, @unchecked Sendable 
         self.configuration = configuration
         self.credentials = credentials
         self.transport = transport
-        self.pipeline = RequestPipeline(
-            configuration: configuration, transport: transport, credentials: credentials,
-            retryPolicy: RetryPolicy(
-                mode: configuration.retryMode, maxAttempts: configuration.maxAttempts,
-                random: configuration.random),
-            retryQuota: RetryQuota())
+        self.pipeline = RequestPipeline(configuration: configuration, transport: transport, credentials: credentials)
     }
 
     public func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {

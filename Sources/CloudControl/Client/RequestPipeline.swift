@@ -13,6 +13,20 @@ struct RequestPipeline {
     /// Shared by every call of one client, as botocore shares one per client.
     let retryQuota: RetryQuota
 
+    /// The pipeline of one client: the retry policy its configuration asks for and a retry
+    /// quota of its own.
+    init(
+        configuration: ClientConfiguration, transport: HTTPTransport,
+        credentials: @escaping @Sendable () throws -> AWSCredentials
+    ) {
+        self.configuration = configuration
+        self.transport = transport
+        self.credentials = credentials
+        self.retryPolicy = RetryPolicy(
+            mode: configuration.retryMode, maxAttempts: configuration.maxAttempts, random: configuration.random)
+        self.retryQuota = RetryQuota()
+    }
+
     /// A decoded error answer: the error to throw, and its code for the retry decision (nil
     /// when the answer names none, e.g. an HTML 503 from a load balancer).
     typealias Failure = (error: Error, code: String?)

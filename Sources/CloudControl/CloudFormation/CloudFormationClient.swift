@@ -36,12 +36,7 @@ public final class CloudFormationClient: @unchecked Sendable {
         transport: HTTPTransport
     ) {
         self.configuration = configuration
-        self.pipeline = RequestPipeline(
-            configuration: configuration, transport: transport, credentials: credentials,
-            retryPolicy: RetryPolicy(
-                mode: configuration.retryMode, maxAttempts: configuration.maxAttempts,
-                random: configuration.random),
-            retryQuota: RetryQuota())
+        self.pipeline = RequestPipeline(configuration: configuration, transport: transport, credentials: credentials)
     }
 
     /// DescribeType of a resource type. Throws `DescribeTypeParameterError` before sending,
