@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // An ordered JSON document model with a strict parser, writer, JSON Pointer and JSON Patch.
-        // Shared by the AWS side (client, emulator, server); the language has its own Value codec.
+        // The one JSON parser and writer: the AWS side (client, emulator, server) uses them for
+        // JSONValue, the language for its Value, through the parser's builder protocol.
         .target(
             name: "JSONCore",
             dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
@@ -64,11 +65,11 @@ let package = Package(
             ]
         ),
 
-        // The language: lexer, parser, resolver, interpreter, values, JSON codec, JSONPath.
-        // Knows nothing of AWS.
+        // The language: lexer, parser, resolver, interpreter, values, JSON codec (over JSONCore's
+        // parser and writer), JSONPath. Knows nothing of AWS.
         .target(
             name: "CCSLanguage",
-            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")],
+            dependencies: ["JSONCore", .product(name: "OrderedCollections", package: "swift-collections")],
             // The interpreter's hot paths touch class fields on every node; dynamic exclusivity
             // checks there cost more than the work itself (see docs/BENCHMARKS.md, Language).
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]

@@ -1,4 +1,7 @@
-/// Converts between JSON text (RFC 8259) and language values.
+import JSONCore
+
+/// Converts between JSON text (RFC 8259) and language values, over JSONCore's one parser
+/// (`JSONParser.parse(_:options:into:)`) and one writer (`JSONTextOutput`).
 ///
 /// Decoding is strict: anything RFC 8259 does not allow is rejected with a `JSONSyntaxError`
 /// that names the problem and its line, column and byte offset. Choices where the RFC leaves
@@ -24,6 +27,9 @@ public enum JSONCodec {
     /// The deepest nesting of arrays and objects `decode` accepts.
     public static let maxDepth = 1_000
 
+    /// The language's reading of the choices listed above.
+    static let readOptions = JSONReadOptions(maxDepth: maxDepth, loneSurrogates: .reject, negativeZeroIsDouble: false)
+
     /// Decodes one JSON text (surrounding whitespace allowed) into a value.
     public static func decode(_ text: String) throws -> Value {
         var text = text
@@ -42,14 +48,18 @@ public enum JSONCodec {
 
     /// Decodes one JSON text from UTF-8 bytes.
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws -> Value {
-        var parser = JSONByteParser(bytes, maxDepth: maxDepth)
-        return try parser.parseDocument()
+        var builder = ValueJSONBuilder()
+        do {
+            return try JSONParser.parse(bytes, options: readOptions, into: &builder)
+        } catch let issue as JSONSyntaxIssue {
+            throw JSONSyntaxError(issue, in: bytes)
+        }
     }
 
     /// Encodes a value as JSON text: compact on one line, or indented by two spaces.
     public static func encode(_ value: Value, pretty: Bool = false) -> String {
-        var writer = JSONWriter(pretty: pretty)
+        var writer = ValueJSONWriter(pretty: pretty)
         writer.write(value)
-        return writer.finish()
+        return writer.output.text
     }
 }

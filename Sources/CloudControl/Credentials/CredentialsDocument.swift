@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 import SigV4
 
 /// The JSON documents temporary credentials arrive in: `credential_process` output
@@ -27,7 +28,8 @@ struct CredentialsDocument: Decodable {
     /// Decodes `bytes`; `nil` when they are not a JSON object of this shape (the caller words
     /// the error, without echoing the bytes, which may hold a secret).
     static func decode(_ bytes: [UInt8]) -> CredentialsDocument? {
-        try? JSONDecoder().decode(CredentialsDocument.self, from: Data(bytes))
+        guard let document = try? JSONValue.parseWireDocument(bytes) else { return nil }
+        return try? WireDecoder().decode(CredentialsDocument.self, from: document)
     }
 
     /// The credentials, or the name of the first missing or invalid field.

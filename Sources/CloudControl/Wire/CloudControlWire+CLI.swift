@@ -54,6 +54,6 @@ extension CloudControlWire {
     {
         let text = json.trimmingCharacters(in: .whitespacesAndNewlines)
         return try decodeInput(
-            type, data: Data((text.isEmpty ? "{}" : text).utf8), strictMembers: Input.wireMembers)
+            type, body: Array((text.isEmpty ? "{}" : text).utf8), strictMembers: Input.wireMembers)
     }
 }

@@ -45,9 +45,14 @@ public enum CloudControlWire {
         _ type: Output.Type, status: Int = 200, body: [UInt8]
     ) throws -> Output {
         // An empty body is an output with no members set.
-        let data = body.isEmpty ? Data("{}".utf8) : Data(body)
+        let document: JSONValue
         do {
-            return try wireDecoder().decode(type, from: data)
+            document = body.isEmpty ? .emptyObject : try JSONValue.parseWireDocument(body)
+        } catch {
+            throw ResponseDecodingError(status: status, reason: "body is not JSON: \(error)", body: body)
+        }
+        do {
+            return try WireDecoder().decode(type, from: document)
         } catch let error as DecodingError {
             throw ResponseDecodingError(status: status, reason: describe(error), body: body)
         }
@@ -61,8 +66,7 @@ public enum CloudControlWire {
     public static func decodeInput<Input: CloudControlInput>(_ type: Input.Type, body: [UInt8]) throws
         -> Input
     {
-        let data = body.isEmpty ? Data("{}".utf8) : Data(body)
-        return try decodeInput(type, data: data, strictMembers: nil)
+        try decodeInput(type, body: body.isEmpty ? Array("{}".utf8) : body, strictMembers: nil)
     }
 
     /// The response body of an output: a JSON object of its non-nil members in model order,
@@ -75,21 +79,15 @@ public enum CloudControlWire {
 
     static let wireEncoder = WireEncoder(dateEncoding: WireEncoder.epochSeconds)
 
-    static func wireDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return decoder
-    }
-
     /// Decodes an input. With `strictMembers` (member names per object path, "" for the top
     /// level), members not listed are reported as unknown before anything else.
     static func decodeInput<Input: CloudControlInput>(
-        _ type: Input.Type, data: Data, strictMembers: [String: [String]]?
+        _ type: Input.Type, body: [UInt8], strictMembers: [String: [String]]?
     ) throws -> Input {
         let operation = Input.operation
         let document: JSONValue
         do {
-            document = try JSONValue.parseWireDocument(data)
+            document = try JSONValue.parseWireDocument(body)
         } catch {
             throw WireInputError(
                 operation: operation, path: "", problem: .malformedJSON(detail: describe(error)))
@@ -103,7 +101,7 @@ public enum CloudControlWire {
             try checkMembers(document, path: "", known: strictMembers, operation: operation)
         }
         do {
-            return try wireDecoder().decode(type, from: data)
+            return try WireDecoder().decode(type, from: document)
         } catch let error as DecodingError {
             throw inputError(error, document: document, operation: operation)
         }

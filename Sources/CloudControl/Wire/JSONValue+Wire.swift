@@ -14,8 +14,8 @@ extension JSONValue {
     }
 
     /// Parses a request or response body. A leading UTF-8 byte order mark is skipped: RFC 8259
-    /// §8.1 lets parsers ignore one, and Foundation's JSONDecoder, which decodes the typed
-    /// shapes from the same bytes, accepts it too, so both readings of a body agree.
+    /// §8.1 lets parsers ignore one, and bodies with one were accepted when the typed shapes
+    /// were decoded by Foundation's decoder, which skips it.
     static func parseWireDocument<Bytes: Collection>(_ body: Bytes) throws -> JSONValue
     where Bytes.Element == UInt8 {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
