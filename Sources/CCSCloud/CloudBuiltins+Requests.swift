@@ -132,7 +132,11 @@ extension CloudBuiltins {
                         operations: operations?.map { ResourceOperation(rawValue: $0) },
                         operationStatuses: statuses?.map { OperationStatus(rawValue: $0) })
                 return .sequence(
-                    SequenceBox(name: "requests") { RequestPager(filter: filter, session: session, context: context) })
+                    SequenceBox(name: "requests") {
+                        PaginatedValues(
+                            "requests", input: ListResourceRequestsInput(resourceRequestStatusFilter: filter),
+                            session: session, context: context, value: { .object(RequestValue(event: $0)) })
+                    })
             })
     }
 }

@@ -57,7 +57,7 @@ extension CloudBuiltins {
                 let pager = try ResourcePager.Settings(type: type, options: opts)
                 return .sequence(
                     SequenceBox(name: "list(\(type))") {
-                        ResourcePager(pager, session: session, context: context)
+                        ResourcePager.iterator(pager, session: session, context: context)
                     })
             })
 

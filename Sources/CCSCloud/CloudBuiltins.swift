@@ -44,24 +44,25 @@ public enum CloudBuiltins {
         }
     }
 
-    /// The DesiredState JSON text of `create`: a map, a string holding a JSON object, or the
-    /// path of a file holding one.
+    /// The DesiredState JSON text of `create`: a map, or a string that is a JSON object or
+    /// the path of a file holding one, by `DesiredStateSource`'s rule (the one `ccs api`
+    /// follows). The object is checked here, so a mistake is reported before anything is sent.
     static func desiredState(_ value: Value, _ function: String) throws -> String {
         switch value {
         case .map, .object:
             return JSONWriter().string(try JSONBridge.json(value, "\(function): desired state"))
         case .string(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.hasPrefix("{") {
+            if DesiredStateSource.isDocument(text) {
+                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 return try checkedJSONObject(trimmed, source: "the desired-state string", function)
             }
-            guard let data = FileManager.default.contents(atPath: text) else {
-                throw ScriptError(
-                    code: ErrorCode.ioError,
-                    message: "\(function): '\(text)' is neither a JSON object nor a readable file")
+            let contents: String
+            do {
+                contents = try DesiredStateSource.contents(ofFile: text)
+            } catch let error as DesiredStateFileError {
+                throw ScriptError(code: ErrorCode.ioError, message: "\(function): \(error)")
             }
-            return try checkedJSONObject(
-                String(decoding: data, as: UTF8.self), source: "file '\(text)'", function)
+            return try checkedJSONObject(contents, source: "file '\(text)'", function)
         default:
             throw ScriptError(
                 code: ErrorCode.typeError,
@@ -73,17 +74,18 @@ public enum CloudBuiltins {
 
     private static func checkedJSONObject(_ text: String, source: String, _ function: String) throws -> String
     {
-        let parsed: Value
+        let parsed: JSONValue
         do {
-            parsed = try JSONCodec.decode(text)
+            parsed = try JSONParser.parse(text)
         } catch {
             throw ScriptError(
                 code: ErrorCode.jsonError, message: "\(function): \(source) is not valid JSON: \(error)")
         }
-        guard case .map = parsed else {
+        guard case .object = parsed else {
             throw ScriptError(
                 code: ErrorCode.valueError,
-                message: "\(function): \(source) must hold a JSON object, got \(parsed.typeName)")
+                message:
+                    "\(function): \(source) must hold a JSON object, got \(JSONBridge.value(parsed).typeName)")
         }
         return text
     }

@@ -67,6 +67,10 @@ public final class CloudSession {
             let service = try self.service ?? makeService()
             self.service = service
             return try body(service)
+        } catch let interrupted as ScriptInterrupted {
+            // Ctrl-C noticed inside a call (a paginator checks before each page) stays the
+            // language's uncatchable interruption, not an error of the call.
+            throw interrupted
         } catch {
             throw CloudErrors.api(error, in: function)
         }

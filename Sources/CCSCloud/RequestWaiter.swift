@@ -1,17 +1,23 @@
 import CCSLanguage
 import CloudControl
-import OrderedCollections
+import Foundation
 
-/// Waits for requests to finish, all at once: each request is polled with
-/// GetResourceRequestStatus when it is due, and the waiter sleeps until the earliest due time,
-/// so waiting for many takes about as long as the slowest. A request is due at its event's
-/// RetryAfter when the service gave one (no SDK waiter honours it; Cloud Control sends it on
-/// every unfinished event), otherwise after a backoff that doubles from 1 s up to 30 s with
-/// jitter. A FAILED event whose ErrorCode is Throttling, ServiceInternalError or
-/// NetworkFailure is a transient failure (Cloud Control reports throttling of an accepted
-/// request this way; DESIGN.md "Known pain points"): after a pause (the event's RetryAfter,
-/// else the same backoff counted in resubmissions), the original call is sent again with a
-/// fresh ClientToken, up to `resubmit` times.
+/// `wait` and `wait_all` over CloudControl's `Waiter` (waiter ResourceRequestSuccess), which
+/// polls every request when it is due and pauses until the earliest due time, so waiting for
+/// many takes about as long as the slowest. What the built-ins add through its options and
+/// hooks:
+/// - a request is due at its event's RetryAfter when the service gave one (no SDK waiter
+///   honours it; Cloud Control sends it on every unfinished event), otherwise after a backoff
+///   that doubles from 1 s up to 30 s with jitter; the whole wait ends after `timeout`;
+/// - a FAILED event whose ErrorCode is Throttling, ServiceInternalError or NetworkFailure is
+///   a transient failure (Cloud Control reports throttling of an accepted request this way;
+///   DESIGN.md "Known pain points"): after a pause (the event's RetryAfter, else the same
+///   backoff counted in resubmissions), the original call is sent again with a fresh
+///   ClientToken, up to `resubmit` times;
+/// - a poll that fails transiently (after the client's own retries) is repeated, up to
+///   `transientPollLimit` times in a row, since the request goes on at the service;
+/// - Ctrl-C is checked before every call and ends every pause (the language's uncatchable
+///   `ScriptInterrupted`), and a progress line is redrawn while it waits.
 final class RequestWaiter {
     struct Settings {
         var timeout: Double = 30 * 60
@@ -47,26 +53,13 @@ final class RequestWaiter {
     static let maxBackoff = 30.0
     /// The longest single sleep, so the progress line's clock keeps moving.
     static let sleepSlice = 0.1
-
     /// Consecutive polls of one request that may fail transiently before `wait` gives up.
     static let transientPollLimit = 10
-
-    private struct Tracked {
-        let request: RequestValue
-        var due: Double
-        var attempt = 0
-        /// The latest event was a transient failure: at `due`, send the call again.
-        var resubmitting = false
-        /// Consecutive polls that failed with a transient error (after the client's retries).
-        var failedPolls = 0
-        var outcome: Result<Value, ScriptError>?
-    }
 
     private let session: CloudSession
     private let context: CallContext
     private let settings: Settings
     private let function: String
-    private var tracked: [Tracked] = []
     private var drewProgress = false
 
     /// - Parameter context: the calling built-in's context, through which the waiter sleeps and
@@ -80,81 +73,52 @@ final class RequestWaiter {
 
     /// The outcome of every request, in input order: its final event map, or the error.
     func run(_ requests: [RequestValue]) throws -> [Result<Value, ScriptError>] {
-        let start = session.now()
-        let deadline = start + settings.timeout
-        tracked = requests.map { Tracked(request: $0, due: start) }
+        let session = self.session
+        let context = self.context
+        let function = self.function
+        let options = WaiterOptions(
+            maxAttempts: .max, honourRetryAfter: true, maxRetryAfterDelay: Self.maxBackoff,
+            sleep: { try session.pause($0, context) }, now: { Date(timeIntervalSince1970: session.now()) },
+            backoff: .exponential(maximum: Self.maxBackoff, random: session.random), timeout: settings.timeout,
+            maxPause: Self.sleepSlice, transientErrorLimit: Self.transientPollLimit)
+        var hooks = WaiterHooks<GetResourceRequestStatusInput>()
+        hooks.beforeCall = { try context.checkInterrupted() }
+        hooks.isTransient = { error in (error as? ScriptError).map(Self.isTransient) ?? false }
+        hooks.pausing = { [unowned self] elapsed, pending in
+            drawProgress(requests, elapsed: elapsed, pending: pending)
+        }
+        hooks.succeeded = { i, time in session.freshCreates.observe(requests[i].event, at: time) }
+        hooks.resubmission = { [unowned self] i, _ in resubmission(of: requests[i]) }
         defer { clearProgress() }
-        for i in tracked.indices { settle(i, now: start, polled: false) }
-        while let next = tracked.filter({ $0.outcome == nil }).map(\.due).min() {
-            let now = session.now()
-            if now >= deadline {
-                for i in tracked.indices where tracked[i].outcome == nil {
-                    tracked[i].outcome = .failure(timeout(tracked[i].request))
+        let waiter = Waiter<GetResourceRequestStatusInput>(definition: .resourceRequestSuccess, options: options)
+        let outcomes = try waiter.waitAll(requests.map(Self.target), hooks: hooks) { i, input in
+            let output = try session.call(function) { try $0.getResourceRequestStatus(input) }
+            requests[i].update(try CloudBuiltins.event(output.progressEvent, function), hooks: output.hooksProgressEvent)
+            return output
+        }
+        return zip(outcomes, requests).map { outcome, request in
+            switch outcome {
+            case .success:
+                return .success(request.event.scriptValue(hooks: request.hooks))
+            case .failure(let error as WaiterError):
+                switch error.reason {
+                case .failureState: return .failure(CloudErrors.failed(request))
+                case .timedOut: return .failure(timeout(request))
+                case .maxAttemptsExceeded, .unexpectedError: return .failure(CloudErrors.api(error, in: function))
                 }
-                break
-            }
-            if next > now {
-                drawProgress(elapsed: now - start)
-                try session.pause(min(next - now, deadline - now, Self.sleepSlice), context)
-                continue
-            }
-            for i in tracked.indices where tracked[i].outcome == nil && tracked[i].due <= now {
-                try context.checkInterrupted()
-                do {
-                    if tracked[i].resubmitting {
-                        // A resubmission refused at the API is handled like a failed poll.
-                        try resubmit(tracked[i].request)
-                        tracked[i].resubmitting = false
-                        tracked[i].attempt = 0
-                        settle(i, now: session.now(), polled: false)
-                        continue
-                    }
-                    let token = tracked[i].request.token
-                    let output = try session.call(function) {
-                        try $0.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: token))
-                    }
-                    tracked[i].request.update(
-                        try CloudBuiltins.event(output.progressEvent, function),
-                        hooks: output.hooksProgressEvent)
-                    tracked[i].failedPolls = 0
-                    settle(i, now: session.now(), polled: true)
-                } catch let error as ScriptError {
-                    if Self.isTransient(error), tracked[i].failedPolls < Self.transientPollLimit {
-                        // The poll failed, not the request, which goes on at the service:
-                        // failing the wait would leave the script not knowing how it ended.
-                        // (A resubmission refused transiently is sent again the same way.)
-                        tracked[i].failedPolls += 1
-                        tracked[i].due = nextDue(
-                            tracked[i].request, attempt: tracked[i].failedPolls, now: session.now())
-                    } else {
-                        tracked[i].outcome = .failure(error)
-                    }
-                }
+            case .failure(let error):
+                return .failure(CloudErrors.api(error, in: function))
             }
         }
-        return tracked.map { $0.outcome ?? .failure(timeout($0.request)) }
     }
 
-    /// Decides what the request's latest event means: done, failed, resubmitted, or due again.
-    private func settle(_ i: Int, now: Double, polled: Bool) {
-        let request = tracked[i].request
-        switch request.event.operationStatus?.rawValue {
-        case "SUCCESS":
-            session.freshCreates.observe(request.event, at: now)
-            tracked[i].outcome = .success(request.event.scriptValue(hooks: request.hooks))
-        case "FAILED" where shouldResubmit(request):
-            // Sending it again at once would meet the same throttle.
-            tracked[i].resubmitting = true
-            tracked[i].due = nextDue(request, attempt: request.resubmissions, now: now)
-        case "FAILED", "CANCEL_COMPLETE":
-            tracked[i].outcome = .failure(CloudErrors.failed(request))
-        case nil where !polled:
-            // Known only by its token: poll at once.
-            tracked[i].due = now
-        default:
-            tracked[i].due = nextDue(request, attempt: tracked[i].attempt, now: now)
-            tracked[i].attempt += 1
-        }
+    /// What the waiter polls for a request, and its latest event unless it is known only by
+    /// its token (then the first poll goes out at once).
+    private static func target(_ request: RequestValue) -> WaiterTarget<GetResourceRequestStatusInput> {
+        WaiterTarget(
+            input: GetResourceRequestStatusInput(requestToken: request.token),
+            known: request.event.operationStatus == nil
+                ? nil : GetResourceRequestStatusOutput(progressEvent: request.event, hooksProgressEvent: request.hooks))
     }
 
     /// Whether a failed call is worth repeating, by botocore's standard-mode rules
@@ -172,11 +136,17 @@ final class RequestWaiter {
         return false
     }
 
-    private func shouldResubmit(_ request: RequestValue) -> Bool {
-        guard let code = request.event.errorCode?.rawValue, Self.transientCodes.contains(code),
-            request.resubmission != nil
-        else { return false }
-        return request.resubmissions < settings.resubmit
+    /// How to send a request again after a FAILED event with a transient ErrorCode, when ccs
+    /// sent it and `resubmit` allows another; nil otherwise.
+    private func resubmission(of request: RequestValue) -> WaiterResubmission<GetResourceRequestStatusInput>? {
+        guard request.event.operationStatus?.rawValue == "FAILED",
+            let code = request.event.errorCode?.rawValue, Self.transientCodes.contains(code),
+            request.resubmission != nil, request.resubmissions < settings.resubmit
+        else { return nil }
+        return WaiterResubmission(previous: request.resubmissions) { [unowned self] in
+            try resubmit(request)
+            return Self.target(request)
+        }
     }
 
     /// Sends the original call again with a new ClientToken (a reused token would return
@@ -209,16 +179,6 @@ final class RequestWaiter {
         request.restart(try CloudBuiltins.event(event, function))
     }
 
-    /// RetryAfter when the service gave a time in the future (capped at the longest backoff),
-    /// else exponential backoff with "equal jitter": half the step fixed, half random.
-    private func nextDue(_ request: RequestValue, attempt: Int, now: Double) -> Double {
-        if let retryAfter = request.event.retryAfter?.timeIntervalSince1970, retryAfter > now {
-            return min(retryAfter, now + Self.maxBackoff)
-        }
-        let step = min(Self.maxBackoff, Double(1 << min(attempt, 5)))
-        return now + step / 2 + session.random() * step / 2
-    }
-
     private func timeout(_ request: RequestValue) -> ScriptError {
         let event = request.event
         let message =
@@ -226,17 +186,16 @@ final class RequestWaiter {
         return CloudErrors.local(CloudErrors.waitTimeout, message, extra: ["request": .object(request)])
     }
 
-    private func drawProgress(elapsed: Double) {
+    private func drawProgress(_ requests: [RequestValue], elapsed: Double, pending: Int) {
         guard let progress = session.progress else { return }
-        let pending = tracked.filter { $0.outcome == nil }
         let line: String
-        if tracked.count == 1, let only = pending.first {
-            let event = only.request.event
+        if requests.count == 1, pending == 1 {
+            let event = requests[0].event
             line =
                 "\(event.operation?.rawValue ?? "request") \(event.typeName ?? "") \(event.operationStatus?.rawValue ?? "") \(formatSeconds(elapsed))"
         } else {
             line =
-                "\(function): \(tracked.count - pending.count)/\(tracked.count) done, \(pending.count) in progress \(formatSeconds(elapsed))"
+                "\(function): \(requests.count - pending)/\(requests.count) done, \(pending) in progress \(formatSeconds(elapsed))"
         }
         progress("\r\u{1B}[K" + line)
         drewProgress = true

@@ -4,32 +4,38 @@ import Foundation
 import JSONCore
 import ResourceSchemas
 
-/// The iterator behind `list(type)`: one ListResources call per page, made only when the
-/// iteration has used up the previous page, so a loop that stops early never fetches pages it
-/// does not reach, and memory holds one page at a time however many resources there are.
-final class ResourcePager: ValueIterator {
+/// `list(type [, opts])`: its options, checked, as the ListResources input and pagination
+/// config of a `PaginatedValues`, and the hint it adds when a child type is listed without
+/// its parent's key.
+enum ResourcePager {
     static let options = ["model", "page_size", "max_items", "starting_token", "role_arn", "type_version_id"]
 
     /// The checked options of one `list` call.
     struct Settings {
         let type: String
-        let resourceModel: String?
-        let pageSize: Int?
-        let maxItems: Int?
-        let startingToken: String?
-        let roleArn: String?
-        let typeVersionId: String?
+        let input: ListResourcesInput
+        let pagination: PaginationConfig
+        /// The ResourceModel when it was given as a map: the hint reads its keys here rather
+        /// than parsing the text it was written to.
+        let model: JSONValue?
 
         init(type: String, options: CallOptions) throws {
             self.type = type
+            let resourceModel: String?
             switch options.value("model") {
-            case nil: resourceModel = nil
-            case .string(let text)?: resourceModel = text
-            case let model?:
-                resourceModel = JSONWriter().string(try JSONBridge.json(model, "list: option 'model'"))
+            case nil:
+                resourceModel = nil
+                model = nil
+            case .string(let text)?:
+                resourceModel = text
+                model = nil
+            case let given?:
+                let json = try JSONBridge.json(given, "list: option 'model'")
+                resourceModel = JSONWriter().string(json)
+                model = json
             }
-            pageSize = try options.integer("page_size")
-            maxItems = try options.integer("max_items")
+            let pageSize = try options.integer("page_size")
+            let maxItems = try options.integer("max_items")
             if let pageSize, pageSize < 1 || pageSize > 100 {
                 throw ScriptError(
                     code: ErrorCode.valueError,
@@ -40,57 +46,32 @@ final class ResourcePager: ValueIterator {
                     code: ErrorCode.valueError,
                     message: "list: option 'max_items' must not be negative, got \(maxItems)")
             }
-            startingToken = try options.string("starting_token")
-            roleArn = try options.string("role_arn")
-            typeVersionId = try options.string("type_version_id")
+            input = ListResourcesInput(
+                typeName: type, typeVersionId: try options.string("type_version_id"),
+                roleArn: try options.string("role_arn"), resourceModel: resourceModel)
+            pagination = PaginationConfig(
+                maxItems: maxItems, pageSize: pageSize, startingToken: try options.string("starting_token"))
         }
     }
 
-    private let settings: Settings
-    private let session: CloudSession
-    private let context: CallContext
-    private var page: [ResourceDescription] = []
-    private var index = 0
-    private var nextToken: String?
-    private var started = false
-    private var yielded = 0
-
-    /// - Parameter context: the `list` call's context, checked for Ctrl-C before each page.
-    init(_ settings: Settings, session: CloudSession, context: CallContext) {
-        self.settings = settings
-        self.session = session
-        self.context = context
-        self.nextToken = settings.startingToken
-    }
-
-    func next() throws -> Value? {
-        if let maxItems = settings.maxItems, yielded >= maxItems { return nil }
-        while index >= page.count {
-            // The last page has no NextToken; an empty page with one means "keep going".
-            if started && nextToken == nil { return nil }
-            try context.checkInterrupted()
-            let input = ListResourcesInput(
-                typeName: settings.type, typeVersionId: settings.typeVersionId, roleArn: settings.roleArn,
-                nextToken: nextToken, maxResults: settings.pageSize, resourceModel: settings.resourceModel)
-            let output: ListResourcesOutput
-            do {
-                output = try session.call("list") { try $0.listResources(input) }
-            } catch var error as ScriptError where error.code == "InvalidRequestException" {
-                if let hint = parentKeyHint(error.message) { error.message += "\n" + hint }
-                throw error
-            }
-            started = true
-            page = output.resourceDescriptions ?? []
-            index = 0
-            nextToken = output.nextToken
-        }
-        let description = page[index]
-        index += 1
-        yielded += 1
-        return .object(
-            ResourceValue(
-                type: settings.type, identifier: description.identifier ?? "",
-                propertiesText: description.properties))
+    /// The lazy iteration of one `list` call.
+    static func iterator(_ settings: Settings, session: CloudSession, context: CallContext) -> ValueIterator {
+        PaginatedValues(
+            "list", input: settings.input, config: settings.pagination, session: session, context: context,
+            value: { description in
+                .object(
+                    ResourceValue(
+                        type: settings.type, identifier: description.identifier ?? "",
+                        propertiesText: description.properties))
+            },
+            explain: { error in
+                guard error.code == "InvalidRequestException",
+                    let hint = parentKeyHint(error.message, settings, session)
+                else { return error }
+                var explained = error
+                explained.message += "\n" + hint
+                return explained
+            })
     }
 
     /// For a child type listed without its parent's key (DESIGN.md "Known pain points": EKS
@@ -100,24 +81,25 @@ final class ResourcePager: ValueIterator {
     /// [ClusterName] not found)"), else from the emulator's table of child types, else, when
     /// the message speaks of the ResourceModel, from a compound primary identifier (a child
     /// is identified by its parent's keys and its own name); nil when nothing is missing.
-    private func parentKeyHint(_ message: String) -> String? {
-        var keys = Self.requiredKeys(in: message)
-        if keys.isEmpty { keys = ListRequirements.requiredKeys(settings.type) }
-        if keys.isEmpty, message.lowercased().contains("resourcemodel"),
-            let schema = session.optionalSchema(settings.type)
-        {
+    private static func parentKeyHint(_ message: String, _ settings: Settings, _ session: CloudSession)
+        -> String?
+    {
+        let type = settings.type
+        var keys = requiredKeys(in: message)
+        if keys.isEmpty { keys = ListRequirements.requiredKeys(type) }
+        if keys.isEmpty, message.lowercased().contains("resourcemodel"), let schema = session.optionalSchema(type) {
             let parts = schema.schema.primaryIdentifier.compactMap { $0.tokens.first }
             keys = Array(parts.dropLast())
         }
         var given: Set<String> = []
-        if let model = settings.resourceModel, case .map(let box)? = try? JSONCodec.decode(model) {
-            given = Set(box.entries.keys)
-        }
+        // A model given as text is parsed only here, on the error path.
+        let model = settings.model ?? settings.input.resourceModel.flatMap { try? JSONParser.parse($0) }
+        if case .object(let members)? = model { given = Set(members.keys) }
         let missing = keys.filter { !given.contains($0) }
         guard !missing.isEmpty else { return nil }
         let example = missing.map { "\($0): \"...\"" }.joined(separator: ", ")
         return
-            "\(settings.type) is listed per parent: pass the parent's key\(missing.count == 1 ? "" : "s") in 'model', e.g. list(\"\(settings.type)\", {model: {\(example)}})"
+            "\(type) is listed per parent: pass the parent's key\(missing.count == 1 ? "" : "s") in 'model', e.g. list(\"\(type)\", {model: {\(example)}})"
     }
 
     /// The names in "required key [A]" / "required key [A, B]" phrases of a service message

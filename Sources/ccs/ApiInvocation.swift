@@ -9,7 +9,9 @@ struct ApiInvocation {
 
     func run(_ operation: APIOperation, json: String) throws -> String {
         switch operation {
-        case .createResource: return try call(CreateResourceInput.self, json, service.createResource)
+        case .createResource:
+            // DesiredState may name a file, by the same rule against AWS and with --local.
+            return try call(CreateResourceInput.self, json) { try service.createResource($0.resolvingDesiredState()) }
         case .getResource: return try call(GetResourceInput.self, json, service.getResource)
         case .updateResource: return try call(UpdateResourceInput.self, json, service.updateResource)
         case .deleteResource: return try call(DeleteResourceInput.self, json, service.deleteResource)

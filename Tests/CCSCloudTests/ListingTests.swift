@@ -59,6 +59,34 @@ import Testing
             ))
     }
 
+    @Test func startingTokenResumesInsideAPage() throws {
+        let h = try CloudHarness()
+        try h.seed("AWS::Logs::LogGroup", Self.groups(12))
+        // A paginator stopped by max_items inside the second page hands out a resume token
+        // (botocore's, as `aws cloudcontrol list-resources --max-items` prints it).
+        let first = h.engine.listResourcesPaginator(
+            ListResourcesInput(typeName: "AWS::Logs::LogGroup"), config: PaginationConfig(maxItems: 7, pageSize: 5))
+        let seen = try first.allItems().compactMap(\.identifier)
+        let token = try #require(first.resumeToken)
+        h.service.reset()
+        let result = h.run(
+            #"print(sort(map(list("AWS::Logs::LogGroup", {page_size: 5, starting_token: "\#(token)"}), fn (r) => r.id)))"#)
+        #expect(result.errors == "")
+        let rest = try h.engine.listResources(ListResourcesInput(typeName: "AWS::Logs::LogGroup")).pageItems
+            .compactMap(\.identifier).filter { !seen.contains($0) }.sorted()
+        #expect(rest.count == 5)
+        #expect(result.lines == ["[" + rest.map { "\"\($0)\"" }.joined(separator: ",") + "]"])
+        #expect(h.service.count(.listResources) == 2)
+    }
+
+    @Test func maxItemsZeroSendsNothing() throws {
+        let h = try CloudHarness()
+        try h.seed("AWS::Logs::LogGroup", Self.groups(3))
+        h.service.reset()
+        #expect(h.run(#"count(list("AWS::Logs::LogGroup", {max_items: 0}))"#).lines == ["0"])
+        #expect(h.service.count(.listResources) == 0)
+    }
+
     @Test func childTypeListingWithModel() throws {
         let h = try CloudHarness()
         try h.seed("AWS::Logs::LogGroup", [#"{"LogGroupName":"a"}"#, #"{"LogGroupName":"b"}"#])

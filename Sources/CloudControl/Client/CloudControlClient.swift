@@ -9,8 +9,6 @@ import SigV4
 /// decision. Retries re-sign the request (fresh date) and reuse the ClientToken, so the service
 /// recognises them as the same request.
 ///
-/// `DesiredState` of CreateResource may be a JSON document or the path of a file holding one.
-///
 /// Thread-safe: calls may run concurrently; the transport serialises on its connection.
 public final class CloudControlClient: CloudControlService, @unchecked Sendable {
     /// The signing name of the service (service-2.json `metadata.signingName`).
@@ -39,9 +37,7 @@ public final class CloudControlClient: CloudControlService, @unchecked Sendable 
     }
 
     public func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
-        var input = input
-        input.desiredState = try DesiredStateSource.resolve(input.desiredState)
-        return try invoke(input, fillClientToken: { $0.clientToken = $0.clientToken ?? UUID().uuidString })
+        try invoke(input, fillClientToken: { $0.clientToken = $0.clientToken ?? UUID().uuidString })
     }
 
     public func getResource(_ input: GetResourceInput) throws -> GetResourceOutput {

@@ -41,6 +41,11 @@ public final class Paginator<Input: PaginatedInput> {
     public private(set) var resumeToken: String?
     /// How many requests have been sent so far.
     public private(set) var requestCount = 0
+    /// Runs before each request is sent; an error it throws is thrown to the caller of
+    /// `nextPage()` / `nextItem()` in place of the request's, and ends the pagination. A caller
+    /// that may be cancelled (Ctrl-C in a script) checks for it here, so it is noticed before
+    /// each page and not before each item.
+    public var beforeRequest: (() throws -> Void)?
 
     public init(service: CloudControlService, input: Input, config: PaginationConfig = PaginationConfig()) {
         self.service = service
@@ -66,6 +71,7 @@ public final class Paginator<Input: PaginatedInput> {
         let isFirst = requestCount == 0
         var page: Page
         do {
+            try beforeRequest?()
             requestCount += 1
             page = try input.send(to: service)
         } catch {

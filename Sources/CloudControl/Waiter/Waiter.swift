@@ -1,52 +1,14 @@
 import Foundation
 
-/// An output that carries a ProgressEvent, so a waiter can report the last one.
-public protocol ProgressEventOutput {
-    var progressEvent: ProgressEvent? { get }
-}
-
-extension CreateResourceOutput: ProgressEventOutput {}
-extension UpdateResourceOutput: ProgressEventOutput {}
-extension DeleteResourceOutput: ProgressEventOutput {}
-extension CancelResourceRequestOutput: ProgressEventOutput {}
-extension GetResourceRequestStatusOutput: ProgressEventOutput {}
-
-/// How a waiter runs: overrides of the definition's delay and attempt limit, whether to
-/// honour the service's RetryAfter, and the clock and sleep it uses (tests inject both).
-public struct WaiterOptions {
-    /// Seconds between attempts; the definition's delay when nil.
-    public var delay: Double?
-    /// The attempt limit; the definition's when nil.
-    public var maxAttempts: Int?
-    /// When a progress event carries RetryAfter, wait until then instead of `delay`
-    /// (capped at `maxRetryAfterDelay`); AWS SDK waiters ignore it.
-    public var honourRetryAfter: Bool
-    /// The longest wait a RetryAfter can ask for, in seconds.
-    public var maxRetryAfterDelay: Double
-    /// Blocks for the given seconds.
-    public var sleep: (Double) throws -> Void
-    /// The current time, to turn RetryAfter into a delay.
-    public var now: () -> Date
-
-    public init(
-        delay: Double? = nil, maxAttempts: Int? = nil, honourRetryAfter: Bool = false,
-        maxRetryAfterDelay: Double = 120,
-        sleep: @escaping (Double) throws -> Void = { Thread.sleep(forTimeInterval: $0) },
-        now: @escaping () -> Date = { Date() }
-    ) {
-        self.delay = delay
-        self.maxAttempts = maxAttempts
-        self.honourRetryAfter = honourRetryAfter
-        self.maxRetryAfterDelay = maxRetryAfterDelay
-        self.sleep = sleep
-        self.now = now
-    }
-}
-
 /// Runs a waiter definition against a service (botocore/waiter.py, Waiter.wait): call the
-/// operation, try the acceptors in order, stop on success or failure, else sleep and retry
+/// operation, try the acceptors in order, stop on success or failure, else pause and retry
 /// until the attempt limit. A service error that no acceptor matches ends the wait at once;
 /// any other error (transport, validation) is rethrown as is.
+///
+/// `waitAll` waits for many requests at once, polling each when it is due, and adds what a
+/// long-running caller needs through `WaiterOptions` and `WaiterHooks`: RetryAfter and
+/// exponential backoff, a time limit, resubmission of failed requests, transient call
+/// failures, progress and interruption. `wait` is `waitAll` of one request.
 public struct Waiter<Input: CloudControlInput> {
     public var definition: WaiterDefinition
     public var options: WaiterOptions
@@ -65,55 +27,42 @@ public struct Waiter<Input: CloudControlInput> {
 
     /// Polls `call` with `input` until an acceptor decides; throws `WaiterError` otherwise.
     public func wait(_ input: Input, call: (Input) throws -> Input.Output) throws -> Success {
-        let maxAttempts = max(1, options.maxAttempts ?? definition.maxAttempts)
-        let evaluator = AcceptorEvaluator()
-        var attempts = 0
-        while true {
-            attempts += 1
-            var output: Input.Output?
-            var serviceError: CloudControlError?
-            let outcome: AcceptorEvaluator.Outcome
-            do {
-                let result = try call(input)
-                output = result
-                outcome = .output(try CloudControlWire.wireEncoder.encode(result))
-            } catch let error as CloudControlError {
-                serviceError = error
-                outcome = .error(error)
-            }
-            let event = (output as? ProgressEventOutput)?.progressEvent
-            let matched = definition.acceptors.first { evaluator.matches($0, outcome) }
-            if let matched {
-                switch matched.state {
-                case .success:
-                    return Success(output: output, attempts: attempts)
-                case .failure:
-                    throw WaiterError(
-                        waiterName: definition.name, reason: .failureState(matched), attempts: attempts,
-                        lastProgressEvent: event, lastError: serviceError)
-                case .retry:
-                    break
-                }
-            } else if let serviceError {
-                throw WaiterError(
-                    waiterName: definition.name, reason: .unexpectedError, attempts: attempts,
-                    lastError: serviceError)
-            }
-            if attempts >= maxAttempts {
-                throw WaiterError(
-                    waiterName: definition.name, reason: .maxAttemptsExceeded, attempts: attempts,
-                    lastProgressEvent: event, lastError: serviceError)
-            }
-            try options.sleep(delay(after: event))
-        }
+        try waitAll([WaiterTarget(input: input)]) { _, input in try call(input) }[0].get()
     }
 
-    /// The definition's (or overridden) delay, or the time until RetryAfter when honoured.
-    func delay(after event: ProgressEvent?) -> Double {
-        let fixed = options.delay ?? definition.delay
-        guard options.honourRetryAfter, let retryAfter = event?.retryAfter else { return fixed }
-        let wait = retryAfter.timeIntervalSince(options.now())
-        return min(max(0, wait), options.maxRetryAfterDelay)
+    /// Waits for every target at once: each is polled with `call(index, input)` when it is
+    /// due, and the waiter pauses until the earliest due time, so waiting for many takes
+    /// about as long as the slowest. Returns each target's outcome, in order: its success, a
+    /// `WaiterError`, or the error of its last call. Only what `hooks.beforeCall` or
+    /// `options.sleep` throw ends the whole wait.
+    public func waitAll(
+        _ targets: [WaiterTarget<Input>], hooks: WaiterHooks<Input> = WaiterHooks(),
+        call: (_ index: Int, _ input: Input) throws -> Input.Output
+    ) throws -> [Result<Success, Error>] {
+        var run = WaiterRun(waiter: self, hooks: hooks, targets: targets)
+        return try run.run(call)
+    }
+
+    /// The pause before the next attempt: until RetryAfter when honoured (see
+    /// `WaiterBackoff` for one already past), else the backoff's `step`-th delay.
+    func delay(after event: ProgressEvent?, step: Int, now: Double) -> Double {
+        if options.honourRetryAfter, let retryAfter = event?.retryAfter?.timeIntervalSince1970 {
+            switch options.backoff {
+            case .constant:
+                return min(max(0, retryAfter - now), options.maxRetryAfterDelay)
+            case .exponential where retryAfter > now:
+                return min(retryAfter - now, options.maxRetryAfterDelay)
+            case .exponential:
+                break
+            }
+        }
+        switch options.backoff {
+        case .constant:
+            return options.delay ?? definition.delay
+        case .exponential(let maximum, let random):
+            let size = min(maximum, Double(1 << min(step, 5)))
+            return size / 2 + random() * size / 2
+        }
     }
 }
 

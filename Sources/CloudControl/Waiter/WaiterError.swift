@@ -7,6 +7,8 @@ public struct WaiterError: Error, Sendable, Equatable, CustomStringConvertible {
         case maxAttemptsExceeded
         /// The call failed with an error that no acceptor matches.
         case unexpectedError
+        /// `WaiterOptions.timeout` seconds passed before an acceptor decided.
+        case timedOut(seconds: Double)
     }
 
     /// The waiter's name, e.g. `ResourceRequestSuccess`.
@@ -52,6 +54,9 @@ public struct WaiterError: Error, Sendable, Equatable, CustomStringConvertible {
             return head + "gave up after \(attempts) attempts\(status)"
         case .unexpectedError:
             return head + "stopped on an unexpected error: " + (lastError.map { "\($0)" } ?? "unknown")
+        case .timedOut(let seconds):
+            let status = lastProgressEvent?.operationStatus.map { "; last status \($0.rawValue)" } ?? ""
+            return head + "timed out after \(seconds) s\(status)"
         }
     }
 }
