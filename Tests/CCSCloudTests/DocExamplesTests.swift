@@ -1,20 +1,27 @@
 import Foundation
 import Testing
 
-/// The ```ccs-cloud examples of docs/LANGUAGE.md ("Cloud Control built-ins"), each run in a
-/// fresh in-process emulator, with the ```output block that follows it.
+/// The ```ccs-cloud examples of docs/LANGUAGE.md ("Cloud Control built-ins") and
+/// docs/ARCHITECTURE.md (the end-to-end walk of one call), each run in a fresh in-process
+/// emulator, with the ```output block that follows it.
 struct CloudDocExample: CustomTestStringConvertible, Sendable {
+    let document: String
     let line: Int
     let code: String
     let output: String?
-    var testDescription: String { "LANGUAGE.md line \(line)" }
+    var testDescription: String { "\(document) line \(line)" }
 
-    static let document = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/LANGUAGE.md")
+    static let documents = ["LANGUAGE.md", "ARCHITECTURE.md"]
 
     static func all() -> [CloudDocExample] {
-        guard let text = try? String(contentsOf: document, encoding: .utf8) else { return [] }
+        documents.flatMap(examples(in:))
+    }
+
+    static func examples(in document: String) -> [CloudDocExample] {
+        let url = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/\(document)")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         let lines = text.components(separatedBy: "\n")
         var examples: [CloudDocExample] = []
         func block(from start: Int) -> (String, Int) {
@@ -41,15 +48,21 @@ struct CloudDocExample: CustomTestStringConvertible, Sendable {
                 output = text
                 i = end
             }
-            examples.append(CloudDocExample(line: start, code: code, output: output))
+            examples.append(CloudDocExample(document: document, line: start, code: code, output: output))
         }
         return examples
     }
 }
 
 @Suite struct CloudDocExamplesTests {
+    @Test func everyDocumentHasExamples() {
+        for document in CloudDocExample.documents {
+            #expect(!CloudDocExample.examples(in: document).isEmpty, "no ccs-cloud example in \(document)")
+        }
+    }
+
     @Test func everyBuiltinHasAnExample() throws {
-        let examples = CloudDocExample.all()
+        let examples = CloudDocExample.examples(in: "LANGUAGE.md")
         #expect(examples.count >= 14)
         let code = examples.map(\.code).joined()
         for name in [
@@ -63,8 +76,8 @@ struct CloudDocExample: CustomTestStringConvertible, Sendable {
     @Test(arguments: CloudDocExample.all())
     func example(_ example: CloudDocExample) throws {
         let result = try CloudHarness().run(example.code, printResult: false)
-        #expect(result.errors == "", "stderr of the example at line \(example.line)")
+        #expect(result.errors == "", "stderr of the example at \(example.testDescription)")
         #expect(result.status == 0)
-        #expect(result.output == (example.output ?? ""), "output of the example at line \(example.line)")
+        #expect(result.output == (example.output ?? ""), "output of the example at \(example.testDescription)")
     }
 }
