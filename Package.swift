@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // The ccs package. Dependencies point one way (docs/ARCHITECTURE.md has the graph and why):
-//   ccs → CCSRepl → CCSLanguage
+//   ccs → CCSRepl → CCSLanguage → JSONCore
 //   ccs → CCSCloud → CCSLanguage, CloudControl, ResourceSchemas
 //   ccs → CloudControlServer → CloudControlLocal → ResourceSchemas, CloudControl
 //   CloudControl → SigV4, JSONCore;  ResourceSchemas → JSONCore
