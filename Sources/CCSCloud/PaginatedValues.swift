@@ -23,7 +23,8 @@ final class PaginatedValues<Input: PaginatedInput>: ValueIterator {
     ///   - value: the script value of one item.
     ///   - explain: adds to an error of a page request (e.g. what a listing lacks).
     init(
-        _ function: String, input: Input, config: PaginationConfig = PaginationConfig(), session: CloudSession,
+        _ function: String, input: Input, config: PaginationConfig = PaginationConfig(),
+        session: CloudSession,
         context: CallContext, value: @escaping (Input.Output.Item) -> Value,
         explain: @escaping (ScriptError) -> ScriptError = { $0 }
     ) {

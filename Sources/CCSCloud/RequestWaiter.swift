@@ -79,7 +79,8 @@ final class RequestWaiter {
         let options = WaiterOptions(
             maxAttempts: .max, honourRetryAfter: true, maxRetryAfterDelay: Self.maxBackoff,
             sleep: { try session.pause($0, context) }, now: { Date(timeIntervalSince1970: session.now()) },
-            backoff: .exponential(maximum: Self.maxBackoff, random: session.random), timeout: settings.timeout,
+            backoff: .exponential(maximum: Self.maxBackoff, random: session.random),
+            timeout: settings.timeout,
             maxPause: Self.sleepSlice, transientErrorLimit: Self.transientPollLimit)
         var hooks = WaiterHooks<GetResourceRequestStatusInput>()
         hooks.beforeCall = { try context.checkInterrupted() }
@@ -90,10 +91,12 @@ final class RequestWaiter {
         hooks.succeeded = { i, time in session.freshCreates.observe(requests[i].event, at: time) }
         hooks.resubmission = { [unowned self] i, _ in resubmission(of: requests[i]) }
         defer { clearProgress() }
-        let waiter = Waiter<GetResourceRequestStatusInput>(definition: .resourceRequestSuccess, options: options)
+        let waiter = Waiter<GetResourceRequestStatusInput>(
+            definition: .resourceRequestSuccess, options: options)
         let outcomes = try waiter.waitAll(requests.map(Self.target), hooks: hooks) { i, input in
             let output = try session.call(function) { try $0.getResourceRequestStatus(input) }
-            requests[i].update(try CloudBuiltins.event(output.progressEvent, function), hooks: output.hooksProgressEvent)
+            requests[i].update(
+                try CloudBuiltins.event(output.progressEvent, function), hooks: output.hooksProgressEvent)
             return output
         }
         return zip(outcomes, requests).map { outcome, request in
@@ -104,7 +107,8 @@ final class RequestWaiter {
                 switch error.reason {
                 case .failureState: return .failure(CloudErrors.failed(request))
                 case .timedOut: return .failure(timeout(request))
-                case .maxAttemptsExceeded, .unexpectedError: return .failure(CloudErrors.api(error, in: function))
+                case .maxAttemptsExceeded, .unexpectedError:
+                    return .failure(CloudErrors.api(error, in: function))
                 }
             case .failure(let error):
                 return .failure(CloudErrors.api(error, in: function))
@@ -118,7 +122,9 @@ final class RequestWaiter {
         WaiterTarget(
             input: GetResourceRequestStatusInput(requestToken: request.token),
             known: request.event.operationStatus == nil
-                ? nil : GetResourceRequestStatusOutput(progressEvent: request.event, hooksProgressEvent: request.hooks))
+                ? nil
+                : GetResourceRequestStatusOutput(
+                    progressEvent: request.event, hooksProgressEvent: request.hooks))
     }
 
     /// Whether a failed call is worth repeating, by botocore's standard-mode rules
@@ -138,7 +144,8 @@ final class RequestWaiter {
 
     /// How to send a request again after a FAILED event with a transient ErrorCode, when ccs
     /// sent it and `resubmit` allows another; nil otherwise.
-    private func resubmission(of request: RequestValue) -> WaiterResubmission<GetResourceRequestStatusInput>? {
+    private func resubmission(of request: RequestValue) -> WaiterResubmission<GetResourceRequestStatusInput>?
+    {
         guard request.event.operationStatus?.rawValue == "FAILED",
             let code = request.event.errorCode?.rawValue, Self.transientCodes.contains(code),
             request.resubmission != nil, request.resubmissions < settings.resubmit

@@ -87,7 +87,9 @@ enum ResourcePager {
         let type = settings.type
         var keys = requiredKeys(in: message)
         if keys.isEmpty { keys = ListRequirements.requiredKeys(type) }
-        if keys.isEmpty, message.lowercased().contains("resourcemodel"), let schema = session.optionalSchema(type) {
+        if keys.isEmpty, message.lowercased().contains("resourcemodel"),
+            let schema = session.optionalSchema(type)
+        {
             let parts = schema.schema.primaryIdentifier.compactMap { $0.tokens.first }
             keys = Array(parts.dropLast())
         }

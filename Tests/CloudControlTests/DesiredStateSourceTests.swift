@@ -33,10 +33,13 @@ struct DesiredStateSourceTests {
     }
 
     @Test func aValueThatIsNeitherIsAnError() throws {
-        let missing = #expect(throws: DesiredStateFileError.self) { try DesiredStateSource.resolve("no-such-file.json") }
+        let missing = #expect(throws: DesiredStateFileError.self) {
+            try DesiredStateSource.resolve("no-such-file.json")
+        }
         #expect(
             missing?.description
-                == "cannot read DesiredState from no-such-file.json: it is neither a JSON document nor an existing file")
+                == "cannot read DesiredState from no-such-file.json: it is neither a JSON document nor an existing file"
+        )
         let folder = #expect(throws: DesiredStateFileError.self) { try DesiredStateSource.resolve("/") }
         #expect(folder?.description == "cannot read DesiredState from /: it is a directory")
     }

@@ -14,7 +14,9 @@ import Testing
 
     typealias StatusWaiter = Waiter<GetResourceRequestStatusInput>
 
-    static func output(_ token: String, _ status: OperationStatus, retryAfter: Double? = nil, code: HandlerErrorCode? = nil)
+    static func output(
+        _ token: String, _ status: OperationStatus, retryAfter: Double? = nil, code: HandlerErrorCode? = nil
+    )
         -> GetResourceRequestStatusOutput
     {
         GetResourceRequestStatusOutput(
@@ -23,10 +25,13 @@ import Testing
                 retryAfter: retryAfter.map { Date(timeIntervalSince1970: $0) }))
     }
 
-    static func waiter(_ clock: Clock, _ configure: (inout WaiterOptions) -> Void = { _ in }) -> StatusWaiter {
+    static func waiter(_ clock: Clock, _ configure: (inout WaiterOptions) -> Void = { _ in }) -> StatusWaiter
+    {
         var options = WaiterOptions(
             maxAttempts: .max, honourRetryAfter: true, maxRetryAfterDelay: 30,
-            sleep: { clock.sleeps.append($0); clock.time += $0 }, now: { Date(timeIntervalSince1970: clock.time) },
+            sleep: {
+                clock.sleeps.append($0); clock.time += $0
+            }, now: { Date(timeIntervalSince1970: clock.time) },
             backoff: .exponential(maximum: 30, random: { 0.5 }))
         configure(&options)
         return StatusWaiter(definition: .resourceRequestSuccess, options: options)
@@ -52,9 +57,14 @@ import Testing
         let polls = Polls(
             clock,
             [
-                "a": [.success(Self.output("a", .inProgress, retryAfter: 1_002)), .success(Self.output("a", .success))],
-                "b": [.success(Self.output("b", .inProgress)), .success(Self.output("b", .inProgress)),
-                      .success(Self.output("b", .success))],
+                "a": [
+                    .success(Self.output("a", .inProgress, retryAfter: 1_002)),
+                    .success(Self.output("a", .success)),
+                ],
+                "b": [
+                    .success(Self.output("b", .inProgress)), .success(Self.output("b", .inProgress)),
+                    .success(Self.output("b", .success)),
+                ],
             ])
         let targets = ["a", "b"].map { WaiterTarget(input: GetResourceRequestStatusInput(requestToken: $0)) }
         let results = try Self.waiter(clock).waitAll(targets) { _, input in try polls.poll(input) }
@@ -72,7 +82,11 @@ import Testing
         var hooks = WaiterHooks<GetResourceRequestStatusInput>()
         hooks.succeeded = { index, _ in succeeded.append(index) }
         let results = try Self.waiter(clock).waitAll(
-            [WaiterTarget(input: GetResourceRequestStatusInput(requestToken: "done"), known: Self.output("done", .success))],
+            [
+                WaiterTarget(
+                    input: GetResourceRequestStatusInput(requestToken: "done"),
+                    known: Self.output("done", .success))
+            ],
             hooks: hooks
         ) { _, input in try polls.poll(input) }
         #expect(try results[0].get().attempts == 0)
@@ -82,7 +96,8 @@ import Testing
 
     @Test func timeoutEndsWhatIsStillPending() throws {
         let clock = Clock()
-        let polls = Polls(clock, ["slow": Array(repeating: .success(Self.output("slow", .inProgress)), count: 10)])
+        let polls = Polls(
+            clock, ["slow": Array(repeating: .success(Self.output("slow", .inProgress)), count: 10)])
         var pauses = 0
         var hooks = WaiterHooks<GetResourceRequestStatusInput>()
         hooks.pausing = { _, pending in
@@ -134,7 +149,9 @@ import Testing
         let first = WaiterTarget(
             input: GetResourceRequestStatusInput(requestToken: "first"),
             known: Self.output("first", .failed, code: .throttling))
-        let results = try Self.waiter(clock).waitAll([first], hooks: hooks) { _, input in try polls.poll(input) }
+        let results = try Self.waiter(clock).waitAll([first], hooks: hooks) { _, input in
+            try polls.poll(input)
+        }
         #expect(try results[0].get().output?.progressEvent?.requestToken == "second")
         #expect(sent == 1)
         // Sent again after a 1 s backoff step (3/4 of it), then polled at once.
@@ -145,7 +162,8 @@ import Testing
         let clock = Clock()
         let results = try Self.waiter(clock).waitAll([
             WaiterTarget(
-                input: GetResourceRequestStatusInput(requestToken: "x"), known: Self.output("x", .failed, code: .throttling))
+                input: GetResourceRequestStatusInput(requestToken: "x"),
+                known: Self.output("x", .failed, code: .throttling))
         ]) { _, _ in throw CloudControlError(code: .throttling) }
         let error = try #require(results[0].failure as? WaiterError)
         #expect(error.reason == .failureState(WaiterDefinition.resourceRequestSuccess.acceptors[1]))

@@ -60,13 +60,16 @@ import Testing
             try process.run()
             // The one line it prints once it accepts connections.
             var line = Data()
-            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty,
+                byte != Data("\n".utf8)
+            {
                 line += byte
             }
             let text = String(decoding: line, as: UTF8.self)
             guard text.hasPrefix("listening on ") else {
                 process.terminate()
-                throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "ccs serve printed '\(text)'"])
+                throw CocoaError(
+                    .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "ccs serve printed '\(text)'"])
             }
             url = String(text.dropFirst("listening on ".count))
         }
@@ -80,10 +83,13 @@ import Testing
     /// The two ways to reach the emulator, each on a fresh database.
     func backends(_ body: (_ name: String, _ options: [String]) throws -> Void) throws {
         try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-        let server = try Server(database: Self.folder.appendingPathComponent("served-\(UUID().uuidString).sqlite").path)
+        let server = try Server(
+            database: Self.folder.appendingPathComponent("served-\(UUID().uuidString).sqlite").path)
         defer { server.stop() }
         try body("ccs serve", ["--endpoint-url", server.url])
-        try body("--local", ["--local=" + Self.folder.appendingPathComponent("local-\(UUID().uuidString).sqlite").path])
+        try body(
+            "--local",
+            ["--local=" + Self.folder.appendingPathComponent("local-\(UUID().uuidString).sqlite").path])
     }
 
     /// The members of the printed ProgressEvent that do not vary from run to run.
@@ -112,19 +118,25 @@ import Testing
             let event = printed?["ProgressEvent"] as? [String: Any]
             let token = try #require(event?["RequestToken"] as? String)
             for _ in 0..<50 {
-                let polled = try ccs(options + ["api", "GetResourceRequestStatus", #"{"RequestToken": "\#(token)"}"#])
+                let polled = try ccs(
+                    options + ["api", "GetResourceRequestStatus", #"{"RequestToken": "\#(token)"}"#])
                 if polled.stdout.contains(#""OperationStatus": "SUCCESS""#) { break }
                 Thread.sleep(forTimeInterval: 0.1)
             }
             let got = try ccs(
-                options + ["api", "GetResource", #"{"TypeName": "AWS::Logs::LogGroup", "Identifier": "from-file"}"#])
+                options + [
+                    "api", "GetResource", #"{"TypeName": "AWS::Logs::LogGroup", "Identifier": "from-file"}"#,
+                ])
             #expect(got.status == 0, "\(name): \(got.stderr)")
             guard got.status == 0 else { return }
             let object = try JSONSerialization.jsonObject(with: Data(got.stdout.utf8)) as? [String: Any]
             let description = object?["ResourceDescription"] as? [String: Any]
             models[name] = description?["Identifier"] as? String
         }
-        #expect(events["ccs serve"] == ["TypeName": "AWS::Logs::LogGroup", "Identifier": "from-file", "Operation": "CREATE"])
+        #expect(
+            events["ccs serve"] == [
+                "TypeName": "AWS::Logs::LogGroup", "Identifier": "from-file", "Operation": "CREATE",
+            ])
         #expect(events["--local"] == events["ccs serve"])
         #expect(models == ["ccs serve": "from-file", "--local": "from-file"])
     }
@@ -134,14 +146,18 @@ import Testing
         var outcomes: [String: Outcome] = [:]
         try backends { name, options in
             outcomes[name] = try ccs(
-                options + ["api", "CreateResource", #"{"TypeName": "AWS::Logs::LogGroup", "DesiredState": "\#(missing)"}"#])
+                options + [
+                    "api", "CreateResource",
+                    #"{"TypeName": "AWS::Logs::LogGroup", "DesiredState": "\#(missing)"}"#,
+                ])
         }
         let served = try #require(outcomes["ccs serve"])
         #expect(served.status == 2)
         #expect(served.stdout == "")
         #expect(
             served.stderr.contains(
-                "cannot read DesiredState from \(missing): it is neither a JSON document nor an existing file"))
+                "cannot read DesiredState from \(missing): it is neither a JSON document nor an existing file"
+            ))
         #expect(outcomes["--local"] == served)
     }
 }

@@ -14,7 +14,10 @@ import Foundation
 public enum DesiredStateSource {
     /// Whether `value` is the JSON document itself rather than the path of a file.
     public static func isDocument(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first(where: { !CharacterSet.whitespacesAndNewlines.contains($0) })
+        guard
+            let first = value.unicodeScalars.first(where: {
+                !CharacterSet.whitespacesAndNewlines.contains($0)
+            })
         else { return true }
         return first == "{" || first == "["
     }
@@ -30,7 +33,8 @@ public enum DesiredStateSource {
         let path = (trimmed as NSString).expandingTildeInPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DesiredStateFileError(path: path, reason: "it is neither a JSON document nor an existing file")
+            throw DesiredStateFileError(
+                path: path, reason: "it is neither a JSON document nor an existing file")
         }
         guard !isDirectory.boolValue else {
             throw DesiredStateFileError(path: path, reason: "it is a directory")

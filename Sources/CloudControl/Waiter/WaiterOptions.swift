@@ -114,7 +114,9 @@ public struct WaiterHooks<Input: CloudControlInput> {
     public var isTransient: (Error) -> Bool = { _ in false }
     /// For request `index` whose output matched a failure acceptor: how to send it again, or
     /// nil to let it fail.
-    public var resubmission: (_ index: Int, _ failed: Input.Output) -> WaiterResubmission<Input>? = { _, _ in nil }
+    public var resubmission: (_ index: Int, _ failed: Input.Output) -> WaiterResubmission<Input>? = { _, _ in
+        nil
+    }
     /// Request `index` succeeded at `time` (seconds since 1970).
     public var succeeded: (_ index: Int, _ time: Double) -> Void = { _, _ in }
 

@@ -147,12 +147,15 @@ struct WaiterRun<Input: CloudControlInput> {
             case .failure:
                 if let output, let resubmission = hooks.resubmission(i, output) {
                     tracked[i].resubmission = resubmission
-                    schedule(i, at: now, after: waiter.delay(after: tracked[i].event, step: resubmission.previous, now: now))
+                    schedule(
+                        i, at: now,
+                        after: waiter.delay(after: tracked[i].event, step: resubmission.previous, now: now))
                     return
                 }
                 tracked[i].outcome = .failure(
                     WaiterError(
-                        waiterName: waiter.definition.name, reason: .failureState(matched), attempts: attempts,
+                        waiterName: waiter.definition.name, reason: .failureState(matched),
+                        attempts: attempts,
                         lastProgressEvent: event, lastError: serviceError))
                 return
             case .retry:
@@ -163,7 +166,9 @@ struct WaiterRun<Input: CloudControlInput> {
                 // The call failed, not the request, which goes on at the service: giving up
                 // would leave the caller not knowing how it ended.
                 tracked[i].failedCalls += 1
-                schedule(i, at: now, after: waiter.delay(after: tracked[i].event, step: tracked[i].failedCalls, now: now))
+                schedule(
+                    i, at: now,
+                    after: waiter.delay(after: tracked[i].event, step: tracked[i].failedCalls, now: now))
                 return
             }
             if let serviceError {
