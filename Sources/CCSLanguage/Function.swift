@@ -9,18 +9,12 @@ public final class FunctionBox {
     let captured: Frame?
     /// A Swift built-in.
     let builtin: Builtin?
-    /// `decl` and `captured` without reference counting, for calls (this box keeps them
-    /// alive for as long as the caller holds the function value).
-    let declRef: Unmanaged<FunctionDecl>?
-    let capturedRef: Unmanaged<Frame>?
 
     init(script decl: FunctionDecl, captured: Frame?) {
         self.name = decl.name
         self.decl = decl
         self.captured = captured
         self.builtin = nil
-        self.declRef = Unmanaged.passUnretained(decl)
-        self.capturedRef = captured.map { Unmanaged.passUnretained($0) }
     }
 
     /// Wraps a built-in as a function value.
@@ -29,8 +23,6 @@ public final class FunctionBox {
         self.decl = nil
         self.captured = nil
         self.builtin = builtin
-        self.declRef = nil
-        self.capturedRef = nil
     }
 
     /// The number of arguments accepted: minimum and maximum (nil when variadic).

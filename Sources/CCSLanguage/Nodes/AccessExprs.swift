@@ -9,6 +9,7 @@ final class FieldExpr: Expr {
         self.optional = optional
         super.init(location)
     }
+    override var kind: ExprKind { .fieldExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         try it.field(try object.eval(it), name, optional: optional, at: location)
     }
@@ -25,6 +26,7 @@ final class IndexExpr: Expr {
         self.optional = optional
         super.init(location)
     }
+    override var kind: ExprKind { .indexExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         let container = try object.eval(it)
         let key = try index.eval(it)
@@ -52,6 +54,7 @@ final class SliceExpr: Expr {
         self.optional = optional
         super.init(location)
     }
+    override var kind: ExprKind { .sliceExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         let container = try object.eval(it)
         let lo = try lower?.eval(it) ?? .null

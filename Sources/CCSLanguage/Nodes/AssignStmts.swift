@@ -9,6 +9,7 @@ final class AssignNameStmt: Stmt {
         self.value = value
         super.init(location)
     }
+    override var kind: StmtKind { .assignNameStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         let rhs = try value.eval(it)
         if let op {
@@ -52,6 +53,7 @@ final class AssignFieldStmt: Stmt {
         self.value = value
         super.init(location)
     }
+    override var kind: StmtKind { .assignFieldStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         let container = try object.eval(it)
         guard case .map(let box) = container else {
@@ -81,6 +83,7 @@ final class AssignIndexStmt: Stmt {
         self.value = value
         super.init(location)
     }
+    override var kind: StmtKind { .assignIndexStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         let container = try object.eval(it)
         let key = try index.eval(it)

@@ -2,24 +2,21 @@
 final class CallExpr: Expr {
     let callee: Expr
     let arguments: [Expr]
-    /// The arguments, unretained (see `BlockStmt.statementRefs`).
-    let argumentRefs: [Unmanaged<Expr>]
+    /// Whether `callee` is a `NameExpr`: a predefined built-in (`len(x)`, `push(xs, x)`) is
+    /// then called straight from the name node.
+    let calleeIsName: Bool
     init(_ callee: Expr, _ arguments: [Expr], at location: SourceLocation) {
         self.callee = callee
         self.arguments = arguments
-        self.argumentRefs = arguments.map { Unmanaged.passUnretained($0) }
-        self.calleeName = (callee as? NameExpr).map { Unmanaged.passUnretained($0) }
+        self.calleeIsName = callee is NameExpr
         super.init(location)
     }
 
-    /// `callee` when it is a name, unretained (`callee` keeps it alive): a predefined
-    /// built-in (`len(x)`, `push(xs, x)`) is then called straight from the name node.
-    let calleeName: Unmanaged<NameExpr>?
-
+    override var kind: ExprKind { .callExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
-        if let calleeName, let builtin = calleeName._withUnsafeGuaranteedRef({ $0.constantBuiltin }) {
+        if calleeIsName, let builtin = unsafeDowncast(callee, to: NameExpr.self).constantBuiltin {
             // The name node's constant keeps the built-in alive for as long as the program.
-            return try builtin._withUnsafeGuaranteedRef { try callBuiltin($0, it) }
+            return try builtin.with { try it.invoke($0, self, at: location) }
         }
         let value = try callee.eval(it)
         guard case .function(let function) = value else {
@@ -28,59 +25,43 @@ final class CallExpr: Expr {
             if let field = callee as? FieldExpr { message += " (field '\(field.name)')" }
             throw it.error(ErrorCode.notCallable, message, at: location)
         }
-        if let declRef = function.declRef {
-            // The function value (held until the call returns) keeps its declaration and
-            // captured frame alive: use them without retaining.
-            return try declRef._withUnsafeGuaranteedRef { decl in
-                let count = argumentRefs.count
-                if count != decl.paramCount {
-                    try it.checkArity(decl, count, at: location)
-                }
-                // Arguments go straight into the callee's slots: no intermediate array.
-                if decl.needsHeapFrame {
-                    let frame = Frame(size: decl.frameSize, parent: function.captured)
-                    var i = 0
-                    while i < count {
-                        frame.slots[i] = try argumentRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) }
-                        i += 1
-                    }
-                    return try it.invoke(decl, frame.slots, heap: frame, captured: function.capturedRef, at: location)
-                }
-                let size = decl.frameSize
-                let slots = it.stack.push(size)
-                defer { it.stack.pop(slots, size) }
-                var i = 0
-                while i < count {
-                    slots[i] = try argumentRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) }
-                    i += 1
-                }
-                return try it.invoke(decl, slots, heap: nil, captured: function.capturedRef, at: location)
-            }
+        return try it.invoke(function, self, at: location)
+    }
+}
+
+/// A call expression passes its argument expressions, evaluated straight into the
+/// callee's slots. (The node itself, not a struct wrapping its array: copying the array
+/// into a struct would retain it on every call.)
+extension CallExpr: CallArguments {
+    @inline(__always) var count: Int { arguments.count }
+
+    @inline(__always) func store(into slots: UnsafeMutablePointer<Value>, _ it: Interpreter) throws {
+        var i = 0
+        while i < arguments.count {
+            slots[i] = try arguments.withElement(i) { try $0.eval(it) }
+            i += 1
         }
-        return try callBuiltin(function.builtin.unsafelyUnwrapped, it)
     }
 
-    /// The argument array of the last built-in call from this site, emptied but keeping its
-    /// capacity, so that `push(xs, x)` in a loop allocates no array per call.
-    private var spareArguments: [Value] = []
-
-    private func callBuiltin(_ builtin: Builtin, _ it: Interpreter) throws -> Value {
-        // Take the spare array out of the node, leaving an empty one: a call from this same
-        // site while the arguments are evaluated (recursion) then builds its own array
-        // instead of sharing this one. One interpreter runs a program on one thread, so
-        // nothing else touches the field meanwhile.
-        var values: [Value] = []
-        swap(&values, &spareArguments)
-        values.reserveCapacity(argumentRefs.count)
-        for argument in argumentRefs { values.append(try argument._withUnsafeGuaranteedRef { try $0.eval(it) }) }
-        let result = try it.callNative(builtin, values, at: location)
-        // Drop the arguments now (the array must not keep them alive) but keep the buffer.
-        // A built-in that kept the array holds its own reference: copy-on-write gives this
-        // site a fresh buffer then, so what it kept is never changed.
+    @inline(__always) func withValues(_ it: Interpreter, _ body: ([Value]) throws -> Value) throws -> Value {
+        // A spare array from the interpreter's pool, so that `push(xs, x)` in a loop
+        // allocates no array per call. A call made while the arguments are evaluated takes
+        // another one (or a new one), so nested calls never share an array.
+        var values = it.spareArguments.popLast() ?? []
+        values.reserveCapacity(arguments.count)
+        var i = 0
+        while i < arguments.count {
+            values.append(try arguments.withElement(i) { try $0.eval(it) })
+            i += 1
+        }
+        let result = try body(values)
+        // Drop the arguments now (the pool must not keep them alive) but keep the buffer.
+        // A built-in that kept the array holds its own reference: copy-on-write gives the
+        // pool a fresh buffer then, so what it kept is never changed.
         // (`removeLast` per element: `removeAll(keepingCapacity:)` goes through the generic
         // `replaceSubrange`, several times slower for the one or two arguments of a call.)
         while !values.isEmpty { values.removeLast() }
-        swap(&values, &spareArguments)
+        it.spareArguments.append(consume values)
         return result
     }
 }
@@ -103,6 +84,7 @@ final class MethodCallExpr: Expr {
         super.init(location)
     }
 
+    override var kind: ExprKind { .methodCallExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         let target = try object.eval(it)
         var values: [Value] = []

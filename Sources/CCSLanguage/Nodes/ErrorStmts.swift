@@ -11,6 +11,7 @@ final class TryStmt: Stmt {
         self.handler = handler
         super.init(location)
     }
+    override var kind: StmtKind { .tryStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         do {
             return try body.exec(it)
@@ -32,6 +33,7 @@ final class ImportStmt: Stmt {
         self.name = name
         super.init(location)
     }
+    override var kind: StmtKind { .importStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         it.locals[slot] = try it.importModule(path, at: location)
         return .normal

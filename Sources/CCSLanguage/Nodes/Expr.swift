@@ -10,6 +10,10 @@ class Expr {
     func eval(_ it: Interpreter) throws -> Value {
         preconditionFailure("Expr.eval is abstract; \(type(of: self)) must override it")
     }
+    /// This node as its concrete class.
+    var kind: ExprKind {
+        preconditionFailure("Expr.kind is abstract; \(type(of: self)) must override it")
+    }
 }
 
 /// `42`, `"text"`, `true`, `null`.
@@ -19,23 +23,22 @@ final class LiteralExpr: Expr {
         self.value = value
         super.init(location)
     }
+    override var kind: ExprKind { .literalExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value { value }
 }
 
 /// `"a ${b} c"`: the parts' string forms concatenated (strings raw, others as JSON).
 final class TemplateExpr: Expr {
     let parts: [Expr]
-    /// The parts, unretained (see `BlockStmt.statementRefs`).
-    let partRefs: [Unmanaged<Expr>]
     init(_ parts: [Expr], at location: SourceLocation) {
         self.parts = parts
-        self.partRefs = parts.map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
+    override var kind: ExprKind { .templateExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         var result = ""
-        for part in partRefs {
-            let value = try part._withUnsafeGuaranteedRef { try $0.eval(it) }
+        for i in parts.indices {
+            let value = try parts.withElement(i) { try $0.eval(it) }
             if case .string(let s) = value {
                 result += s
             } else if case .int(let n) = value {
@@ -70,7 +73,7 @@ final class NameExpr: Expr {
     private(set) var constant: Value = .null
     /// The built-in `constant` holds, when it is one: `CallExpr` calls it without copying
     /// (retaining) the function value. `constant` keeps it alive as long as this node.
-    private(set) var constantBuiltin: Unmanaged<Builtin>?
+    private(set) var constantBuiltin: Unretained<Builtin>?
     init(_ name: String, at location: SourceLocation) {
         self.name = name
         super.init(location)
@@ -93,7 +96,7 @@ final class NameExpr: Expr {
                 depth = -1
                 constant = value
                 if case .function(let box) = value, let builtin = box.builtin {
-                    constantBuiltin = Unmanaged.passUnretained(builtin)
+                    constantBuiltin = Unretained(builtin)
                 }
             case .local(let s):
                 depth = 0
@@ -105,6 +108,7 @@ final class NameExpr: Expr {
         }
     }
 
+    override var kind: ExprKind { .nameExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         if depth == 0 { return it.locals[slot] }
         return try evalOther(it)
@@ -114,7 +118,7 @@ final class NameExpr: Expr {
     /// few instructions without the stack frame the error path needs.
     @inline(never) private func evalOther(_ it: Interpreter) throws -> Value {
         if depth == 1 { return it.outerSlots.unsafelyUnwrapped[slot] }
-        if depth > 1 { return it.outerRef.unsafelyUnwrapped.takeUnretainedValue().ancestor(depth - 1).slots[slot] }
+        if depth > 1 { return it.activation.outer.unsafelyUnwrapped.with { $0.ancestorSlots(depth - 1) }[slot] }
         if depth == -1 { return constant }
         throw it.error(ErrorCode.typeError, "undefined variable '\(name)'", at: location)
     }
@@ -126,7 +130,7 @@ final class NameExpr: Expr {
         } else if depth == 1 {
             it.outerSlots.unsafelyUnwrapped[slot] = value
         } else if depth > 1 {
-            it.outerRef.unsafelyUnwrapped.takeUnretainedValue().ancestor(depth - 1).slots[slot] = value
+            it.activation.outer.unsafelyUnwrapped.with { $0.ancestorSlots(depth - 1) }[slot] = value
         }
     }
 }
@@ -134,17 +138,15 @@ final class NameExpr: Expr {
 /// `[a, b, c]`.
 final class ListExpr: Expr {
     let items: [Expr]
-    /// The items, unretained (see `BlockStmt.statementRefs`).
-    let itemRefs: [Unmanaged<Expr>]
     init(_ items: [Expr], at location: SourceLocation) {
         self.items = items
-        self.itemRefs = items.map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
+    override var kind: ExprKind { .listExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         var values: [Value] = []
-        values.reserveCapacity(itemRefs.count)
-        for item in itemRefs { values.append(try item._withUnsafeGuaranteedRef { try $0.eval(it) }) }
+        values.reserveCapacity(items.count)
+        for i in items.indices { values.append(try items.withElement(i) { try $0.eval(it) }) }
         return .list(ListBox(values))
     }
 }
@@ -153,12 +155,9 @@ final class ListExpr: Expr {
 final class MapExpr: Expr {
     let keys: [String]
     let values: [Expr]
-    /// The values, unretained (see `BlockStmt.statementRefs`).
-    let valueRefs: [Unmanaged<Expr>]
     init(keys: [String], values: [Expr], at location: SourceLocation) {
         self.keys = keys
         self.values = values
-        self.valueRefs = values.map { Unmanaged.passUnretained($0) }
         self.uniqueKeys = Set(keys).count == keys.count ? ContiguousArray(keys) : nil
         super.init(location)
     }
@@ -166,18 +165,19 @@ final class MapExpr: Expr {
     /// shares this buffer (copy-on-write) instead of inserting and looking up each key.
     private let uniqueKeys: ContiguousArray<String>?
 
+    override var kind: ExprKind { .mapExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         if let uniqueKeys {
             var values = ContiguousArray<Value>()
-            values.reserveCapacity(valueRefs.count)
-            for value in valueRefs { values.append(try value._withUnsafeGuaranteedRef { try $0.eval(it) }) }
+            values.reserveCapacity(self.values.count)
+            for i in self.values.indices { values.append(try self.values.withElement(i) { try $0.eval(it) }) }
             // Safe: the keys were checked to be distinct, and there is one value per key.
             return .map(MapBox(OrderedDictionary(uncheckedUniqueKeys: uniqueKeys, values: values)))
         }
         // A repeated key: the last value wins, as assignments in order would.
         let box = MapBox()
         box.entries.reserveCapacity(keys.count)
-        for i in 0..<keys.count { box.entries[keys[i]] = try valueRefs[i]._withUnsafeGuaranteedRef { try $0.eval(it) } }
+        for i in 0..<keys.count { box.entries[keys[i]] = try values.withElement(i) { try $0.eval(it) } }
         return .map(box)
     }
 }
@@ -189,6 +189,7 @@ final class FnExpr: Expr {
         self.decl = decl
         super.init(decl.location)
     }
+    override var kind: ExprKind { .fnExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         .function(FunctionBox(script: decl, captured: it.frame))
     }
@@ -201,8 +202,6 @@ final class FunctionDecl {
     let body: BlockStmt
     let location: SourceLocation
     let source: SourceFile
-    /// `source` without reference counting, for `invoke` (the declaration keeps it alive).
-    let sourceRef: Unmanaged<SourceFile>
     /// Slots needed by one activation: parameters first, then every local.
     var frameSize = 0
     /// `params.count`, read on every call.
@@ -217,6 +216,5 @@ final class FunctionDecl {
         self.body = body
         self.location = location
         self.source = source
-        self.sourceRef = Unmanaged.passUnretained(source)
     }
 }

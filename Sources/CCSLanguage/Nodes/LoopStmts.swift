@@ -7,6 +7,7 @@ final class WhileStmt: Stmt {
         self.body = body
         super.init(location)
     }
+    override var kind: StmtKind { .whileStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         while try condition.eval(it).isTruthy {
             try it.poll()
@@ -57,6 +58,7 @@ final class ForStmt: Stmt {
         }
     }
 
+    override var kind: StmtKind { .forStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         let collection = try iterable.eval(it)
         switch collection {

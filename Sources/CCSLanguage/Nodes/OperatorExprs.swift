@@ -12,17 +12,16 @@ final class BinaryExpr: Expr {
     let left: Expr
     let right: Expr
     /// The commonest shape in loops and recursion, `local op int` (`n < 2`, `i + 1`), is
-    /// evaluated without calling either child: `leftName` is `left` when it is a variable,
-    /// `rightInt` the right operand when it is an integer literal. Unmanaged: `left` keeps
-    /// the node alive, and using it through `_withUnsafeGuaranteedRef` costs no retain.
-    let leftName: Unmanaged<NameExpr>?
+    /// evaluated without calling either child: `leftIsName` says `left` is a variable,
+    /// `rightInt` is the right operand when it is an integer literal.
+    let leftIsName: Bool
     let rightInt: Int
     let rightIsInt: Bool
     init(_ op: BinaryOp, _ left: Expr, _ right: Expr, at location: SourceLocation) {
         self.op = op
         self.left = left
         self.right = right
-        self.leftName = (left as? NameExpr).map { Unmanaged.passUnretained($0) }
+        self.leftIsName = left is NameExpr
         if let literal = right as? LiteralExpr, case .int(let n) = literal.value {
             rightInt = n
             rightIsInt = true
@@ -33,13 +32,15 @@ final class BinaryExpr: Expr {
         super.init(location)
     }
 
+    override var kind: ExprKind { .binaryExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         // Reading a local has no side effects, so when the shortcut does not apply (not an
         // int, overflow) evaluating the children below gives the same result.
         if rightIsInt {
-            if let name = leftName {
+            if leftIsName {
                 // The slot is read in place (`intValue` borrows it): no copy, no retain.
-                let slot = name._withUnsafeGuaranteedRef { $0.depth == 0 ? $0.slot : -1 }
+                let name = unsafeDowncast(left, to: NameExpr.self)
+                let slot = name.depth == 0 ? name.slot : -1
                 if slot >= 0, let a = (it.locals + slot).pointee.intValue,
                    let result = BinaryExpr.integers(op, a, rightInt) {
                     return result
@@ -92,6 +93,7 @@ final class UnaryExpr: Expr {
         self.operand = operand
         super.init(location)
     }
+    override var kind: ExprKind { .unaryExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         let value = try operand.eval(it)
         guard negate else { return .bool(!value.isTruthy) }
@@ -117,6 +119,7 @@ final class LogicalExpr: Expr {
         self.right = right
         super.init(location)
     }
+    override var kind: ExprKind { .logicalExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         let l = try left.eval(it)
         if l.isTruthy != isAnd { return l }
@@ -133,6 +136,7 @@ final class CoalesceExpr: Expr {
         self.right = right
         super.init(location)
     }
+    override var kind: ExprKind { .coalesceExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         let l = try left.eval(it)
         if case .null = l { return try right.eval(it) }

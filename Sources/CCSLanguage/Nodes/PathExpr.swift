@@ -17,6 +17,7 @@ final class PathExpr: Expr {
         self.singular = query.isSingular
         super.init(location)
     }
+    override var kind: ExprKind { .pathExpr(self) }
     override func eval(_ it: Interpreter) throws -> Value {
         let root = try it.queryRoot(try object.eval(it))
         let nodes = query.evaluate(root)

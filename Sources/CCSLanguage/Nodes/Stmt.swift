@@ -11,24 +11,26 @@ class Stmt {
     func exec(_ it: Interpreter) throws -> Exec {
         preconditionFailure("Stmt.exec is abstract; \(type(of: self)) must override it")
     }
+    /// This node as its concrete class.
+    var kind: StmtKind {
+        preconditionFailure("Stmt.kind is abstract; \(type(of: self)) must override it")
+    }
 }
 
 /// `{ statements }`.
 final class BlockStmt: Stmt {
     let statements: [Stmt]
-    /// The same statements, unretained: loading a class reference out of an array retains
-    /// it, loading an `Unmanaged` does not (`statements` keeps them alive).
-    let statementRefs: [Unmanaged<Stmt>]
     init(_ statements: [Stmt], at location: SourceLocation) {
         self.statements = statements
-        self.statementRefs = statements.map { Unmanaged.passUnretained($0) }
         super.init(location)
     }
+    override var kind: StmtKind { .blockStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         var i = 0
-        let count = statementRefs.count
+        let count = statements.count
         while i < count {
-            let result = try statementRefs[i]._withUnsafeGuaranteedRef { try $0.exec(it) }
+            // Borrowed, not retained: loading a class reference out of an array retains it.
+            let result = try statements.withElement(i) { try $0.exec(it) }
             if case .normal = result {
                 i += 1
                 continue
@@ -48,6 +50,7 @@ final class ExprStmt: Stmt {
         self.keepsValue = keepsValue
         super.init(expr.location)
     }
+    override var kind: StmtKind { .exprStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         let value = try expr.eval(it)
         if keepsValue { it.lastValue = value }
@@ -65,6 +68,7 @@ final class LetStmt: Stmt {
         self.value = value
         super.init(location)
     }
+    override var kind: StmtKind { .letStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         it.locals[slot] = try value.eval(it)
         return .normal
@@ -79,6 +83,7 @@ final class FnStmt: Stmt {
         self.decl = decl
         super.init(decl.location)
     }
+    override var kind: StmtKind { .fnStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         it.locals[slot] = .function(FunctionBox(script: decl, captured: it.frame))
         return .normal
@@ -94,6 +99,7 @@ final class ReturnStmt: Stmt {
         self.value = value ?? LiteralExpr(.null, at: location)
         super.init(location)
     }
+    override var kind: StmtKind { .returnStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         it.returnValue = try value.eval(it)
         return .returned
@@ -112,6 +118,7 @@ final class IfStmt: Stmt {
         self.otherwise = otherwise ?? BlockStmt([], at: location)
         super.init(location)
     }
+    override var kind: StmtKind { .ifStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         if try condition.eval(it).isTruthy { return try then.exec(it) }
         return try otherwise.exec(it)
@@ -120,11 +127,13 @@ final class IfStmt: Stmt {
 
 /// `break`.
 final class BreakStmt: Stmt {
+    override var kind: StmtKind { .breakStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec { .breakLoop }
 }
 
 /// `continue`.
 final class ContinueStmt: Stmt {
+    override var kind: StmtKind { .continueStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec { .continueLoop }
 }
 
@@ -135,6 +144,7 @@ final class ThrowStmt: Stmt {
         self.value = value
         super.init(location)
     }
+    override var kind: StmtKind { .throwStmt(self) }
     override func exec(_ it: Interpreter) throws -> Exec {
         throw try it.thrownError(try value.eval(it), at: location)
     }

@@ -6,13 +6,13 @@ final class Frame {
     let parent: Frame?
     /// The same as `parent`, read without retaining it when walking out to an enclosing
     /// function's frame (the strong `parent` keeps it alive).
-    unowned(unsafe) let up: Frame?
+    let up: Unretained<Frame>?
     private(set) var slots: UnsafeMutablePointer<Value>
     private(set) var capacity: Int
 
     init(size: Int, parent: Frame?) {
         self.parent = parent
-        self.up = parent
+        self.up = parent.map(Unretained.init)
         self.capacity = size
         self.slots = UnsafeMutablePointer<Value>.allocate(capacity: Swift.max(size, 1))
         slots.initialize(repeating: .null, count: size)
@@ -35,14 +35,14 @@ final class Frame {
         capacity = size
     }
 
-    /// The frame `depth` closures out.
-    @inline(__always) func ancestor(_ depth: Int) -> Frame {
-        unowned(unsafe) var frame = self
+    /// The slots of the frame `depth` closures out (0: this frame's).
+    @inline(__always) func ancestorSlots(_ depth: Int) -> UnsafeMutablePointer<Value> {
+        var frame = Unretained(self)
         var remaining = depth
         while remaining > 0 {
-            frame = frame.up.unsafelyUnwrapped
+            frame = frame.with { $0.up.unsafelyUnwrapped }
             remaining -= 1
         }
-        return frame
+        return frame.with { $0.slots }
     }
 }

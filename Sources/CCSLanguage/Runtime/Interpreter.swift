@@ -2,31 +2,30 @@
 /// depth, the loaded modules and the host's built-ins and output. Not thread-safe: one
 /// interpreter runs on one thread (see `ScriptRunner`, which gives it a large stack).
 public final class Interpreter {
-    // The running activation's state is kept in trivially copyable form (Unmanaged
-    // references and raw pointers): saving and restoring it around every call then costs no
-    // reference counting. The callers of `invoke` keep the frames alive.
-
+    /// The running activation: where its locals, the frame its closures capture, the frame
+    /// it closed over and its source are. Kept in trivially copyable form (`Unretained` and
+    /// raw pointers) so that saving and restoring it around every call costs no reference
+    /// counting; the callers of `invoke` and `runTopLevel` keep the frames alive.
+    var activation: Activation
     /// The heap frame closures created now capture (the module's, or the running function's
     /// when it needs one).
-    var frameRef: Unmanaged<Frame>
-    var frame: Frame { frameRef.takeUnretainedValue() }
+    var frame: Frame { activation.frame.object }
     /// The slots of the running activation (in a heap frame or on `stack`).
-    var locals: UnsafeMutablePointer<Value>
-    /// The frame the running function closed over, and its slots: variables one function
-    /// out are `outerSlots[slot]`; `depth` functions out, `outer.ancestor(depth - 1)`.
-    var outerRef: Unmanaged<Frame>?
-    var outerSlots: UnsafeMutablePointer<Value>?
+    var locals: UnsafeMutablePointer<Value> { activation.locals }
+    /// The slots of the frame the running function closed over: variables one function out.
+    var outerSlots: UnsafeMutablePointer<Value>? { activation.outerSlots }
+    /// The source of the function being run (for error locations).
+    var source: SourceFile { activation.source.object }
     /// Locals of closure-free functions. Stored inline (a struct) so that calls reach it
     /// without loading and retaining a reference.
     var stack = ValueStack()
+    /// Emptied argument arrays kept for built-in calls (see `CallExpr.withValues`).
+    var spareArguments: [[Value]] = []
     /// Set by `return`, read by `invoke`.
     var returnValue: Value = .null
     var callDepth = 0
     /// The deepest script call allowed before a catchable "stack overflow" error.
     public let maxCallDepth: Int
-    /// The source of the function being run (for error locations).
-    var sourceRef: Unmanaged<SourceFile>
-    var source: SourceFile { sourceRef.takeUnretainedValue() }
     public let registry: BuiltinRegistry
     public let host: ScriptHost
     /// Modules by resolved path: their exports once loaded.
@@ -49,11 +48,8 @@ public final class Interpreter {
         let emptySource = SourceFile(name: "<none>", directory: nil, bytes: [])
         keepAlive.append(placeholder)
         keepAlive.append(emptySource)
-        self.frameRef = Unmanaged.passUnretained(placeholder)
-        self.locals = placeholder.slots
-        self.outerRef = nil
-        self.outerSlots = nil
-        self.sourceRef = Unmanaged.passUnretained(emptySource)
+        self.activation = Activation(heap: Unretained(placeholder), locals: placeholder.slots, captured: nil,
+                                     source: Unretained(emptySource))
     }
 
     deinit {
@@ -90,25 +86,12 @@ public final class Interpreter {
     /// so a module imported in the middle of a function leaves that function's state intact.
     func runTopLevel(_ program: Program, in frame: Frame) throws -> Value {
         keepAlive.append(program.source)
-        let savedFrame = frameRef
-        let savedSource = sourceRef
-        let savedLocals = locals
-        let savedOuter = outerRef
-        let savedOuterSlots = outerSlots
-        frameRef = Unmanaged.passUnretained(frame)
+        let saved = activation
         // Read the slots only now: a session grows its frame before each input, which moves them.
-        locals = frame.slots
-        outerRef = nil
-        outerSlots = nil
-        sourceRef = Unmanaged.passUnretained(program.source)
+        activation = Activation(heap: Unretained(frame), locals: frame.slots, captured: nil,
+                                source: Unretained(program.source))
         lastValue = .null
-        defer {
-            frameRef = savedFrame
-            locals = savedLocals
-            outerRef = savedOuter
-            outerSlots = savedOuterSlots
-            sourceRef = savedSource
-        }
+        defer { activation = saved }
         do {
             for statement in program.statements {
                 _ = try statement.exec(self)
@@ -122,76 +105,6 @@ public final class Interpreter {
             throw error
         }
         return lastValue
-    }
-
-    /// Calls a ccs function whose arguments are already in `slots` (which belong to `heap`
-    /// when the function needs a heap frame).
-    @inline(__always)
-    func invoke(_ decl: FunctionDecl, _ slots: UnsafeMutablePointer<Value>, heap: Frame?,
-                captured: Unmanaged<Frame>?, at callSite: SourceLocation) throws -> Value {
-        try poll()
-        callDepth += 1
-        if callDepth > maxCallDepth {
-            callDepth -= 1
-            throw error(ErrorCode.stackOverflow, "stack overflow (more than \(maxCallDepth) nested calls)", at: callSite)
-        }
-        let savedFrame = frameRef
-        let savedSource = sourceRef
-        let savedOuter = outerRef
-        let savedOuterSlots = outerSlots
-        let savedLocals = locals
-        if let heap { frameRef = Unmanaged.passUnretained(heap) }
-        locals = slots
-        if let captured {
-            outerRef = captured
-            outerSlots = captured._withUnsafeGuaranteedRef { $0.slots }
-        } else {
-            outerRef = nil
-            outerSlots = nil
-        }
-        sourceRef = decl.sourceRef
-        defer {
-            frameRef = savedFrame
-            locals = savedLocals
-            outerRef = savedOuter
-            outerSlots = savedOuterSlots
-            sourceRef = savedSource
-            callDepth -= 1
-        }
-        do {
-            if case .returned = try decl.body.exec(self) {
-                let value = returnValue
-                returnValue = .null
-                withExtendedLifetime(heap) {}
-                return value
-            }
-            withExtendedLifetime(heap) {}
-            return .null
-        } catch var error as ScriptError {
-            error.unwind(function: decl.name, file: decl.source.name, callSite: callSite, callerFile: savedSource.takeUnretainedValue().name)
-            throw error
-        }
-    }
-
-    /// Calls any function value with evaluated arguments (built-ins calling back, pipelines).
-    public func call(_ callee: Value, _ arguments: [Value], at location: SourceLocation) throws -> Value {
-        guard case .function(let function) = callee else {
-            throw error(ErrorCode.notCallable, "attempt to call \(callee.withArticle) value", at: location)
-        }
-        if let decl = function.decl {
-            try checkArity(decl, arguments.count, at: location)
-            if decl.needsHeapFrame {
-                let newFrame = Frame(size: decl.frameSize, parent: function.captured)
-                for (i, argument) in arguments.enumerated() { newFrame.slots[i] = argument }
-                return try invoke(decl, newFrame.slots, heap: newFrame, captured: function.capturedRef, at: location)
-            }
-            let size = decl.frameSize
-            let slots = stack.push(size)
-            defer { stack.pop(slots, size) }
-            for (i, argument) in arguments.enumerated() { slots[i] = argument }
-            return try invoke(decl, slots, heap: nil, captured: function.capturedRef, at: location)
-        }
-        return try callNative(function.builtin.unsafelyUnwrapped, arguments, at: location)
     }
 
     func checkArity(_ decl: FunctionDecl, _ count: Int, at location: SourceLocation) throws {
@@ -236,5 +149,34 @@ extension ScriptError {
         trace.append(TraceEntry(function: "fn '\(function)'", file: pendingFile ?? file, location: here))
         pendingLocation = callSite
         pendingFile = callerFile
+    }
+}
+
+/// Where the running activation's state lives (see `Interpreter.activation`).
+struct Activation {
+    /// The heap frame closures created now capture.
+    var frame: Unretained<Frame>
+    var locals: UnsafeMutablePointer<Value>
+    /// The frame the running function closed over, and its slots: variables one function
+    /// out are `outerSlots[slot]`; `depth` functions out, `outer.ancestorSlots(depth - 1)`.
+    var outer: Unretained<Frame>?
+    var outerSlots: UnsafeMutablePointer<Value>?
+    var source: Unretained<SourceFile>
+
+    /// The caller keeps `heap`, `captured` and `source` alive while this is the running
+    /// activation.
+    @inline(__always)
+    init(heap: Unretained<Frame>, locals: UnsafeMutablePointer<Value>, captured: Frame?,
+         source: Unretained<SourceFile>) {
+        self.frame = heap
+        self.locals = locals
+        if let captured {
+            self.outer = Unretained(captured)
+            self.outerSlots = captured.slots
+        } else {
+            self.outer = nil
+            self.outerSlots = nil
+        }
+        self.source = source
     }
 }

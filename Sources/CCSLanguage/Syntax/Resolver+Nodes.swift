@@ -1,94 +1,94 @@
 extension Resolver {
     mutating func resolve(_ statement: Stmt) {
-        switch statement {
-        case let s as ExprStmt: resolve(s.expr)
-        case let s as LetStmt:
+        switch statement.kind {
+        case .exprStmt(let s): resolve(s.expr)
+        case .letStmt(let s):
             resolve(s.value)
             s.slot = declare(s.name)
-        case let s as FnStmt:
+        case .fnStmt(let s):
             if s.slot < 0 { s.slot = declare(s.decl.name) }
             resolveFunction(s.decl)
-        case let s as AssignNameStmt:
+        case .assignNameStmt(let s):
             resolve(s.target)
             if case .constant = s.target.binding {
                 errors.append(SyntaxError("cannot assign to built-in '\(s.target.name)' (use 'let' to shadow it)", at: s.target.location))
             }
             resolve(s.value)
-        case let s as AssignFieldStmt:
+        case .assignFieldStmt(let s):
             resolve(s.object)
             resolve(s.value)
-        case let s as AssignIndexStmt:
+        case .assignIndexStmt(let s):
             resolve(s.object)
             resolve(s.index)
             resolve(s.value)
-        case let s as ReturnStmt:
+        case .returnStmt(let s):
             if functions.count == 1 {
                 errors.append(SyntaxError("'return' outside a function", at: s.location))
             }
             resolve(s.value)
-        case let s as IfStmt:
+        case .ifStmt(let s):
             resolve(s.condition)
             _ = resolveBlock(s.then)
             resolve(s.otherwise)
-        case let s as WhileStmt:
+        case .whileStmt(let s):
             resolve(s.condition)
             _ = resolveBlock(s.body)
-        case let s as ForStmt:
+        case .forStmt(let s):
             resolve(s.iterable)
             let names = [s.first] + (s.second.map { [$0] } ?? [])
             let slots = resolveBlock(s.body, declaring: names)
             s.firstSlot = slots[0]
             if slots.count > 1 { s.secondSlot = slots[1] }
-        case let s as TryStmt:
+        case .tryStmt(let s):
             _ = resolveBlock(s.body)
             s.slot = resolveBlock(s.handler, declaring: [s.name])[0]
-        case let s as ThrowStmt: resolve(s.value)
-        case let s as ImportStmt:
+        case .throwStmt(let s): resolve(s.value)
+        case .importStmt(let s):
             if s.slot < 0 { s.slot = declare(s.name) }
-        case let s as BlockStmt: _ = resolveBlock(s)
-        default: break
+        case .blockStmt(let s): _ = resolveBlock(s)
+        case .breakStmt, .continueStmt: break
         }
     }
 
     mutating func resolve(_ expr: Expr) {
-        switch expr {
-        case let e as NameExpr:
+        switch expr.kind {
+        case .nameExpr(let e):
             if let binding = lookup(e.name) {
                 e.binding = binding
             } else {
                 errors.append(SyntaxError("undefined variable '\(e.name)'", at: e.location))
             }
-        case let e as TemplateExpr: e.parts.forEach { resolve($0) }
-        case let e as ListExpr: e.items.forEach { resolve($0) }
-        case let e as MapExpr: e.values.forEach { resolve($0) }
-        case let e as FnExpr: resolveFunction(e.decl)
-        case let e as UnaryExpr: resolve(e.operand)
-        case let e as BinaryExpr:
+        case .templateExpr(let e): e.parts.forEach { resolve($0) }
+        case .listExpr(let e): e.items.forEach { resolve($0) }
+        case .mapExpr(let e): e.values.forEach { resolve($0) }
+        case .fnExpr(let e): resolveFunction(e.decl)
+        case .unaryExpr(let e): resolve(e.operand)
+        case .binaryExpr(let e):
             resolve(e.left)
             resolve(e.right)
-        case let e as LogicalExpr:
+        case .logicalExpr(let e):
             resolve(e.left)
             resolve(e.right)
-        case let e as CoalesceExpr:
+        case .coalesceExpr(let e):
             resolve(e.left)
             resolve(e.right)
-        case let e as FieldExpr: resolve(e.object)
-        case let e as IndexExpr:
+        case .fieldExpr(let e): resolve(e.object)
+        case .indexExpr(let e):
             resolve(e.object)
             resolve(e.index)
-        case let e as SliceExpr:
+        case .sliceExpr(let e):
             resolve(e.object)
             if let lower = e.lower { resolve(lower) }
             if let upper = e.upper { resolve(upper) }
-        case let e as CallExpr:
+        case .callExpr(let e):
             resolve(e.callee)
             e.arguments.forEach { resolve($0) }
-        case let e as MethodCallExpr:
+        case .methodCallExpr(let e):
             resolve(e.object)
             e.arguments.forEach { resolve($0) }
             if case .function? = registry.lookup(e.name) { e.method = registry.lookup(e.name) }
-        case let e as PathExpr: resolve(e.object)
-        default: break
+        case .pathExpr(let e): resolve(e.object)
+        case .literalExpr: break
         }
     }
 }

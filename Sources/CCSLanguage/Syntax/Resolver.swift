@@ -20,29 +20,46 @@ struct Resolver {
         self.registry = registry
     }
 
+    /// Resolves a script or module: a fresh top-level scope, then its exports.
     mutating func resolve(_ program: Program) {
-        let top = FunctionScope()
+        resolve(program, continuing: FunctionScope())
+        var seen: Set<String> = []
+        // Exports in source order (fn declarations were hoisted to the front).
+        for statement in program.statements.sorted(by: { $0.location.offset < $1.location.offset }) {
+            if let (name, slot) = Resolver.topLevelName(statement), seen.insert(name).inserted {
+                program.exports.append((name, slot))
+            }
+        }
+    }
+
+    /// Resolves `program`'s top level in `top`: a fresh scope for a script, or a REPL
+    /// session's, kept between inputs so that `let` bindings and `fn`s stay visible and keep
+    /// their slots. Every top-level name is declared before any statement is resolved.
+    mutating func resolve(_ program: Program, continuing top: FunctionScope) {
         functions = [top]
         for statement in program.statements {
-            switch statement {
-            case let s as LetStmt: s.slot = declare(s.name)
-            case let s as FnStmt: s.slot = declare(s.decl.name)
-            case let s as ImportStmt: s.slot = declare(s.name)
-            default: break
+            switch statement.kind {
+            case .letStmt(let s): s.slot = declare(s.name)
+            case .fnStmt(let s): s.slot = declare(s.decl.name)
+            case .importStmt(let s): s.slot = declare(s.name)
+            case .assignNameStmt, .assignFieldStmt, .assignIndexStmt, .tryStmt, .whileStmt, .forStmt,
+                 .blockStmt, .exprStmt, .returnStmt, .ifStmt, .breakStmt, .continueStmt, .throwStmt:
+                break
             }
         }
         for statement in program.statements { resolve(statement) }
         program.frameSize = top.size
-        var seen: Set<String> = []
-        // Exports in source order (fn declarations were hoisted to the front).
-        for statement in program.statements.sorted(by: { $0.location.offset < $1.location.offset }) {
-            let entry: (String, Int)?
-            switch statement {
-            case let s as LetStmt: entry = (s.name, s.slot)
-            case let s as FnStmt: entry = (s.decl.name, s.slot)
-            default: entry = nil
-            }
-            if let (name, slot) = entry, seen.insert(name).inserted { program.exports.append((name, slot)) }
+    }
+
+    /// The exported name a top-level statement binds and its slot: `let` and `fn` (not
+    /// `import`, whose module stays private to the importer).
+    private static func topLevelName(_ statement: Stmt) -> (String, Int)? {
+        switch statement.kind {
+        case .letStmt(let s): return (s.name, s.slot)
+        case .fnStmt(let s): return (s.decl.name, s.slot)
+        case .importStmt, .assignNameStmt, .assignFieldStmt, .assignIndexStmt, .tryStmt, .whileStmt, .forStmt,
+             .blockStmt, .exprStmt, .returnStmt, .ifStmt, .breakStmt, .continueStmt, .throwStmt:
+            return nil
         }
     }
 
