@@ -78,6 +78,36 @@ import Testing
         #expect(error?.message == "unexpected ']', expected a value")
     }
 
+    /// JSONValue's wording and positions, kept when the parser became shared with the language
+    /// (which words the same issues differently, and reports some at other offsets).
+    @Test(arguments: [
+        ("[01]", 1, 3, 2, "leading zeros are not allowed in numbers"),
+        ("-", 1, 2, 1, "expected a digit in number"),
+        ("\"\\", 1, 3, 2, "unterminated escape"),
+        ("\"\\u12", 1, 4, 3, "incomplete \\u escape"),
+        ("\"\\u12g4\"", 1, 6, 5, "invalid hex digit 'g' in \\u escape"),
+        ("\"\\x\"", 1, 2, 1, "invalid escape '\\x'"),
+        ("\"a\u{01}\"", 1, 3, 2, "control character byte 0x1 must be escaped in strings"),
+        ("[1 2]", 1, 4, 3, "expected ',' or ']' in array"),
+        ("{1:2}", 1, 2, 1, "expected a member name string"),
+        ("{\"a\" 1}", 1, 6, 5, "expected ':' after member name"),
+        ("{} x", 1, 4, 3, "unexpected 'x' after the document"),
+        ("\"abc", 1, 5, 4, "unterminated string"),
+        ("1e400", 1, 1, 0, "number out of range: 1e400"),
+        ("[1,", 1, 4, 3, "unexpected end of input, expected a value"),
+    ])
+    func errorWordingAndOffsets(_ text: String, _ line: Int, _ column: Int, _ offset: Int, _ message: String) {
+        #expect(throws: JSONParseError(message: message, offset: offset, line: line, column: column)) {
+            try JSONParser.parse(text)
+        }
+    }
+
+    @Test func loneSurrogatesBecomeReplacementCharacters() throws {
+        #expect(try JSONParser.parse(#""\ud800\u0041""#) == .string("\u{FFFD}A"))
+        #expect(try JSONParser.parse(#""\udc00""#) == .string("\u{FFFD}"))
+        #expect(try JSONParser.parse(#""\ud800""#) == .string("\u{FFFD}"))
+    }
+
     @Test func depthLimit() {
         let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
         let error = #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
