@@ -149,6 +149,7 @@ if Context.environment["CCS_FUZZ"] == "1" {
     package.targets.append(.target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"))
     let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
         ("FuzzCCSSource", ["CCSLanguage"]),
+        ("FuzzCCSExec", ["CCSLanguage"]),
         ("FuzzJSONCodec", ["CCSLanguage"]),
         ("FuzzJSONPath", ["CCSLanguage"]),
         ("FuzzJSONCore", ["JSONCore"]),
