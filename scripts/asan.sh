@@ -95,8 +95,8 @@ fi
 fuzz_step() {
     local target=$1 seconds=$2 start=$SECONDS status=0 stats
     ASAN_OPTIONS= FUZZ_MERGE=0 bash scripts/fuzz.sh "$target" "$seconds" || status=$?
-    stats=$(grep -Eo "^#[0-9]+ +DONE +cov: [0-9]+ ft: [0-9]+" "fuzz-out/$target/log.txt" \
-        | sed -E 's/^#([0-9]+) +DONE +cov: ([0-9]+) ft: ([0-9]+)/\1 execs, \2 edges, \3 features/' || true)
+    stats=$(grep -Eo "^#[0-9]+[[:space:]]+DONE +cov: [0-9]+ ft: [0-9]+" "fuzz-out/$target/log.txt" \
+        | sed -E 's/^#([0-9]+)[[:space:]]+DONE +cov: ([0-9]+) ft: ([0-9]+)/\1 execs, \2 edges, \3 features/' || true)
     step "fuzz: $target ${seconds}s" "$status" "${stats:-no stats}, $(elapsed "$start")"
 }
 if [[ $SKIP != *" fuzz "* ]]; then
