@@ -12,13 +12,15 @@
 #      transport, credential cache, retry quota and waiter, scripts talking to a server over
 #      loopback, Ctrl-C while a script waits, the SigV4 key cache (about 400 tests).
 #
+# Needs the Swift toolchain (it ships the sanitizer runtimes, libFuzzer and lld) and what
+# scripts/install-deps.sh installs, which it runs first.
 # Exits non-zero on any test failure, fuzzer finding or sanitizer report, after a summary.
 # Overrides: ASAN_FUZZ_SECONDS, ASAN_SOURCE_FUZZ_SECONDS, ASAN_TEST_FILTER, ASAN_PYTHON_TESTS,
 # TSAN_TEST_FILTER; ASAN_SKIP="fuzz tsan" (any of asan, fuzz, tsan) leaves steps out.
 #
 # Release for ASan: the optimiser drops retains that a debug build keeps, which is exactly
-# when an unretained reference to a freed node or frame shows up (and the unsafe wrappers'
-# DEBUG builds hold strong references). Debug for TSan: races do not depend on the optimiser
+# when an unretained reference to a freed node or frame shows up (and issue 10's unretained
+# wrapper holds strong references in DEBUG builds). Debug for TSan: races do not depend on the optimiser
 # and the debug build is the quicker one to get.
 # Sanitizer reports go to files (log_path) under .build-asan/reports, so that a report in a
 # child process (`ccs` run by pytest, `ccs serve`) counts even when its test does not look
@@ -35,8 +37,8 @@ SKIP=" ${ASAN_SKIP:-} "
 
 REPORTS=$PWD/.build-asan/reports
 rm -rf "$REPORTS" && mkdir -p "$REPORTS"
-# Leak checking is off: leaks are not memory errors, and the interpreter's closures
-# deliberately form frame cycles that live until exit.
+# Leak checking is off: leaks are not memory errors, and scripts leak reference cycles
+# between module frames and their closures today (docs/FUZZING.md, finding 4).
 export ASAN_OPTIONS="log_path=$REPORTS/asan:detect_leaks=0:abort_on_error=0:strict_string_checks=1"
 export TSAN_OPTIONS="log_path=$REPORTS/tsan:halt_on_error=0:second_deadlock_stack=1"
 
