@@ -19,9 +19,9 @@
 # TSAN_TEST_FILTER; ASAN_SKIP="fuzz tsan" (any of asan, fuzz, tsan) leaves steps out.
 #
 # Release for ASan: the optimiser drops retains that a debug build keeps, which is exactly
-# when an unretained reference to a freed node or frame shows up (and issue 10's unretained
-# wrapper holds strong references in DEBUG builds). Debug for TSan: races do not depend on the optimiser
-# and the debug build is the quicker one to get.
+# when an unretained reference to a freed node or frame shows up (a DEBUG build's
+# `Unretained` is a checked weak reference, not an unretained one). Debug for TSan: races do
+# not depend on the optimiser and the debug build is the quicker one to get.
 # Sanitizer reports go to files (log_path) under .build-asan/reports, so that a report in a
 # child process (`ccs` run by pytest, `ccs serve`) counts even when its test does not look
 # at stderr or at the exit status.
