@@ -113,7 +113,8 @@ extension LocalCloudControl {
             default: text = value.description
             }
             guard text.contains("|") else { continue }
-            let parts = schema.primaryIdentifier.map { $0.tokens.joined(separator: "/") }.joined(separator: "|")
+            let parts = schema.primaryIdentifier.map { $0.tokens.joined(separator: "/") }.joined(
+                separator: "|")
             throw LocalError.invalidRequest(
                 "\(path) '\(text)' contains '|', the separator of \(schema.typeName)'s compound identifier (\(parts)): a resource with it could not be read, updated or deleted by its identifier"
             )

@@ -26,12 +26,14 @@ enum ServeCredentials {
         for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
             .enumerated()
         {
-            let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let content =
+                line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let entries = content.split { $0 == "," || $0.isWhitespace }
             for entry in entries {
                 guard let pair = pair(String(entry)) else {
                     throw ValidationError(
-                        "\(source): line \(number + 1) holds an entry that is not ACCESS_KEY_ID:SECRET_ACCESS_KEY")
+                        "\(source): line \(number + 1) holds an entry that is not ACCESS_KEY_ID:SECRET_ACCESS_KEY"
+                    )
                 }
                 pairs.append(pair)
             }
@@ -48,7 +50,8 @@ enum ServeCredentials {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ValidationError("--credentials-file \(path): cannot be read: \((error as NSError).localizedDescription)")
+            throw ValidationError(
+                "--credentials-file \(path): cannot be read: \((error as NSError).localizedDescription)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("--credentials-file \(path): is not UTF-8 text")

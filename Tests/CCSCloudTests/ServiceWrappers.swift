@@ -78,7 +78,9 @@ final class LoopingTokensService: ForwardingService {
         return page
     }
 
-    override func listResourceRequests(_ input: ListResourceRequestsInput) throws -> ListResourceRequestsOutput {
+    override func listResourceRequests(_ input: ListResourceRequestsInput) throws
+        -> ListResourceRequestsOutput
+    {
         var first = input
         first.nextToken = nil
         var page = try inner.listResourceRequests(first)

@@ -11,7 +11,9 @@ import Testing
         #"{"LogGroupName":"\#(group)","FilterName":"\#(name)","FilterPattern":"ERROR","MetricTransformations":[{"MetricName":"E","MetricNamespace":"N","MetricValue":"1"}]}"#
     }
 
-    @Test(arguments: [("a|b", "f", "/properties/LogGroupName 'a|b'"), ("/g", "x|y", "/properties/FilterName 'x|y'")])
+    @Test(arguments: [
+        ("a|b", "f", "/properties/LogGroupName 'a|b'"), ("/g", "x|y", "/properties/FilterName 'x|y'"),
+    ])
     func aPartWithTheSeparatorIsRefusedAtCreate(group: String, name: String, quoted: String) throws {
         let engine = try Support.engine(latency: 1)
         let message = expectLocalError("InvalidRequestException") {
@@ -44,7 +46,8 @@ import Testing
     @Test func partsWithoutTheSeparatorAndSinglePartIdentifiersAreUnchanged() throws {
         let engine = try Support.engine()
         let filter = try engine.create(
-            typeName: "AWS::Logs::MetricFilter", desiredState: Self.filter(group: "/g", name: "f"), clientToken: nil)
+            typeName: "AWS::Logs::MetricFilter", desiredState: Self.filter(group: "/g", name: "f"),
+            clientToken: nil)
         #expect(filter.identifier == "/g|f")
         // A single-part identifier is taken whole, so its value may hold '|'.
         let key = try engine.create(

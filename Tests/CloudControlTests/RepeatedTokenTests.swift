@@ -33,7 +33,8 @@ struct RepeatedTokenTests {
 
     @Test func theSameTokenEveryTimeStopsAfterTheSecondPage() throws {
         let harness = try Self.server { _ in "same" }
-        let paginator = harness.client.listResourcesPaginator(ListResourcesInput(typeName: "AWS::Logs::LogGroup"))
+        let paginator = harness.client.listResourcesPaginator(
+            ListResourcesInput(typeName: "AWS::Logs::LogGroup"))
         #expect(try paginator.nextItem()?.identifier == "r1")
         #expect(try paginator.nextItem()?.identifier == "r2")
         let error = #expect(throws: PaginationError.self) { try paginator.nextItem() }
@@ -45,7 +46,8 @@ struct RepeatedTokenTests {
     @Test func tokensThatCycleStopWhenOneComesBack() throws {
         // A, B, A, B...: never the same twice in a row, which is all botocore checks.
         let harness = try Self.server { n in n % 2 == 1 ? "A" : "B" }
-        let paginator = harness.client.listResourcesPaginator(ListResourcesInput(typeName: "AWS::Logs::LogGroup"))
+        let paginator = harness.client.listResourcesPaginator(
+            ListResourcesInput(typeName: "AWS::Logs::LogGroup"))
         let error = #expect(throws: PaginationError.self) { try paginator.allItems() }
         #expect(error == PaginationError(operation: .listResources, repeatedToken: "A"))
         #expect(sentTokens(harness) == [nil, "A", "B"])
@@ -54,7 +56,8 @@ struct RepeatedTokenTests {
     @Test func aStartingTokenThatComesBackStopsAfterOnePage() throws {
         let harness = try Self.server { _ in "start" }
         let paginator = harness.client.listResourcesPaginator(
-            ListResourcesInput(typeName: "AWS::Logs::LogGroup"), config: PaginationConfig(startingToken: "start"))
+            ListResourcesInput(typeName: "AWS::Logs::LogGroup"),
+            config: PaginationConfig(startingToken: "start"))
         #expect(try paginator.nextPage()?.pageItems.map(\.identifier) == ["r1"])
         #expect(throws: PaginationError(operation: .listResources, repeatedToken: "start")) {
             try paginator.nextPage()
@@ -82,7 +85,8 @@ struct RepeatedTokenTests {
             short.description
                 == "ListResources pagination stopped: the service returned a NextToken it had already returned (A); following it again would repeat the same pages forever"
         )
-        let long = PaginationError(operation: .listResources, repeatedToken: String(repeating: "x", count: 5000))
+        let long = PaginationError(
+            operation: .listResources, repeatedToken: String(repeating: "x", count: 5000))
         #expect(long.description.contains(String(repeating: "x", count: 64) + "... (5000 bytes)"))
         #expect(long.description.count < 300)
     }

@@ -36,20 +36,24 @@ import Testing
             process.standardError = errors
             try process.run()
             var line = Data()
-            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty,
+                byte != Data("\n".utf8)
+            {
                 line += byte
             }
             let text = String(decoding: line, as: UTF8.self)
             guard text.hasPrefix("listening on ") else {
                 process.terminate()
-                throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "ccs serve printed '\(text)'"])
+                throw CocoaError(
+                    .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "ccs serve printed '\(text)'"])
             }
             url = String(text.dropFirst("listening on ".count))
         }
 
         /// The process's command line as every user sees it (/proc/PID/cmdline).
         var commandLine: String {
-            let data = FileManager.default.contents(atPath: "/proc/\(process.processIdentifier)/cmdline") ?? Data()
+            let data =
+                FileManager.default.contents(atPath: "/proc/\(process.processIdentifier)/cmdline") ?? Data()
             return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\0", with: " ")
         }
 
@@ -93,7 +97,9 @@ import Testing
             ["api", "ListResources", #"{"TypeName":"AWS::Logs::LogGroup"}"#, "--endpoint-url", server.url],
             environment: ["AWS_ACCESS_KEY_ID": akid, "AWS_SECRET_ACCESS_KEY": secret])
         if outcome.status != 0 {
-            #expect(outcome.stderr.hasPrefix("InvalidSignatureException: "), "refused for its signature: \(outcome.stderr)")
+            #expect(
+                outcome.stderr.hasPrefix("InvalidSignatureException: "),
+                "refused for its signature: \(outcome.stderr)")
         }
         return outcome.status == 0
     }
@@ -108,11 +114,13 @@ import Testing
 
     @Test func aCredentialsFileKeepsTheSecretOutOfArgv() throws {
         let path = try Self.file(
-            "pairs", "# key pairs for the tests\nAKIDFROMFILE0001:\(Self.secret)\n\nAKIDFROMFILE0002:second\r\n")
+            "pairs",
+            "# key pairs for the tests\nAKIDFROMFILE0001:\(Self.secret)\n\nAKIDFROMFILE0002:second\r\n")
         let server = try Server(["--credentials-file", path])
         let commandLine = server.commandLine
         let accepted = try (
-            Self.accepts(server, "AKIDFROMFILE0001", Self.secret), Self.accepts(server, "AKIDFROMFILE0002", "second"),
+            Self.accepts(server, "AKIDFROMFILE0001", Self.secret),
+            Self.accepts(server, "AKIDFROMFILE0002", "second"),
             Self.accepts(server, "test", "test"), Self.accepts(server, "AKIDFROMFILE0001", "wrong")
         )
         let stderr = server.stop()
@@ -125,10 +133,12 @@ import Testing
 
     @Test func theEnvironmentVariableHoldsPairsSeparatedByCommasOrNewlines() throws {
         let server = try Server(
-            [], environment: ["CCS_SERVE_CREDENTIALS": "AKIDFROMENV00001:\(Self.secret),AKIDFROMENV00002:two\n"])
+            [],
+            environment: ["CCS_SERVE_CREDENTIALS": "AKIDFROMENV00001:\(Self.secret),AKIDFROMENV00002:two\n"])
         let commandLine = server.commandLine
         let accepted = try (
-            Self.accepts(server, "AKIDFROMENV00001", Self.secret), Self.accepts(server, "AKIDFROMENV00002", "two"),
+            Self.accepts(server, "AKIDFROMENV00001", Self.secret),
+            Self.accepts(server, "AKIDFROMENV00002", "two"),
             Self.accepts(server, "AKIDFROMENV00002", "wrong")
         )
         let stderr = server.stop()
@@ -154,7 +164,10 @@ import Testing
         let path = try Self.file("open", "AKIDOPENFILE0001:\(Self.secret)\n", mode: 0o644)
         let server = try Server(["--credentials-file", path])
         let stderr = server.stop()
-        #expect(stderr.contains("ccs serve: warning: --credentials-file \(path) is readable by other users (mode 644); chmod 600 it"))
+        #expect(
+            stderr.contains(
+                "ccs serve: warning: --credentials-file \(path) is readable by other users (mode 644); chmod 600 it"
+            ))
     }
 
     @Test func malformedSourcesAreUsageErrorsThatQuoteNoSecret() throws {
@@ -163,20 +176,26 @@ import Testing
         #expect(fromFile.status == 2)
         #expect(
             fromFile.stderr.contains(
-                "--credentials-file \(bad): line 2 holds an entry that is not ACCESS_KEY_ID:SECRET_ACCESS_KEY"))
+                "--credentials-file \(bad): line 2 holds an entry that is not ACCESS_KEY_ID:SECRET_ACCESS_KEY"
+            ))
         #expect(!fromFile.stderr.contains(Self.marker))
 
         let empty = try Self.file("empty", "# nothing yet\n")
         let fromEmpty = try Self.run(["serve", "--port", "0", "--credentials-file", empty])
         #expect(fromEmpty.status == 2)
-        #expect(fromEmpty.stderr.contains("--credentials-file \(empty) holds no ACCESS_KEY_ID:SECRET_ACCESS_KEY pair"))
+        #expect(
+            fromEmpty.stderr.contains(
+                "--credentials-file \(empty) holds no ACCESS_KEY_ID:SECRET_ACCESS_KEY pair"))
 
-        let missing = try Self.run(["serve", "--port", "0", "--credentials-file", Self.folder.path + "/absent"])
+        let missing = try Self.run([
+            "serve", "--port", "0", "--credentials-file", Self.folder.path + "/absent",
+        ])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("--credentials-file \(Self.folder.path)/absent: cannot be read"))
 
         let fromEnvironment = try Self.run(
-            ["serve", "--port", "0"], environment: ["CCS_SERVE_CREDENTIALS": "AKID:\(Self.secret) justASECRET"])
+            ["serve", "--port", "0"],
+            environment: ["CCS_SERVE_CREDENTIALS": "AKID:\(Self.secret) justASECRET"])
         #expect(fromEnvironment.status == 2)
         #expect(
             fromEnvironment.stderr.contains(
