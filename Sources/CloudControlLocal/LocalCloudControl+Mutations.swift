@@ -4,7 +4,8 @@ import ResourceSchemas
 
 extension LocalCloudControl {
     /// CreateResource. Immediate errors: TypeNotFoundException, InvalidRequestException for a
-    /// DesiredState that is not a JSON object, ConcurrentOperationException,
+    /// DesiredState that is not a JSON object or a compound identifier part that contains `|`,
+    /// ConcurrentOperationException,
     /// ClientTokenConflictException. Schema violations and read-only properties make a request
     /// that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that ends
     /// FAILED with AlreadyExists.
@@ -28,6 +29,7 @@ extension LocalCloudControl {
             let generator = ResourceGenerator(region: configuration.region, account: configuration.account)
             let model = generator.generate(for: schema, model: checked.model, random: &random)
             let identifier = schema.identifier(of: model) ?? ""
+            try checkIdentifierParts(model, schema: schema)
             try checkNotBusy(typeName, identifier)
             var failure = checked.failure
             if failure == nil && identifier.isEmpty {
