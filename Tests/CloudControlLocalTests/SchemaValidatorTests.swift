@@ -132,6 +132,9 @@ import Testing
     @Test(arguments: [
         ("^[a-z]+$", #"^[a-z]+\z"#), (#"^\d{3}$"#, #"^[0-9]{3}\z"#), ("[[a]", #"[\[a]"#), ("[^]", #"[\s\S]"#),
         ("a[]b", "a(?!)b"), (#"[\w.-]+"#, #"[A-Za-z0-9_.-]+"#), (#"\/"#, "/"), ("[$]", "[$]"),
+        // Annex B literals found in registry schemas: `-` after a class escape, lone braces.
+        (#"[\w-.~]+"#, #"[A-Za-z0-9_\-.~]+"#), (#"\{a}b{1,9}c{2}{x"#, #"\{a\}b{1,9}c{2}\{x"#),
+        (#"^\P{C}*$"#, #"^\P{C}*\z"#),
     ])
     func ecmaTranslation(_ ecma: String, _ icu: String) {
         #expect(ECMARegex.translate(ecma) == icu)
