@@ -10,7 +10,7 @@ extension LocalCloudControl {
     /// FAILED with AlreadyExists.
     func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressEvent {
         try withEngine(write: true) { now in
-            let schema = try schema(typeName)
+            let schema = try schema(typeName, for: "create")
             let parsed: JSONValue
             do {
                 parsed = try JSONParser.parse(desiredState)
@@ -52,7 +52,7 @@ extension LocalCloudControl {
         -> ProgressEvent
     {
         try withEngine(write: true) { now in
-            let schema = try schema(typeName)
+            let schema = try schema(typeName, for: "update")
             let patch: JSONPatch
             do {
                 patch = try JSONPatch(json: try JSONParser.parse(patchDocument))
@@ -79,7 +79,7 @@ extension LocalCloudControl {
     /// ConcurrentOperationException, ClientTokenConflictException.
     func delete(typeName: String, identifier: String, clientToken: String?) throws -> ProgressEvent {
         try withEngine(write: true) { now in
-            let schema = try schema(typeName)
+            let schema = try schema(typeName, for: "delete")
             let fingerprint = "DELETE\n\(typeName)\n\(identifier)"
             if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
                 return snapshot(previous, at: now)

@@ -90,6 +90,13 @@ import Testing
         for (key, value) in schema.withoutWriteOnly(example).objectValue ?? [:] {
             #expect(properties[key] == value, "\(typeName).\(key)")
         }
+        // AWS::IAM::RolePolicy and AWS::StepFunctions::StateMachine have no list handler.
+        guard schema.supports("list") else {
+            expectLocalError("UnsupportedActionException") {
+                _ = try engine.list(typeName: typeName, resourceModel: nil, nextToken: nil, maxResults: nil)
+            }
+            return
+        }
         let (listed, _) = try engine.list(
             typeName: typeName, resourceModel: example.description, nextToken: nil, maxResults: nil)
         #expect(listed.map(\.identifier) == [event.identifier])
