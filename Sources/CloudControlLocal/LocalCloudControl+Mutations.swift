@@ -3,11 +3,11 @@ import JSONCore
 import ResourceSchemas
 
 extension LocalCloudControl {
-    /// CreateResource. Immediate errors: TypeNotFoundException, InvalidRequestException for a
-    /// DesiredState that is not a JSON object, ConcurrentOperationException,
-    /// ClientTokenConflictException. Schema violations and read-only properties make a request
-    /// that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that ends
-    /// FAILED with AlreadyExists.
+    /// CreateResource. Immediate errors: TypeNotFoundException, UnsupportedActionException,
+    /// InvalidRequestException for a DesiredState that is not a JSON object, ValidationException
+    /// for schema violations, ConcurrentOperationException, ClientTokenConflictException.
+    /// Read-only properties make a request that ends FAILED with ErrorCode InvalidRequest; an
+    /// existing identifier one that ends FAILED with AlreadyExists.
     func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressEvent {
         try withEngine(write: true) { now in
             let schema = try schema(typeName, for: "create")
@@ -24,7 +24,7 @@ extension LocalCloudControl {
             if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
                 return snapshot(previous, at: now)
             }
-            let checked = checkCreate(parsed, schema: schema)
+            let checked = try checkCreate(parsed, schema: schema)
             let generator = ResourceGenerator(region: configuration.region, account: configuration.account)
             let model = generator.generate(for: schema, model: checked.model, random: &random)
             let identifier = schema.identifier(of: model) ?? ""
@@ -44,10 +44,11 @@ extension LocalCloudControl {
     }
 
     /// UpdateResource: applies the RFC 6902 patch to the current model, then validates.
-    /// Immediate errors: TypeNotFoundException, InvalidRequestException for a malformed patch
-    /// document or identifier, ResourceNotFoundException, ConcurrentOperationException,
-    /// ClientTokenConflictException. Create-only paths end FAILED with NotUpdatable; read-only
-    /// paths, a patch that does not apply and schema violations end FAILED with InvalidRequest.
+    /// Immediate errors: TypeNotFoundException, UnsupportedActionException,
+    /// InvalidRequestException for a malformed patch document or identifier,
+    /// ResourceNotFoundException, ConcurrentOperationException, ClientTokenConflictException,
+    /// NotUpdatableException for create-only paths, ValidationException for schema violations.
+    /// Read-only paths and a patch that does not apply end FAILED with InvalidRequest.
     func update(typeName: String, identifier: String, patchDocument: String, clientToken: String?) throws
         -> ProgressEvent
     {
@@ -68,7 +69,7 @@ extension LocalCloudControl {
             }
             let current = try visibleResource(schema, identifier, at: now)
             try checkNotBusy(typeName, current.identifier)
-            let checked = checkUpdate(patch, current: current.model, schema: schema)
+            let checked = try checkUpdate(patch, current: current.model, schema: schema)
             return try submit(
                 .update, typeName: typeName, identifier: current.identifier, clientToken: clientToken,
                 fingerprint: fingerprint, model: checked.model, failure: checked.failure, at: now)

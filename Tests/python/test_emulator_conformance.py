@@ -6,6 +6,7 @@ and FAILED progress events" and "Listing".
 
 import json
 
+import botocore.exceptions
 import pytest
 
 from emulator_support import client, fast, isolated_aws_environment, unique  # noqa: F401 (fixtures)
@@ -86,3 +87,58 @@ def test_every_missing_key_is_named(client):
 
 def test_a_top_level_type_lists_without_a_model(client):
     assert client.list_resources(TypeName="AWS::Logs::LogGroup")["TypeName"] == "AWS::Logs::LogGroup"
+
+
+# ---------------------------------------------------------------- synchronous model validation
+
+
+def validation_error(call):
+    with pytest.raises(botocore.exceptions.ClientError) as error:
+        call()
+    response = error.value.response
+    assert (response["Error"]["Code"], response["ResponseMetadata"]["HTTPStatusCode"]) == (
+        "ValidationException", 400)
+    return response["Error"]["Message"]
+
+
+def test_create_with_an_extraneous_key_is_a_validation_exception(client):
+    message = validation_error(lambda: client.create_resource(
+        TypeName="AWS::Logs::LogGroup",
+        DesiredState=json.dumps({"LogGroupName": unique("extra"), "Id": "x",
+                                 "Tags": [{"Key": "k", "Value": "v", "Arn": "a"}]})))
+    assert message == (
+        "Model validation failed (#: extraneous key [Id] is not permitted\n"
+        "    #/Tags/0: extraneous key [Arn] is not permitted)")
+
+
+def test_create_without_a_required_key_is_a_validation_exception(client):
+    message = validation_error(lambda: client.create_resource(
+        TypeName="AWS::Logs::LogStream", DesiredState=json.dumps({"LogStreamName": "s"})))
+    assert message == "Model validation failed (#: required key [LogGroupName] not found)"
+    requests = client.list_resource_requests()["ResourceRequestStatusSummaries"]
+    assert not [r for r in requests if r["TypeName"] == "AWS::Logs::LogStream"], "nothing was recorded"
+
+
+def test_update_whose_result_breaks_the_schema_is_a_validation_exception(client):
+    name = unique("valid")
+    client.create_resource(TypeName="AWS::Logs::LogGroup", DesiredState=json.dumps({"LogGroupName": name}))
+    message = validation_error(lambda: client.update_resource(
+        TypeName="AWS::Logs::LogGroup", Identifier=name,
+        PatchDocument=json.dumps([{"op": "add", "path": "/RetentionInDays", "value": "seven"}])))
+    assert message == "Model validation failed (#/RetentionInDays: expected integer, got string)"
+
+
+def test_a_patch_touching_create_only_properties_is_not_updatable(client):
+    name = unique("fixed")
+    client.create_resource(TypeName="AWS::Logs::LogGroup", DesiredState=json.dumps({"LogGroupName": name}))
+    with pytest.raises(client.exceptions.NotUpdatableException) as error:
+        client.update_resource(
+            TypeName="AWS::Logs::LogGroup", Identifier=name,
+            PatchDocument=json.dumps([
+                {"op": "replace", "path": "/LogGroupName", "value": "renamed"},
+                {"op": "add", "path": "/RetentionInDays", "value": 7}]))
+    assert error.value.response["Error"]["Message"] == (
+        "Invalid patch update: createOnlyProperties [/properties/LogGroupName] cannot be updated")
+    properties = json.loads(client.get_resource(
+        TypeName="AWS::Logs::LogGroup", Identifier=name)["ResourceDescription"]["Properties"])
+    assert "RetentionInDays" not in properties, "nothing of the patch was applied"
