@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 quick=false
 [[ "${1:-}" == "--quick" ]] && quick=true
 
+source scripts/bench/require-tools.sh
+bench_require hyperfine:hyperfine wrk:wrk lua5.4:lua5.4
 swift build -c release --product ccs
 started=$(date -u +"%Y-%m-%d %H:%M UTC")
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)

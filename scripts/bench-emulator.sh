@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 duration=${2:-10}
 sizes=(1000 10000 100000)
-command -v wrk >/dev/null || { echo "bench-emulator: wrk is not installed" >&2; exit 1; }
+source scripts/bench/require-tools.sh
+bench_require wrk:wrk
 python=${PYTHON:-python3}
 helper=scripts/bench/emulator_bench.py
 

@@ -5,6 +5,8 @@
 # usage: scripts/bench-json.sh [RUNS]   (RUNS defaults to 5; jsonpath-ng rows use at most 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bench/require-tools.sh
+bench_require hyperfine:hyperfine
 
 runs=${1:-5}
 slow_runs=$((runs < 3 ? runs : 3))

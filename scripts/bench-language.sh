@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 RUNS="${RUNS:-7}"
 PROGRAMS=(fib loop strings churn)
 
-for tool in hyperfine python3 lua5.4; do
-    command -v "$tool" >/dev/null || { echo "bench-language: $tool is required" >&2; exit 2; }
-done
+source scripts/bench/require-tools.sh
+bench_require hyperfine:hyperfine lua5.4:lua5.4
+command -v python3 >/dev/null || { echo "bench-language: python3 is required" >&2; exit 2; }
 
 swift build -c release --product ccs
 CCS="$(swift build -c release --show-bin-path)/ccs"

@@ -7,6 +7,8 @@
 # usage: scripts/bench-listing.sh [RUNS]   (RUNS defaults to 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bench/require-tools.sh
+bench_require hyperfine:hyperfine
 
 runs=${1:-5}
 work=$(mktemp -d /tmp/ccs-bench-listing.XXXXXX)

@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs="${1:-20}"
-command -v hyperfine >/dev/null || { echo "bench-startup: hyperfine is not installed" >&2; exit 1; }
+source scripts/bench/require-tools.sh
+bench_require hyperfine:hyperfine
 command -v aws >/dev/null || { echo "bench-startup: aws (the AWS CLI) is not installed" >&2; exit 1; }
 python3 -c "import boto3" || { echo "bench-startup: python3 cannot import boto3" >&2; exit 1; }
 

@@ -3,6 +3,7 @@
 #
 #   scripts/fuzz.sh TARGET [SECONDS]   fuzz one target (default 600 s), then minimise its corpus
 #   scripts/fuzz.sh all [SECONDS]      every target, one after the other
+#   scripts/fuzz.sh merge TARGET       minimise fuzz-out/TARGET/corpus into the committed corpus
 #   scripts/fuzz.sh seed               rebuild the seed corpora from the fixtures under Tests/
 #   scripts/fuzz.sh list               the target names
 #
@@ -25,7 +26,7 @@ BUILD_FLAGS=(-c release --scratch-path "$SCRATCH"
     -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld)
 
 usage() {
-    echo "usage: scripts/fuzz.sh TARGET|all [SECONDS] | seed | list" >&2
+    echo "usage: scripts/fuzz.sh TARGET|all [SECONDS] | merge TARGET | seed | list" >&2
     echo "targets: ${TARGETS[*]}" >&2
     exit 2
 }
@@ -88,8 +89,9 @@ run() {
 minimise() {
     local target=$1 corpus=Tests/FuzzCorpus/$1 scratch=fuzz-out/$1
     rm -rf "$scratch/merged" && mkdir -p "$scratch/merged"
-    nice -n 19 "$SCRATCH/release/$target" -set_cover_merge=1 -use_counters=0 -max_len="$(max_len "$target")" -timeout=10 \
-        -rss_limit_mb=2048 "$scratch/merged" "$corpus" "$scratch/corpus" >"$scratch/merge.txt" 2>&1
+    ASAN_OPTIONS=detect_leaks=$(detect_leaks "$target") nice -n 19 "$SCRATCH/release/$target" \
+        -set_cover_merge=1 -use_counters=0 -max_len="$(max_len "$target")" -timeout=10 \
+        -rss_limit_mb=2048 -detect_leaks="$(detect_leaks "$target")" "$scratch/merged" "$corpus" "$scratch/corpus" >"$scratch/merge.txt" 2>&1
     rm -rf "$corpus" && mv "$scratch/merged" "$corpus"
     echo "$target: corpus minimised to $(find "$corpus" -type f | wc -l) files"
 }
@@ -163,6 +165,11 @@ PY
 case "${1:-}" in
     list) printf '%s\n' "${TARGETS[@]}" ;;
     seed) seed ;;
+    merge)
+        [[ " ${TARGETS[*]} " == *" ${2:-} "* ]] || usage
+        build "$2"
+        minimise "$2"
+        ;;
     all)
         for target in "${TARGETS[@]}"; do run "$target" "${2:-600}"; done
         ;;

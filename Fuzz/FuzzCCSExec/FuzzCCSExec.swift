@@ -9,7 +9,7 @@
 //   searches an empty folder.
 // - Every run has a wall-clock budget enforced through the interpreter's own `Interruption`
 //   (the REPL's Ctrl-C), which it polls at every call and loop iteration and which lazy
-//   sequences check per element, so `while true {}` and `range(10**18) | sum` end with
+//   sequences check per element, so `while true {}` and `sum(range(1000000000))` end with
 //   `ScriptInterrupted` instead of hanging libFuzzer.
 @testable import CCSLanguage
 import CFuzzDriver

@@ -119,6 +119,29 @@ extension LocalCloudControl {
         return Checked(model: patched, failure: nil)
     }
 
+    /// A compound identifier joins its parts with `|` (Cloud Control user guide, "Identifying
+    /// resources"), and Get, Update and Delete split it there, so a part that itself contains
+    /// `|` names a resource no later call could find: refused at create, before anything is
+    /// stored (issue 16, F10). A single-part identifier is taken whole and may contain `|`.
+    func checkIdentifierParts(_ model: JSONValue, schema: ResourceSchema) throws {
+        guard schema.primaryIdentifier.count > 1 else { return }
+        for path in schema.primaryIdentifier {
+            guard let value = JSONPointer(tokens: path.tokens).resolve(in: model) else { continue }
+            let text: String
+            switch value {
+            case .string(let string): text = string
+            case .null: continue
+            default: text = value.description
+            }
+            guard text.contains("|") else { continue }
+            let parts = schema.primaryIdentifier.map { $0.tokens.joined(separator: "/") }.joined(
+                separator: "|")
+            throw LocalError.invalidRequest(
+                "\(path) '\(text)' contains '|', the separator of \(schema.typeName)'s compound identifier (\(parts)): a resource with it could not be read, updated or deleted by its identifier"
+            )
+        }
+    }
+
     /// A `required` issue about a read-only property, which the service itself supplies.
     static func isReadOnlyRequired(_ issue: ValidationIssue, _ schema: ResourceSchema) -> Bool {
         guard issue.path.tokens.isEmpty, issue.message.hasPrefix("required key [") else { return false }

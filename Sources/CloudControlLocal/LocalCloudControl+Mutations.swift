@@ -4,10 +4,11 @@ import ResourceSchemas
 
 extension LocalCloudControl {
     /// CreateResource. Immediate errors: TypeNotFoundException, UnsupportedActionException,
-    /// InvalidRequestException for a DesiredState that is not a JSON object, ValidationException
-    /// for schema violations, ConcurrentOperationException, ClientTokenConflictException.
-    /// Read-only properties make a request that ends FAILED with ErrorCode InvalidRequest; an
-    /// existing identifier one that ends FAILED with AlreadyExists.
+    /// InvalidRequestException for a DesiredState that is not a JSON object or a compound
+    /// identifier part that contains `|`, ValidationException for schema violations,
+    /// ConcurrentOperationException, ClientTokenConflictException. Read-only properties make a
+    /// request that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that
+    /// ends FAILED with AlreadyExists.
     func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressEvent {
         try withEngine(write: true) { now in
             let schema = try schema(typeName, for: "create")
@@ -28,6 +29,7 @@ extension LocalCloudControl {
             let generator = ResourceGenerator(region: configuration.region, account: configuration.account)
             let model = generator.generate(for: schema, model: checked.model, random: &random)
             let identifier = schema.identifier(of: model) ?? ""
+            try checkIdentifierParts(model, schema: schema)
             try checkNotBusy(typeName, identifier)
             var failure = checked.failure
             if failure == nil && identifier.isEmpty {

@@ -15,8 +15,10 @@ struct ServeCommand: ParsableCommand {
         abstract: "Run the local Cloud Control emulator as an HTTP endpoint.",
         discussion: """
             Speaks the Cloud Control API's awsJson1_0 protocol on POST / and checks the SigV4 \
-            signature of every request: test/test is always accepted, --credentials adds more. \
-            Prints one line, 'listening on http://HOST:PORT', once it accepts connections. \
+            signature of every request: test/test is always accepted; --credentials-file, \
+            CCS_SERVE_CREDENTIALS (AKID:SECRET pairs separated by commas or newlines) and \
+            --credentials add more; the first two keep the secret out of the command line, which \
+            every user can read. Prints one line, 'listening on http://HOST:PORT', once it accepts connections. \
             Ctrl-C or SIGTERM stops it after in-flight requests finish.
 
             Example, with the AWS CLI:
@@ -58,8 +60,17 @@ struct ServeCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: ArgumentHelp("Accept requests signed with this access key id and secret (repeatable; test:test is always accepted).", valueName: "akid:secret"))
+        help: ArgumentHelp(
+            "Accept requests signed with this access key id and secret (repeatable; test:test is always accepted). The command line is visible to every user (ps): prefer --credentials-file or CCS_SERVE_CREDENTIALS.",
+            valueName: "akid:secret"))
     var credentials: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Accept the key pairs in this file, one AKID:SECRET per line ('#' comments and blank lines skipped; repeatable).",
+            valueName: "path"))
+    var credentialsFile: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Load further resource type schemas (*.json) from this directory (repeatable; also CCS_SCHEMAS, folders separated by ':').", valueName: "dir"))
     var schemas: [String] = []
@@ -82,20 +93,49 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    /// `test`/`test` plus every `--credentials AKID:SECRET`.
-    func credentialPairs() throws -> [String: String] {
+    /// `test`/`test` plus the pairs of CCS_SERVE_CREDENTIALS, every `--credentials-file` and
+    /// every `--credentials`, later ones replacing earlier ones with the same key id.
+    func credentialPairs(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> [String: String]
+    {
         var pairs = ["test": "test"]
+        // Set but empty counts as unset, as for the AWS_* variables.
+        if let text = environment[ServeCredentials.environmentVariable],
+            !text.allSatisfy({ $0.isWhitespace })
+        {
+            for (akid, secret) in try ServeCredentials.parse(text, source: ServeCredentials.environmentVariable) {
+                pairs[akid] = secret
+            }
+        }
+        for path in credentialsFile {
+            for (akid, secret) in try ServeCredentials.read(path) { pairs[akid] = secret }
+        }
         for entry in credentials {
-            guard let colon = entry.firstIndex(of: ":"), colon != entry.startIndex, entry.index(after: colon) != entry.endIndex
-            else {
+            guard let (akid, secret) = ServeCredentials.pair(entry) else {
                 throw ValidationError("--credentials '\(entry)' must be ACCESS_KEY_ID:SECRET_ACCESS_KEY")
             }
-            pairs[String(entry[..<colon])] = String(entry[entry.index(after: colon)...])
+            pairs[akid] = secret
         }
         return pairs
     }
 
+    /// What to say on stderr before serving: a secret given in argv, a key file others can read.
+    func credentialWarnings() -> [String] {
+        var warnings: [String] = []
+        let exposed = credentials.compactMap(ServeCredentials.pair).filter { $0 != ("test", "test") }.map(\.0)
+        if !exposed.isEmpty {
+            warnings.append(
+                "ccs serve: warning: --credentials puts the secret of \(exposed.joined(separator: ", ")) on the command line, where every user of this machine can read it (ps, /proc/PID/cmdline); pass it with --credentials-file PATH or the \(ServeCredentials.environmentVariable) environment variable instead"
+            )
+        }
+        for path in credentialsFile {
+            if let warning = ServeCredentials.permissionWarning(path) { warnings.append(warning) }
+        }
+        return warnings
+    }
+
     func run() throws {
+        for warning in credentialWarnings() { Self.printError(warning) }
         var settings = LocalConfiguration()
         settings.region = region
         settings.account = account

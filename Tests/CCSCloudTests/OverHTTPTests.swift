@@ -14,7 +14,7 @@ final class HTTPBackend {
     let server: HTTPServer
     let client: CloudControlClient
 
-    init(engine: LocalCloudControl) throws {
+    init(engine: CloudControlService) throws {
         received = CountingService(engine)
         server = try HTTPServer.start(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0),

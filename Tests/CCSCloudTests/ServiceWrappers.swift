@@ -49,3 +49,43 @@ final class ParentKeyListService: ForwardingService {
         )
     }
 }
+
+/// Forwards to a service, but every page of ListResources and ListResourceRequests carries
+/// a NextToken that leads back to a page already fetched: A, B, A, B... (or the same one each
+/// time with `cycle: 1`). After `limit` pages of each it gives a page without NextToken, so a
+/// paginator that follows the loop ends instead of hanging the test.
+final class LoopingTokensService: ForwardingService {
+    let cycle: Int
+    let limit = 40
+    private var listed = 0
+    private var requested = 0
+
+    init(_ inner: CloudControlService, cycle: Int) {
+        self.cycle = cycle
+        super.init(inner)
+    }
+
+    private func token(_ page: Int) -> String? {
+        page < limit ? "loop-\(page % cycle)" : nil
+    }
+
+    override func listResources(_ input: ListResourcesInput) throws -> ListResourcesOutput {
+        var first = input
+        first.nextToken = nil
+        var page = try inner.listResources(first)
+        listed += 1
+        page.nextToken = token(listed)
+        return page
+    }
+
+    override func listResourceRequests(_ input: ListResourceRequestsInput) throws
+        -> ListResourceRequestsOutput
+    {
+        var first = input
+        first.nextToken = nil
+        var page = try inner.listResourceRequests(first)
+        requested += 1
+        page.nextToken = token(requested)
+        return page
+    }
+}

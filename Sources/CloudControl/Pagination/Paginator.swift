@@ -6,8 +6,10 @@
 /// - after `maxItems` items it stops, truncating the last page if needed, and `resumeToken`
 ///   holds a token that `startingToken` accepts to continue exactly there, in the middle of a
 ///   page if that is where it stopped;
-/// - a NextToken returned twice in a row is a `PaginationError`, thrown when the page after
-///   the repeating one is asked for;
+/// - a NextToken the service already gave in this pagination (or the starting one) is a
+///   `PaginationError`, thrown when the page after the repeating one is asked for. botocore
+///   checks only two tokens in a row; a server cycling through tokens (A, B, A...) loops the
+///   same way, and following any token seen before repeats pages forever;
 /// - any error is thrown to the caller of `nextPage()` / `nextItem()`, and ends the pagination.
 ///
 /// Iterate with `while let page = try paginator.nextPage()`, or use it as a `Sequence` of
@@ -31,7 +33,8 @@ public final class Paginator<Input: PaginatedInput> {
     private var requestToken: String?
     private var startingTruncation = 0
     private var totalItems = 0
-    private var previousNextToken: String?
+    /// Every service token this pagination was started with or has followed.
+    private var seenTokens: Set<String> = []
     private var pendingError: PaginationError?
     private var bufferedItems: [Item] = []
     private var bufferedIndex = 0
@@ -105,12 +108,11 @@ public final class Paginator<Input: PaginatedInput> {
             state = .finished
             return page
         }
-        if let previous = previousNextToken, previous == next {
+        if !seenTokens.insert(next).inserted {
             // Like botocore, the page is still returned; the next call reports the loop.
             pendingError = PaginationError(operation: Input.operation, repeatedToken: next)
             return page
         }
-        previousNextToken = next
         requestToken = next
         input.nextToken = next
         return page
@@ -156,5 +158,6 @@ public final class Paginator<Input: PaginatedInput> {
         } else {
             requestToken = input.nextToken
         }
+        if let requestToken { seenTokens.insert(requestToken) }
     }
 }

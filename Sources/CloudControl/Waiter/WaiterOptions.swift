@@ -75,7 +75,8 @@ public struct WaiterOptions {
 
 /// One request a waiter waits for: the input that polls it and, when known without a call,
 /// its latest outcome (the first event of a create), which the acceptors judge before any
-/// poll. Without one, the first poll is sent at once.
+/// poll: a finished one ends the wait without a call or a pause. Without one, or when it is
+/// unfinished and its honoured RetryAfter is already past, the first poll is sent at once.
 public struct WaiterTarget<Input: CloudControlInput> {
     public var input: Input
     public var known: Input.Output?

@@ -42,7 +42,7 @@ struct WaiterRun<Input: CloudControlInput> {
         clockFloor = start
         tracked = targets.map { Tracked(input: $0.input, settledAt: start) }
         for (i, target) in targets.enumerated() {
-            if let known = target.known { settle(i, .success(known), now: start) }
+            if let known = target.known { settle(i, .success(known), now: start, known: true) }
         }
     }
 
@@ -88,7 +88,7 @@ struct WaiterRun<Input: CloudControlInput> {
                         tracked[i].resubmission = nil
                         tracked[i].step = 0
                         if let known = target.known {
-                            settle(i, .success(known), now: self.now())
+                            settle(i, .success(known), now: self.now(), known: true)
                         } else {
                             schedule(i, at: self.now(), after: 0)
                         }
@@ -110,8 +110,11 @@ struct WaiterRun<Input: CloudControlInput> {
     }
 
     /// Decides what one outcome means for target `i`: done, failed, to be sent again, or due
-    /// again after a pause.
-    private mutating func settle(_ i: Int, _ result: Result<Input.Output, Error>, now: Double) {
+    /// again after a pause. `known` marks an outcome the caller already had (a target's
+    /// `known` event) rather than one a call just returned.
+    private mutating func settle(
+        _ i: Int, _ result: Result<Input.Output, Error>, now: Double, known: Bool = false
+    ) {
         var output: Input.Output?
         var serviceError: CloudControlError?
         var callError: Error?
@@ -186,6 +189,16 @@ struct WaiterRun<Input: CloudControlInput> {
                 WaiterError(
                     waiterName: waiter.definition.name, reason: .maxAttemptsExceeded, attempts: attempts,
                     lastProgressEvent: event, lastError: serviceError))
+            return
+        }
+        if known, waiter.options.honourRetryAfter,
+            let retryAfter = tracked[i].event?.retryAfter?.timeIntervalSince1970, retryAfter <= now
+        {
+            // The event was known before waiting began and the service's own hint is already
+            // past: the request has likely finished (a loop waiting on requests created
+            // earlier), so poll now instead of taking a backoff step first. Nothing has
+            // failed yet, so no step is used up.
+            schedule(i, at: now, after: 0)
             return
         }
         schedule(i, at: now, after: waiter.delay(after: tracked[i].event, step: tracked[i].step, now: now))
