@@ -1,70 +1,31 @@
 #!/usr/bin/env python3
-"""Regenerate the resource schemas shipped with the ccs emulator.
+"""Regenerate the resource schemas shipped with ccs.
 
-Reads the CloudFormation registry schemas carried by the installed `cfn-lint` package
-(MIT No Attribution): `cfnlint/data/schemas/resources/*.json`, indexed by type name in
-`cfnlint/data/schemas/providers/us_east_1.py`. Writes one file per curated type into
+Reads the CloudFormation registry schemas, as the registry publishes them (with `handlers`:
+which operations a type supports, their permissions, and `list.handlerSchema`), from a copy
+of terraform-provider-awscc's `internal/service/cloudformation/schemas/` folder (MPL-2.0;
+one `AWS_Service_Resource.json` per type). Writes every schema into
 Sources/ResourceSchemas/Schemas/ as `aws-service-resource.json` (the type name lower-cased,
-`::` replaced by `-`), plus LICENSE.md naming the source and version.
+`::` replaced by `-`, the name SchemaRegistry looks up first), minified: the files are read
+by a parser, not a person, and whitespace is a quarter of their size. Also writes
+`types.txt` (every type name, one a line, so that listing the types reads one small file),
+copies the repository's LICENSE and writes SOURCES.md with the provenance.
 
-Usage: pip install cfn-lint && scripts/regenerate-schemas.py [--out DIR]
+cfn-lint's bundled copies, the previous source, have `handlers` stripped, so they cannot tell
+a type without a list or update handler from one with it.
+
+Usage: scripts/regenerate-schemas.py [--source DIR] [--commit SHA] [--out DIR]
 """
 
 import argparse
-import importlib.util
 import json
 import pathlib
+import shutil
 import sys
 
-# The curated set: the common types users reach for first, parents and their child types.
-TYPES = [
-    "AWS::ApiGateway::Deployment",
-    "AWS::ApiGateway::Resource",
-    "AWS::ApiGateway::RestApi",
-    "AWS::ApiGateway::Stage",
-    "AWS::CloudWatch::Alarm",
-    "AWS::CloudWatch::Dashboard",
-    "AWS::DynamoDB::Table",
-    "AWS::EC2::InternetGateway",
-    "AWS::EC2::KeyPair",
-    "AWS::EC2::Route",
-    "AWS::EC2::RouteTable",
-    "AWS::EC2::SecurityGroup",
-    "AWS::EC2::Subnet",
-    "AWS::EC2::VPC",
-    "AWS::ECR::Repository",
-    "AWS::ECS::Cluster",
-    "AWS::ECS::TaskDefinition",
-    "AWS::EKS::Addon",
-    "AWS::EKS::Cluster",
-    "AWS::EKS::FargateProfile",
-    "AWS::EKS::Nodegroup",
-    "AWS::Events::EventBus",
-    "AWS::Events::Rule",
-    "AWS::IAM::InstanceProfile",
-    "AWS::IAM::ManagedPolicy",
-    "AWS::IAM::Role",
-    "AWS::IAM::RolePolicy",
-    "AWS::IAM::User",
-    "AWS::KMS::Alias",
-    "AWS::KMS::Key",
-    "AWS::Kinesis::Stream",
-    "AWS::Lambda::Function",
-    "AWS::Lambda::Permission",
-    "AWS::Logs::LogGroup",
-    "AWS::Logs::LogStream",
-    "AWS::Logs::MetricFilter",
-    "AWS::S3::Bucket",
-    "AWS::S3::BucketPolicy",
-    "AWS::SNS::Subscription",
-    "AWS::SNS::Topic",
-    "AWS::SQS::Queue",
-    "AWS::SSM::Document",
-    "AWS::SSM::Parameter",
-    "AWS::SecretsManager::Secret",
-    "AWS::StepFunctions::Activity",
-    "AWS::StepFunctions::StateMachine",
-]
+REPOSITORY = "https://github.com/hashicorp/terraform-provider-awscc"
+DEFAULT_COMMIT = "f995d4f4139602dbb9044f3108702f2a1837a872"
+SOURCE_PATH = "internal/service/cloudformation/schemas"
 
 
 def file_name(type_name: str) -> str:
@@ -72,58 +33,74 @@ def file_name(type_name: str) -> str:
 
 
 def main() -> int:
-    default_out = pathlib.Path(__file__).resolve().parent.parent / "Sources/ResourceSchemas/Schemas"
+    root = pathlib.Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=pathlib.Path, default=default_out)
+    parser.add_argument(
+        "--source",
+        type=pathlib.Path,
+        default=root.parent / "shared/conformance/cfn-schemas",
+        help=f"a copy of {SOURCE_PATH} with the repository's LICENSE",
+    )
+    parser.add_argument("--commit", default=DEFAULT_COMMIT, help="the commit the copy was taken at")
+    parser.add_argument("--out", type=pathlib.Path, default=root / "Sources/ResourceSchemas/Schemas")
     args = parser.parse_args()
 
-    try:
-        import cfnlint
-        from importlib.metadata import distribution, version
-    except ImportError:
-        print("error: cfn-lint is not installed (pip install cfn-lint)", file=sys.stderr)
+    files = sorted(args.source.glob("AWS_*.json"))
+    licence = args.source / "LICENSE"
+    if not files or not licence.exists():
+        print(f"error: {args.source} holds no AWS_*.json schemas and LICENSE", file=sys.stderr)
         return 1
-    root = pathlib.Path(cfnlint.__file__).parent / "data/schemas"
-    spec = importlib.util.spec_from_file_location("us_east_1", root / "providers/us_east_1.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    index = module.types
+
+    schemas = {}
+    for path in files:
+        schema = json.loads(path.read_text())
+        type_name = schema.get("typeName")
+        if not isinstance(type_name, str) or file_name(type_name) != path.name.lower().replace("_", "-"):
+            print(f"error: {path.name} has typeName {type_name!r}", file=sys.stderr)
+            return 1
+        schemas[type_name] = schema
 
     args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("aws-*.json"):
         old.unlink()
-    for type_name in TYPES:
-        if type_name not in index:
-            print(f"error: {type_name} is not in cfn-lint's us_east_1 index", file=sys.stderr)
-            return 1
-        schema = json.loads((root / "resources" / (index[type_name] + ".json")).read_text())
-        if schema.get("typeName") != type_name:
-            print(f"error: {type_name}: file has typeName {schema.get('typeName')}", file=sys.stderr)
-            return 1
-        (args.out / file_name(type_name)).write_text(json.dumps(schema, indent=1, ensure_ascii=False) + "\n")
+    for type_name, schema in schemas.items():
+        text = json.dumps(schema, separators=(",", ":"), ensure_ascii=False)
+        (args.out / file_name(type_name)).write_text(text + "\n")
+    # SchemaRegistry reads the type names from this list instead of from 1,489 files.
+    (args.out / "types.txt").write_text("".join(t + "\n" for t in sorted(schemas)))
+    shutil.copyfile(licence, args.out / "LICENSE")
+    stale = args.out / "LICENSE.md"
+    if stale.exists():
+        stale.unlink()
 
-    cfn_lint_version = version("cfn-lint")
-    licence_text = (distribution("cfn-lint").read_text("licenses/LICENSE") or "MIT-0").strip()
-    (args.out / "LICENSE.md").write_text(
+    def count(predicate):
+        return sum(1 for s in schemas.values() if predicate(s.get("handlers", {})))
+
+    with_update = count(lambda h: "update" in h)
+    with_list = count(lambda h: "list" in h)
+    with_parent_keys = count(lambda h: h.get("list", {}).get("handlerSchema", {}).get("required"))
+    (args.out / "SOURCES.md").write_text(
         f"""# Resource schemas: source and licence
 
-The `aws-*.json` files in this folder are CloudFormation resource provider schemas as
-carried by the `cfn-lint` Python package, version {cfn_lint_version}
-(https://github.com/aws-cloudformation/cfn-lint, `src/cfnlint/data/schemas/resources/`,
-indexed by type name in `src/cfnlint/data/schemas/providers/us_east_1.py`). They were
-written by scripts/regenerate-schemas.py, which re-indents them and changes nothing else.
+The `aws-*.json` files in this folder are the CloudFormation registry's resource provider
+schemas, {len(schemas):,} types, as carried by terraform-provider-awscc:
 
-cfn-lint is licensed under the MIT No Attribution License (MIT-0). Its licence file,
-as shipped in the wheel:
+- repository: {REPOSITORY}
+- commit: `{args.commit}`
+- path: `{SOURCE_PATH}/AWS_<Service>_<Resource>.json`
+- licence: the repository's, MPL-2.0 (copied unchanged as `LICENSE`); the schemas themselves
+  are the data AWS publishes through the CloudFormation registry (DescribeType).
 
-{licence_text}
+scripts/regenerate-schemas.py wrote them: each file renamed to `aws-<service>-<resource>.json`
+(the type name lower-cased, `::` replaced by `-`) and minified (no whitespace between tokens);
+the content is otherwise unchanged, `handlers` included.
 
-cfn-lint's copies omit the `handlers` section of the registry schemas (permissions and
-`handlers.list.handlerSchema`), so the keys a child type needs in order to be listed are
-kept in the emulator's own table (Sources/ResourceSchemas/ListRequirements.swift).
+Counted: {with_update:,} types with an update handler (the others are IMMUTABLE),
+{with_list:,} with a list handler, {with_parent_keys:,} whose list handler's `handlerSchema`
+names the ResourceModel keys a listing requires.
 """
     )
-    print(f"wrote {len(TYPES)} schemas from cfn-lint {cfn_lint_version} to {args.out}")
+    print(f"wrote {len(schemas)} schemas from {args.source} (commit {args.commit[:7]}) to {args.out}")
     return 0
 
 

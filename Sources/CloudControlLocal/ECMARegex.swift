@@ -24,6 +24,9 @@ public final class ECMARegex: @unchecked Sendable {
     /// True when `pattern` matches somewhere in `string` (JSON Schema patterns are unanchored).
     /// Throws `SchemaError` when the pattern cannot be compiled.
     public func matches(_ pattern: String, _ string: String) throws -> Bool {
+        // The empty pattern matches every string; ICU refuses to compile it, and registry
+        // schemas use it (AWS::Logs::LogGroup's LogGroupName has `"pattern": ""`).
+        if pattern.isEmpty { return true }
         let regex = try compiled(pattern)
         let range = NSRange(string.startIndex..<string.endIndex, in: string)
         return regex.firstMatch(in: string, options: [], range: range) != nil
@@ -58,9 +61,26 @@ public final class ECMARegex: @unchecked Sendable {
                 case "w": out += inClass ? "A-Za-z0-9_" : "[A-Za-z0-9_]"
                 case "W": out += inClass ? "\\W" : "[^A-Za-z0-9_]"
                 case "/": out += "/"
+                // `\p{…}`/`\P{…}` Unicode properties (`^\P{C}*$`), which the service's Java
+                // regexes and ICU both know: copied whole, braces included.
+                case "p", "P":
+                    if i + 2 < chars.count, chars[i + 2] == "{",
+                        let close = chars[(i + 2)...].firstIndex(of: "}")
+                    {
+                        out += String(chars[i...close])
+                        i = close + 1
+                        continue
+                    }
+                    out.append(c); out.append(n)
                 default: out.append(c); out.append(n)
                 }
                 i += 2
+                // `[\w-.]`: a class escape cannot start a range, so ECMA (Annex B) reads the
+                // `-` after it as a literal; ICU would see a range from the escape's last member.
+                if inClass, "dDwWsS".contains(n), i < chars.count, chars[i] == "-" {
+                    out += "\\-"
+                    i += 1
+                }
                 continue
             }
             if inClass {
@@ -93,10 +113,34 @@ public final class ECMARegex: @unchecked Sendable {
                     i += 1
                 }
             case "$": out += "\\z"
+            // Annex B: a `{` that does not start a `{n}`, `{n,}` or `{n,m}` quantifier, and a
+            // lone `}`, are literals (`\{config\-name}`); ICU refuses both unescaped.
+            case "{":
+                if let end = Self.quantifierEnd(chars, from: i) {
+                    out += String(chars[i...end])
+                    i = end + 1
+                    continue
+                }
+                out += "\\{"
+            case "}": out += "\\}"
             default: out.append(c)
             }
             i += 1
         }
         return out
+    }
+
+    /// The index of the `}` closing a quantifier `{n}`, `{n,}` or `{n,m}` that starts at
+    /// `start`, or nil when the brace there is a literal.
+    static func quantifierEnd(_ chars: [Character], from start: Int) -> Int? {
+        var i = start + 1
+        var digits = 0
+        while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1; digits += 1 }
+        guard digits > 0, i < chars.count else { return nil }
+        if chars[i] == "," {
+            i += 1
+            while i < chars.count, chars[i].isASCII, chars[i].isNumber { i += 1 }
+        }
+        return i < chars.count && chars[i] == "}" ? i : nil
     }
 }

@@ -15,9 +15,26 @@ extension LocalCloudControl {
         return "Model validation failed: \(shown)\(more)"
     }
 
-    /// A create's desired state: no read-only property may be given (the service refuses them),
-    /// and the state must satisfy the schema once an omitted name has been generated.
-    func checkCreate(_ desired: JSONValue, schema: ResourceSchema) -> Checked {
+    /// The service's synchronous refusal of a model that breaks the schema, worded as it
+    /// words it (pulumi-aws-native#581: "Model validation failed (#/AccessPolicyResource/Portal:
+    /// extraneous key [Id] is not permitted\n    #/AccessPolicyIdentity/IamUser: extraneous key
+    /// [Arn] is not permitted)"; #906: "Model validation failed (#: required key [Code] not
+    /// found)"), up to ten findings.
+    static func validationError(_ issues: [ValidationIssue]) -> LocalError {
+        var shown = issues.prefix(10).map(\.description)
+        if issues.count > 10 { shown.append("(and \(issues.count - 10) more)") }
+        return LocalError(
+            "ValidationException", "Model validation failed (\(shown.joined(separator: "\n    ")))")
+    }
+
+    /// A create's desired state: it must satisfy the schema (else a synchronous
+    /// ValidationException, as the service answers), and no read-only property may be given
+    /// (the request then FAILs with InvalidRequest).
+    func checkCreate(_ desired: JSONValue, schema: ResourceSchema) throws -> Checked {
+        let issues = validator.validate(desired, against: schema).filter {
+            !Self.isReadOnlyRequired($0, schema)
+        }
+        if !issues.isEmpty { throw Self.validationError(issues) }
         var readOnly: [ValidationIssue] = []
         for path in schema.readOnlyProperties {
             for location in path.matches(in: desired) {
@@ -28,18 +45,32 @@ extension LocalCloudControl {
         if !readOnly.isEmpty {
             return Checked(model: desired, failure: ("InvalidRequest", Self.describe(readOnly)))
         }
-        let issues = validator.validate(desired, against: schema).filter {
-            !Self.isReadOnlyRequired($0, schema)
-        }
-        if !issues.isEmpty {
-            return Checked(model: desired, failure: ("InvalidRequest", Self.describe(issues)))
-        }
         return Checked(model: desired, failure: nil)
     }
 
-    /// An update: the patch must not touch read-only or create-only paths, must apply to the
-    /// current model, and the result (read-only properties aside) must satisfy the schema.
-    func checkUpdate(_ patch: JSONPatch, current: JSONValue, schema: ResourceSchema) -> Checked {
+    /// An update: a patch touching create-only paths is refused at once with
+    /// NotUpdatableException naming them all ("Invalid patch update: createOnlyProperties
+    /// [/properties/KubernetesNetworkConfig/IpFamily] cannot be updated", pulumi-aws-native#2936,
+    /// #1720; terraform-provider-awscc#1928, #2138), and a patched model that breaks the schema
+    /// with ValidationException; read-only paths, a patch that does not apply and a changed
+    /// primary identifier FAIL the request.
+    func checkUpdate(_ patch: JSONPatch, current: JSONValue, schema: ResourceSchema) throws -> Checked {
+        var createOnly: [PropertyPath] = []
+        for operation in patch.operations {
+            var touched = [operation.path]
+            if case .move(let from, _) = operation { touched.append(from) }
+            for location in touched {
+                for path in schema.createOnlyProperties where path.overlaps(location) && !createOnly.contains(path) {
+                    createOnly.append(path)
+                }
+            }
+        }
+        if !createOnly.isEmpty {
+            throw LocalError(
+                "NotUpdatableException",
+                "Invalid patch update: createOnlyProperties [\(createOnly.map(\.description).joined(separator: ", "))] cannot be updated"
+            )
+        }
         for (index, operation) in patch.operations.enumerated() {
             var touched = [operation.path]
             if case .move(let from, _) = operation { touched.append(from) }
@@ -50,14 +81,6 @@ extension LocalCloudControl {
                         failure: (
                             "InvalidRequest",
                             "patch operation \(index) (\(operation.name) \(location)): read-only property \(path) cannot be updated"
-                        ))
-                }
-                if let path = schema.createOnlyProperties.first(where: { $0.overlaps(location) }) {
-                    return Checked(
-                        model: current,
-                        failure: (
-                            "NotUpdatable",
-                            "patch operation \(index) (\(operation.name) \(location)): create-only property \(path) cannot be updated"
                         ))
                 }
                 if location.tokens.isEmpty {
@@ -82,9 +105,7 @@ extension LocalCloudControl {
         let issues = validator.validate(writable, against: schema).filter {
             !Self.isReadOnlyRequired($0, schema)
         }
-        if !issues.isEmpty {
-            return Checked(model: current, failure: ("InvalidRequest", Self.describe(issues)))
-        }
+        if !issues.isEmpty { throw Self.validationError(issues) }
         // A primary identifier is how the resource is found; even where the schema does not
         // mark it create-only, an update may not change it.
         if schema.identifier(of: patched) != schema.identifier(of: current) {
@@ -123,9 +144,9 @@ extension LocalCloudControl {
 
     /// A `required` issue about a read-only property, which the service itself supplies.
     static func isReadOnlyRequired(_ issue: ValidationIssue, _ schema: ResourceSchema) -> Bool {
-        guard issue.path.tokens.isEmpty, issue.message.hasPrefix("required property '") else { return false }
+        guard issue.path.tokens.isEmpty, issue.message.hasPrefix("required key [") else { return false }
         return schema.readOnlyProperties.contains {
-            $0.isTopLevel && issue.message == "required property '\($0.topLevel)' is missing"
+            $0.isTopLevel && issue.message == "required key [\($0.topLevel)] not found"
         }
     }
 }

@@ -3,15 +3,15 @@ import JSONCore
 import ResourceSchemas
 
 extension LocalCloudControl {
-    /// CreateResource. Immediate errors: TypeNotFoundException, InvalidRequestException for a
-    /// DesiredState that is not a JSON object or a compound identifier part that contains `|`,
-    /// ConcurrentOperationException,
-    /// ClientTokenConflictException. Schema violations and read-only properties make a request
-    /// that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that ends
-    /// FAILED with AlreadyExists.
+    /// CreateResource. Immediate errors: TypeNotFoundException, UnsupportedActionException,
+    /// InvalidRequestException for a DesiredState that is not a JSON object or a compound
+    /// identifier part that contains `|`, ValidationException for schema violations,
+    /// ConcurrentOperationException, ClientTokenConflictException. Read-only properties make a
+    /// request that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that
+    /// ends FAILED with AlreadyExists.
     func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressEvent {
         try withEngine(write: true) { now in
-            let schema = try schema(typeName)
+            let schema = try schema(typeName, for: "create")
             let parsed: JSONValue
             do {
                 parsed = try JSONParser.parse(desiredState)
@@ -25,7 +25,7 @@ extension LocalCloudControl {
             if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
                 return snapshot(previous, at: now)
             }
-            let checked = checkCreate(parsed, schema: schema)
+            let checked = try checkCreate(parsed, schema: schema)
             let generator = ResourceGenerator(region: configuration.region, account: configuration.account)
             let model = generator.generate(for: schema, model: checked.model, random: &random)
             let identifier = schema.identifier(of: model) ?? ""
@@ -46,15 +46,16 @@ extension LocalCloudControl {
     }
 
     /// UpdateResource: applies the RFC 6902 patch to the current model, then validates.
-    /// Immediate errors: TypeNotFoundException, InvalidRequestException for a malformed patch
-    /// document or identifier, ResourceNotFoundException, ConcurrentOperationException,
-    /// ClientTokenConflictException. Create-only paths end FAILED with NotUpdatable; read-only
-    /// paths, a patch that does not apply and schema violations end FAILED with InvalidRequest.
+    /// Immediate errors: TypeNotFoundException, UnsupportedActionException,
+    /// InvalidRequestException for a malformed patch document or identifier,
+    /// ResourceNotFoundException, ConcurrentOperationException, ClientTokenConflictException,
+    /// NotUpdatableException for create-only paths, ValidationException for schema violations.
+    /// Read-only paths and a patch that does not apply end FAILED with InvalidRequest.
     func update(typeName: String, identifier: String, patchDocument: String, clientToken: String?) throws
         -> ProgressEvent
     {
         try withEngine(write: true) { now in
-            let schema = try schema(typeName)
+            let schema = try schema(typeName, for: "update")
             let patch: JSONPatch
             do {
                 patch = try JSONPatch(json: try JSONParser.parse(patchDocument))
@@ -70,7 +71,7 @@ extension LocalCloudControl {
             }
             let current = try visibleResource(schema, identifier, at: now)
             try checkNotBusy(typeName, current.identifier)
-            let checked = checkUpdate(patch, current: current.model, schema: schema)
+            let checked = try checkUpdate(patch, current: current.model, schema: schema)
             return try submit(
                 .update, typeName: typeName, identifier: current.identifier, clientToken: clientToken,
                 fingerprint: fingerprint, model: checked.model, failure: checked.failure, at: now)
@@ -81,7 +82,7 @@ extension LocalCloudControl {
     /// ConcurrentOperationException, ClientTokenConflictException.
     func delete(typeName: String, identifier: String, clientToken: String?) throws -> ProgressEvent {
         try withEngine(write: true) { now in
-            let schema = try schema(typeName)
+            let schema = try schema(typeName, for: "delete")
             let fingerprint = "DELETE\n\(typeName)\n\(identifier)"
             if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
                 return snapshot(previous, at: now)

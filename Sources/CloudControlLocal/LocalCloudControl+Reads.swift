@@ -13,7 +13,7 @@ extension LocalCloudControl {
     /// GetResource: ResourceNotFoundException for a missing identifier.
     func get(typeName: String, identifier: String) throws -> Description {
         try withEngine { now in
-            let schema = try schema(typeName)
+            let schema = try schema(typeName, for: "read")
             let stored = try visibleResource(schema, identifier, at: now)
             return Description(
                 identifier: stored.identifier,
@@ -29,7 +29,7 @@ extension LocalCloudControl {
         [Description], String?
     ) {
         try withEngine { _ in
-            let schema = try schema(typeName)
+            let schema = try schema(typeName, for: "list")
             var filter = JSONObject()
             if let resourceModel, !resourceModel.isEmpty {
                 guard case .object(let o)? = try? JSONParser.parse(resourceModel) else {
@@ -37,10 +37,13 @@ extension LocalCloudControl {
                 }
                 filter = o
             }
-            let missing = ListRequirements.requiredKeys(typeName).filter { filter[$0] == nil }
+            let missing = ListRequirements.requiredKeys(for: schema).filter { filter[$0] == nil }
             if !missing.isEmpty {
+                // The real wording, quirks included (no space after "input.", two after
+                // "property:"), one JSON Schema "required key" finding per missing key.
+                let findings = missing.map { "#: required key [\($0)] not found" }.joined(separator: ", ")
                 throw LocalError.invalidRequest(
-                    "Listing \(typeName) needs the parent's key in ResourceModel; missing required propert\(missing.count == 1 ? "y" : "ies"): \(missing.joined(separator: ", "))"
+                    "Missing or invalid ResourceModel property in \(typeName) list handler request input.Required property:  (\(findings))"
                 )
             }
             let limit = try pageSize(maxResults)

@@ -89,6 +89,20 @@ public final class LocalCloudControl: @unchecked Sendable {
         }
     }
 
+    /// The schema of a type that has a handler for `operation` (`create`, `read`, `update`,
+    /// `delete`, `list`). The service refuses an operation the type's schema declares no handler
+    /// for at once, before looking at the input: UnsupportedActionException, "Resource type
+    /// AWS::EC2::VolumeAttachment does not support UPDATE action" (docs/EMULATOR.md).
+    func schema(_ typeName: String, for operation: String) throws -> ResourceSchema {
+        let schema = try schema(typeName)
+        guard schema.supports(operation) else {
+            throw LocalError(
+                "UnsupportedActionException",
+                "Resource type \(typeName) does not support \(operation.uppercased()) action")
+        }
+        return schema
+    }
+
     /// The progress of `record` at `now`, as the service reports it: the API's own
     /// `ProgressEvent`, so that the engine and the client share one model.
     func snapshot(_ record: RequestRecord, at now: Double) -> ProgressEvent {

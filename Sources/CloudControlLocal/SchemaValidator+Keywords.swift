@@ -98,7 +98,7 @@ extension SchemaValidator {
     ) {
         if let required = s["required"]?.arrayValue {
             for case .string(let name) in required where object[name] == nil {
-                issues.append(ValidationIssue(path: path, message: "required property '\(name)' is missing"))
+                issues.append(ValidationIssue(path: path, message: "required key [\(name)] not found"))
             }
         }
         if let min = s["minProperties"]?.intValue, object.count < min {
@@ -138,7 +138,7 @@ extension SchemaValidator {
                 issues.append(
                     ValidationIssue(
                         path: path,
-                        message: "property '\(name)' is not allowed (additionalProperties is false)"))
+                        message: "extraneous key [\(name)] is not permitted"))
             } else if case .object = additional {
                 check(member, additional, root: root, at: at, depth: depth + 1, into: &issues)
             }

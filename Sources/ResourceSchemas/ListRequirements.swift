@@ -1,10 +1,12 @@
 /// The ResourceModel keys a type needs before it can be listed.
 ///
-/// The real service reads them from `handlers.list.handlerSchema` in the registry schema;
-/// cfn-lint's copies of the schemas omit the `handlers` section, so the emulator keeps this
-/// table for the shipped child types (each lists its children under one parent).
+/// The real service reads them from `handlers.list.handlerSchema.required` in the registry
+/// schema, which the shipped schemas carry (307 child types name their parent's keys there).
+/// Schemas without a `handlers` section (cfn-lint's copies strip it; a `--schemas` folder may
+/// hold those) fall back on this table of common child types.
 public enum ListRequirements {
-    /// Type name → keys that ListResources requires in ResourceModel.
+    /// Type name → keys that ListResources requires in ResourceModel, for schemas that do not
+    /// say (each lists its children under one parent).
     public static let table: [String: [String]] = [
         "AWS::ApiGateway::Deployment": ["RestApiId"],
         "AWS::ApiGateway::Resource": ["RestApiId"],
@@ -18,8 +20,14 @@ public enum ListRequirements {
         "AWS::EC2::Route": ["RouteTableId"],
     ]
 
-    /// The required keys of `typeName` (empty for top-level types).
+    /// The table's keys for `typeName` (empty for top-level types and types it does not hold).
     public static func requiredKeys(_ typeName: String) -> [String] {
         table[typeName] ?? []
+    }
+
+    /// The keys a listing of `schema`'s type requires: its list handler's `handlerSchema`
+    /// when the schema declares handlers, else the table's.
+    public static func requiredKeys(for schema: ResourceSchema) -> [String] {
+        schema.handlers == nil ? requiredKeys(schema.typeName) : schema.listRequiredKeys
     }
 }

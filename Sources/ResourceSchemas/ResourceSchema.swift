@@ -15,10 +15,20 @@ public struct ResourceSchema: Sendable {
     public let required: [String]
     /// Top-level property names in schema order.
     public let propertyNames: [String]
+    /// The provisioning operations the type's handlers implement (`create`, `read`, `update`,
+    /// `delete`, `list`), or nil when the schema has no `handlers` section (a hand-written
+    /// schema, or cfn-lint's copies, which strip it): then every operation is allowed.
+    public let handlers: Set<String>?
+    /// The ResourceModel keys a listing requires: `handlers.list.handlerSchema.required`
+    /// (a child type is listed per parent, e.g. AWS::ApiGateway::Stage needs RestApiId).
+    public let listRequiredKeys: [String]
 
     /// Reads the parts of a schema document. Throws `SchemaError` when `typeName` or
-    /// `primaryIdentifier` is missing or malformed.
-    public init(document: JSONValue, source: String) throws {
+    /// `primaryIdentifier` is missing or malformed. `fromRegistry` says the document is as the
+    /// registry publishes it, `handlers` included, so that a missing `handlers` section means
+    /// the type has none (the 10 shipped types CloudFormation provisions without a resource
+    /// provider, such as AWS::Route53::RecordSet) rather than that it was stripped.
+    public init(document: JSONValue, source: String, fromRegistry: Bool = false) throws {
         guard case .object(let o) = document else {
             throw SchemaError(source: source, message: "a schema must be a JSON object")
         }
@@ -49,6 +59,16 @@ public struct ResourceSchema: Sendable {
         self.writeOnlyProperties = try paths("writeOnlyProperties")
         self.required = o["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
         self.propertyNames = o["properties"]?.objectValue.map { Array($0.keys) } ?? []
+        let handlers = o["handlers"]?.objectValue
+        self.handlers = handlers.map { Set($0.keys) } ?? (fromRegistry ? [] : nil)
+        self.listRequiredKeys =
+            handlers?["list"]?["handlerSchema"]?["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
+    /// True when the type has a handler for `operation` (lower-case, as in `handlers`), or
+    /// declares no handlers at all.
+    public func supports(_ operation: String) -> Bool {
+        handlers?.contains(operation) ?? true
     }
 
     /// The schema of a top-level property, with a top-level `$ref` resolved.

@@ -5,11 +5,12 @@ import JSONCore
 /// emulator: the schemas shipped with ccs (package resources) plus any number of extra
 /// directories of `*.json` registry schemas (`--schemas DIR`).
 ///
-/// Opening a registry only lists the directories' file names, so that a folder of the full
-/// ~1,500 cfn-lint schemas costs nothing until a type is used. A type is then looked up by its
+/// Opening a registry only lists the directories' file names, so that the ~1,500 shipped
+/// schemas (or a folder of as many) cost nothing until a type is used. A type is then looked up by its
 /// conventional file name first (`AWS::S3::Bucket` → `aws-s3-bucket.json`, as shipped and as
 /// scripts/regenerate-schemas.py writes them), newest directory first; only when that finds
-/// nothing, and for `types()`, is every file's `typeName` read (once) into an index. A schema
+/// nothing, and for `types()`, is every file's `typeName` read (once) into an index (for the
+/// shipped folder, from its `types.txt` list instead). A schema
 /// is parsed in full the first time it is asked for, then cached. A type found in an extra
 /// directory overrides a shipped one of the same name, and later directories override earlier
 /// ones (a conventionally named file wins over an unconventionally named one in a later
@@ -17,6 +18,12 @@ import JSONCore
 public final class SchemaRegistry: @unchecked Sendable {
     /// Every `*.json` file, per source directory, in precedence order (shipped first).
     private let sources: [(directory: URL, names: Set<String>)]
+    /// The shipped folder's `types.txt`, when it has one: its type names, listed by
+    /// scripts/regenerate-schemas.py so that neither opening the registry nor `types()` has
+    /// to list or read ~1,500 files.
+    private let shippedTypes: Set<String>?
+    /// The shipped folder, whose schemas are the registry's own (with `handlers`).
+    private let shipped: URL?
     private var index: [String: URL]?
     /// Files without a readable `typeName`, found while indexing (reported by `indexProblems`).
     private var problems: [SchemaError] = []
@@ -27,16 +34,27 @@ public final class SchemaRegistry: @unchecked Sendable {
     /// `directories`. Throws `SchemaError` for an unreadable directory.
     public init(includeShipped: Bool = true, directories: [String] = []) throws {
         var folders: [URL] = []
+        var shippedFolder: URL? = nil
         if includeShipped {
             guard let shipped = Self.shippedDirectory else {
                 throw SchemaError(
                     source: "ResourceSchemas", message: "the shipped Schemas resource folder is missing")
             }
             folders.append(shipped)
+            shippedFolder = shipped
         }
+        self.shipped = shippedFolder
         folders += directories.map { URL(fileURLWithPath: $0, isDirectory: true) }
         var sources: [(directory: URL, names: Set<String>)] = []
+        var shippedTypes: Set<String>? = nil
         for dir in folders {
+            // Its file names are known from the type names; they are not computed here, as
+            // start-up cost matters more than the rare lookup (see `conventionalFile`).
+            if dir.path == shippedFolder?.path, let listed = Self.typeList(in: dir) {
+                shippedTypes = Set(listed)
+                sources.append((dir, []))
+                continue
+            }
             let names: [String]
             do {
                 names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
@@ -46,6 +64,7 @@ public final class SchemaRegistry: @unchecked Sendable {
             sources.append((dir, Set(names.filter { $0.hasSuffix(".json") })))
         }
         self.sources = sources
+        self.shippedTypes = shippedTypes
     }
 
     /// The folder of schemas shipped in this module's resource bundle.
@@ -74,7 +93,7 @@ public final class SchemaRegistry: @unchecked Sendable {
     public func types() -> [String] {
         lock.lock()
         defer { lock.unlock() }
-        return builtIndex().keys.sorted()
+        return builtIndex().keys.reduce(into: shippedTypes ?? []) { $0.insert($1) }.sorted()
     }
 
     /// Files skipped while indexing because no `typeName` could be read from them.
@@ -115,11 +134,26 @@ public final class SchemaRegistry: @unchecked Sendable {
         return schema
     }
 
+    /// `AWS::S3::Bucket` → `aws-s3-bucket.json`.
+    static func conventionalName(_ typeName: String) -> String {
+        typeName.lowercased().replacingOccurrences(of: "::", with: "-") + ".json"
+    }
+
+    /// The type names listed one per line in `directory/types.txt`, or nil without that file.
+    static func typeList(in directory: URL) -> [String]? {
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("types.txt").path)
+        else { return nil }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    }
+
     /// The conventionally named file of `typeName` in the newest directory that has one.
     private func conventionalFile(_ typeName: String) -> URL? {
-        let name = typeName.lowercased().replacingOccurrences(of: "::", with: "-") + ".json"
-        for source in sources.reversed() where source.names.contains(name) {
-            return source.directory.appendingPathComponent(name)
+        let name = Self.conventionalName(typeName)
+        for source in sources.reversed() {
+            let listed = shippedTypes != nil && source.directory.path == shipped?.path
+            if listed ? shippedTypes?.contains(typeName) == true : source.names.contains(name) {
+                return source.directory.appendingPathComponent(name)
+            }
         }
         return nil
     }
@@ -129,6 +163,9 @@ public final class SchemaRegistry: @unchecked Sendable {
         if let index { return index }
         var files: [String: URL] = [:]
         for source in sources {
+            // The listed shipped types are found by their conventional file names, always
+            // tried first; `types()` adds their names.
+            if shippedTypes != nil, source.directory.path == shipped?.path { continue }
             for name in source.names.sorted() {
                 let url = source.directory.appendingPathComponent(name)
                 guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -156,7 +193,9 @@ public final class SchemaRegistry: @unchecked Sendable {
         } catch let e as JSONParseError {
             throw SchemaError(source: url.path, message: e.description)
         }
-        return try ResourceSchema(document: document, source: url.path)
+        return try ResourceSchema(
+            document: document, source: url.path,
+            fromRegistry: shipped.map { url.deletingLastPathComponent().path == $0.path } ?? false)
     }
 
     /// Finds the value of the top-level `"typeName"` member without building the document: a

@@ -61,12 +61,12 @@ final class RequestLog: @unchecked Sendable {
     @Test func fetchesAnExtraTypeOnceperSession() throws {
         let backend = try Backend()
         let source = backend.source()
-        let schema = try #require(try source.schema(for: "AWS::Athena::WorkGroup"))
-        #expect(schema.typeName == "AWS::Athena::WorkGroup")
+        let schema = try #require(try source.schema(for: "Example::Athena::WorkGroup"))
+        #expect(schema.typeName == "Example::Athena::WorkGroup")
         #expect(schema.primaryIdentifier.map(\.description) == ["/properties/Name"])
-        _ = try source.schema(for: "AWS::Athena::WorkGroup")
+        _ = try source.schema(for: "Example::Athena::WorkGroup")
         #expect(backend.describeTypeCount == 1)
-        #expect(source.types() == ["AWS::Athena::WorkGroup"])
+        #expect(source.types() == ["Example::Athena::WorkGroup"])
     }
 
     @Test func anUnknownTypeIsNilAndAskedOnce() throws {
@@ -84,13 +84,13 @@ final class RequestLog: @unchecked Sendable {
         let backend = try Backend()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ccs-schema-cache-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        _ = try backend.source(cache: SchemaDiskCache(directory: directory)).schema(for: "AWS::Route53::HostedZone")
-        #expect(FileManager.default.fileExists(atPath: directory + "/AWS-Route53-HostedZone.json"))
-        let fresh = try backend.source(cache: SchemaDiskCache(directory: directory)).schema(for: "AWS::Route53::HostedZone")
-        #expect(fresh?.typeName == "AWS::Route53::HostedZone")
+        _ = try backend.source(cache: SchemaDiskCache(directory: directory)).schema(for: "Example::Route53::HostedZone")
+        #expect(FileManager.default.fileExists(atPath: directory + "/Example-Route53-HostedZone.json"))
+        let fresh = try backend.source(cache: SchemaDiskCache(directory: directory)).schema(for: "Example::Route53::HostedZone")
+        #expect(fresh?.typeName == "Example::Route53::HostedZone")
         #expect(backend.describeTypeCount == 1)
         let expired = SchemaDiskCache(directory: directory, maxAge: 60, now: { Date().addingTimeInterval(61) })
-        _ = try backend.source(cache: expired).schema(for: "AWS::Route53::HostedZone")
+        _ = try backend.source(cache: expired).schema(for: "Example::Route53::HostedZone")
         #expect(backend.describeTypeCount == 2)
     }
 
@@ -99,9 +99,9 @@ final class RequestLog: @unchecked Sendable {
         let chain = SchemaSourceChain([ShippedSchemas(), backend.source()])
         #expect(try chain.schema(for: "AWS::S3::Bucket")?.typeName == "AWS::S3::Bucket")
         #expect(backend.describeTypeCount == 0)
-        #expect(try chain.schema(for: "AWS::Athena::WorkGroup")?.typeName == "AWS::Athena::WorkGroup")
+        #expect(try chain.schema(for: "Example::Athena::WorkGroup")?.typeName == "Example::Athena::WorkGroup")
         #expect(backend.describeTypeCount == 1)
-        #expect(chain.types().contains("AWS::Athena::WorkGroup"))
+        #expect(chain.types().contains("Example::Athena::WorkGroup"))
         #expect(chain.types().contains("AWS::S3::Bucket"))
     }
 
@@ -112,7 +112,7 @@ final class RequestLog: @unchecked Sendable {
                 credentials: { AWSCredentials(accessKeyId: "test", secretAccessKey: "test") },
                 transport: CurlTransport(configuration: .init(userAgent: "ccs-tests")))
         })
-        #expect(throws: TransportError.self) { try source.schema(for: "AWS::Athena::WorkGroup") }
+        #expect(throws: TransportError.self) { try source.schema(for: "Example::Athena::WorkGroup") }
         // With the shipped schemas first, a shipped type still resolves.
         let chain = SchemaSourceChain([ShippedSchemas(), source])
         #expect(try chain.schema(for: "AWS::SQS::Queue")?.typeName == "AWS::SQS::Queue")
@@ -128,9 +128,9 @@ final class RequestLog: @unchecked Sendable {
                     transport: CurlTransport(configuration: .init(userAgent: "ccs-tests")))
             },
             schemas: SchemaSourceChain([ShippedSchemas(), backend.source()]), progress: nil)
-        let view = try session.schema("AWS::Athena::WorkGroup", for: "schema")
-        #expect(view.schema.typeName == "AWS::Athena::WorkGroup")
-        #expect(session.optionalSchema("AWS::Route53::HostedZone") != nil)
+        let view = try session.schema("Example::Athena::WorkGroup", for: "schema")
+        #expect(view.schema.typeName == "Example::Athena::WorkGroup")
+        #expect(session.optionalSchema("Example::Route53::HostedZone") != nil)
         #expect(backend.describeTypeCount == 2)
     }
 }

@@ -116,9 +116,9 @@ import Testing
         #expect(
             result.lines == [
                 "InvalidRequestException",
-                "list: InvalidRequestException: Listing AWS::EKS::Nodegroup needs the parent's key in ResourceModel; missing required property: ClusterName",
+                "list: InvalidRequestException: Missing or invalid ResourceModel property in AWS::EKS::Nodegroup list handler request input.Required property:  (#: required key [ClusterName] not found)",
                 #"AWS::EKS::Nodegroup is listed per parent: pass the parent's key in 'model', e.g. list("AWS::EKS::Nodegroup", {model: {ClusterName: "..."}})"#,
-                "list: InvalidRequestException: Listing AWS::Logs::LogStream needs the parent's key in ResourceModel; missing required property: LogGroupName",
+                "list: InvalidRequestException: Missing or invalid ResourceModel property in AWS::Logs::LogStream list handler request input.Required property:  (#: required key [LogGroupName] not found)",
                 #"AWS::Logs::LogStream is listed per parent: pass the parent's key in 'model', e.g. list("AWS::Logs::LogStream", {model: {LogGroupName: "..."}})"#,
             ])
     }

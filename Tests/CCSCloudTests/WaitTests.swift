@@ -67,7 +67,8 @@ import Testing
         #expect(
             result.lines == [
                 "AlreadyExists FAILED FAILED CREATE",
-                "NotUpdatable FAILED",
+                // A raw patch reaches the service, which refuses a create-only path at once.
+                "NotUpdatableException 400",
                 "CreateOnlyChange patch: /LogGroupName is create-only in AWS::Logs::LogGroup and cannot be updated (create a new resource instead)",
                 "ReadOnlyChange",
             ])

@@ -29,8 +29,8 @@ struct CompleterTests {
 
     @Test func typeNamesCompleteOneSegmentAtATime() {
         #expect(
-            completer.complete(pending: "", line: "list(\"AWS::Lo")
-                == Completion(word: "AWS::Lo", candidates: ["AWS::Logs::"]))
+            completer.complete(pending: "", line: "list(\"AWS::Log")
+                == Completion(word: "AWS::Log", candidates: ["AWS::Logs::"]))
         let groups = completer.complete(pending: "", line: "get(\"AWS::Logs::LogG")
         #expect(groups == Completion(word: "AWS::Logs::LogG", candidates: ["AWS::Logs::LogGroup"]))
     }
@@ -44,7 +44,7 @@ struct CompleterTests {
 
     @Test func propertiesCompleteAtKeysOfTheCreateMap() {
         let first = completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {Re")
-        #expect(first.candidates == ["ResourcePolicyDocument", "RetentionInDays"])
+        #expect(first.candidates == ["RetentionInDays"])
         let later = completer.complete(
             pending: "create(\"AWS::Logs::LogGroup\", {", line: "  RetentionInDays: 7, LogGroupN")
         #expect(later.candidates == ["LogGroupName"])
@@ -90,7 +90,7 @@ struct CompleterTests {
         #expect(completer.complete(pending: "", line: ":help upp").candidates == ["upper"])
         #expect(
             completer.complete(pending: "", line: ":schema AWS::Logs::Log").candidates
-                == ["AWS::Logs::LogGroup", "AWS::Logs::LogStream"])
+                == ["AWS::Logs::LogAnomalyDetector", "AWS::Logs::LogGroup", "AWS::Logs::LogStream"])
     }
 
     @Test func commonPrefixAndColumns() {

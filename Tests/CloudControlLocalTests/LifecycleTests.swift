@@ -151,16 +151,25 @@ import Testing
         #expect(m4.contains("has 1 part(s), AWS::Logs::MetricFilter expects 2"))
     }
 
-    @Test func schemaViolationsFailTheRequestWithInvalidRequest() throws {
+    @Test func schemaViolationsAreASynchronousValidationException() throws {
         let engine = try Support.engine()
-        let bad = try engine.create(
-            typeName: "AWS::Logs::LogGroup",
-            desiredState: #"{"LogGroupName":"/x","RetentionInDays":"seven","Tags":[{"Key":1,"Value":"v"}]}"#,
-            clientToken: nil)
-        #expect(bad.operationStatus == .failed)
-        #expect(bad.errorCode == "InvalidRequest")
-        #expect(bad.statusMessage?.contains("#/RetentionInDays: expected integer, got string") == true)
-        #expect(bad.statusMessage?.contains("#/Tags/0/Key: expected string, got integer") == true)
+        let message = expectLocalError("ValidationException") {
+            _ = try engine.create(
+                typeName: "AWS::Logs::LogGroup",
+                desiredState: #"{"LogGroupName":"/x","RetentionInDays":"seven","Tags":[{"Key":1,"Value":"v"}],"Id":1}"#,
+                clientToken: nil)
+        }
+        #expect(message.hasPrefix("Model validation failed (#"))
+        #expect(message.contains("#/RetentionInDays: expected integer, got string"))
+        #expect(message.contains("\n    #/Tags/0/Key: expected string, got integer"))
+        #expect(message.contains("#: extraneous key [Id] is not permitted"))
+        #expect(message.hasSuffix(")"))
+        let required = expectLocalError("ValidationException") {
+            _ = try engine.create(typeName: "AWS::Logs::LogStream", desiredState: "{}", clientToken: nil)
+        }
+        #expect(required == "Model validation failed (#: required key [LogGroupName] not found)")
+        // Nothing was recorded: the call itself was refused.
+        #expect(try engine.listRequests(operations: [], statuses: [], nextToken: nil, maxResults: nil).0.isEmpty)
         let readOnly = try engine.create(
             typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"/y","Arn":"arn:x"}"#,
             clientToken: nil)

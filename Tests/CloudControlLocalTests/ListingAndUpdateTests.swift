@@ -118,15 +118,13 @@ import Testing
         #expect(model["Tags"] == [["Key": "a", "Value": "1"], ["Key": "b", "Value": "2"]])
         #expect(model["Arn"] == "arn:aws:logs:us-east-1:123456789012:log-group:/app/u:*")
 
-        let createOnly = try engine.update(
-            typeName: "AWS::Logs::LogGroup", identifier: "/app/u",
-            patchDocument: #"[{"op":"replace","path":"/LogGroupName","value":"/other"}]"#, clientToken: nil)
-        #expect(createOnly.operationStatus == .failed)
-        #expect(createOnly.errorCode == "NotUpdatable")
-        #expect(
-            createOnly.statusMessage
-                == "patch operation 0 (replace /LogGroupName): create-only property /properties/LogGroupName cannot be updated"
-        )
+        let createOnly = expectLocalError("NotUpdatableException") {
+            _ = try engine.update(
+                typeName: "AWS::Logs::LogGroup", identifier: "/app/u",
+                patchDocument: #"[{"op":"replace","path":"/LogGroupName","value":"/other"},{"op":"add","path":"/RetentionInDays","value":1}]"#,
+                clientToken: nil)
+        }
+        #expect(createOnly == "Invalid patch update: createOnlyProperties [/properties/LogGroupName] cannot be updated")
 
         let readOnly = try engine.update(
             typeName: "AWS::Logs::LogGroup", identifier: "/app/u",
@@ -134,11 +132,12 @@ import Testing
         #expect(readOnly.errorCode == "InvalidRequest")
         #expect(readOnly.statusMessage?.contains("read-only property /properties/Arn") == true)
 
-        let invalid = try engine.update(
-            typeName: "AWS::Logs::LogGroup", identifier: "/app/u",
-            patchDocument: #"[{"op":"replace","path":"/RetentionInDays","value":"long"}]"#, clientToken: nil)
-        #expect(invalid.errorCode == "InvalidRequest")
-        #expect(invalid.statusMessage?.contains("#/RetentionInDays: expected integer, got string") == true)
+        let invalid = expectLocalError("ValidationException") {
+            _ = try engine.update(
+                typeName: "AWS::Logs::LogGroup", identifier: "/app/u",
+                patchDocument: #"[{"op":"replace","path":"/RetentionInDays","value":"long"}]"#, clientToken: nil)
+        }
+        #expect(invalid == "Model validation failed (#/RetentionInDays: expected integer, got string)")
 
         let missing = try engine.update(
             typeName: "AWS::Logs::LogGroup", identifier: "/app/u",

@@ -31,8 +31,8 @@ import Testing
             #"{"type":"object","properties":{"A":{"type":"string"}},"required":["A"],"additionalProperties":false}"#
         #expect(
             try issues(#"{"B":1}"#, schema) == [
-                "#: required property 'A' is missing",
-                "#: property 'B' is not allowed (additionalProperties is false)",
+                "#: required key [A] not found",
+                "#: extraneous key [B] is not permitted",
             ])
         #expect(try issues(#"{"A":"x"}"#, schema).isEmpty)
     }
@@ -97,7 +97,7 @@ import Testing
             try issues(#"{"Tags":[{"Key":""}]}"#, schema) == [
                 "#/Tags/0/Key: string is 0 characters long, the minimum is 1"
             ])
-        #expect(try issues(#"{"Tags":[{}]}"#, schema) == ["#/Tags/0: required property 'Key' is missing"])
+        #expect(try issues(#"{"Tags":[{}]}"#, schema) == ["#/Tags/0: required key [Key] not found"])
         #expect(
             try issues(#"{"Mode":1.5}"#, schema) == [
                 "#/Mode: matches none of the 2 oneOf alternatives (alternative 1: #/Mode: expected string, got number)"
@@ -125,13 +125,16 @@ import Testing
         #expect(try issues(#"{"abc":1}"#, schema) == ["#/abc: expected string, got integer"])
         #expect(
             try issues(#"{"ABC":"x"}"#, schema) == [
-                "#: property 'ABC' is not allowed (additionalProperties is false)"
+                "#: extraneous key [ABC] is not permitted"
             ])
     }
 
     @Test(arguments: [
         ("^[a-z]+$", #"^[a-z]+\z"#), (#"^\d{3}$"#, #"^[0-9]{3}\z"#), ("[[a]", #"[\[a]"#), ("[^]", #"[\s\S]"#),
         ("a[]b", "a(?!)b"), (#"[\w.-]+"#, #"[A-Za-z0-9_.-]+"#), (#"\/"#, "/"), ("[$]", "[$]"),
+        // Annex B literals found in registry schemas: `-` after a class escape, lone braces.
+        (#"[\w-.~]+"#, #"[A-Za-z0-9_\-.~]+"#), (#"\{a}b{1,9}c{2}{x"#, #"\{a\}b{1,9}c{2}\{x"#),
+        (#"^\P{C}*$"#, #"^\P{C}*\z"#),
     ])
     func ecmaTranslation(_ ecma: String, _ icu: String) {
         #expect(ECMARegex.translate(ecma) == icu)

@@ -17,7 +17,7 @@ from emulator_support import (  # noqa: F401 (fixtures are used by name)
     CCS_BIN, REPO, Emulator, client_environment, isolated_aws_environment)
 
 EXTRA = REPO / "Tests" / "CCSCloudTests" / "Fixtures" / "ExtraSchemas"
-WORKGROUP = json.loads((EXTRA / "aws-athena-workgroup.json").read_text())
+WORKGROUP = json.loads((EXTRA / "example-athena-workgroup.json").read_text())
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_boto3_describe_type_returns_the_schema_of_a_shipped_type(extra):
 
 
 def test_boto3_describe_type_returns_a_schema_given_with_schemas(extra):
-    answer = cloudformation(extra).describe_type(Type="RESOURCE", TypeName="AWS::Athena::WorkGroup")
+    answer = cloudformation(extra).describe_type(Type="RESOURCE", TypeName="Example::Athena::WorkGroup")
     assert json.loads(answer["Schema"]) == WORKGROUP
 
 
@@ -71,14 +71,14 @@ def run_ccs(env, *arguments):
 
 
 SCRIPT = """
-let s = schema("AWS::Athena::WorkGroup")
+let s = schema("Example::Athena::WorkGroup")
 print(s.typeName, s.primaryIdentifier[0], s.required)
-let req = create("AWS::Athena::WorkGroup", {Name: args[0], Description: "d"})
+let req = create("Example::Athena::WorkGroup", {Name: args[0], Description: "d"})
 wait(req)
-let w = get("AWS::Athena::WorkGroup", {Name: args[0]})
+let w = get("Example::Athena::WorkGroup", {Name: args[0]})
 print(w.id, w.props.Description)
 wait(patch(w, {Description: "e"}))
-print(get("AWS::Athena::WorkGroup", args[0]).props.Description)
+print(get("Example::Athena::WorkGroup", args[0]).props.Description)
 """
 
 
@@ -92,9 +92,9 @@ def test_a_script_reaches_an_extra_type_through_describe_type(extra, tmp_path):
     done = run_ccs(env, "--endpoint-url", extra.url, str(script), "wg-http")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        'AWS::Athena::WorkGroup /properties/Name ["Name"]', "wg-http d", "e"]
+        'Example::Athena::WorkGroup /properties/Name ["Name"]', "wg-http d", "e"]
     # The answer is cached on disk per region and endpoint, for the next session.
-    cached = list((tmp_path / "cache" / "ccs" / "schemas" / "us-east-1").glob("*/AWS-Athena-WorkGroup.json"))
+    cached = list((tmp_path / "cache" / "ccs" / "schemas" / "us-east-1").glob("*/Example-Athena-WorkGroup.json"))
     assert len(cached) == 1
     assert json.loads(cached[0].read_text()) == WORKGROUP
 
@@ -105,9 +105,9 @@ def test_without_the_folder_on_the_server_the_type_has_no_schema(tmp_path):
         env = client_environment()
         env["HOME"] = str(tmp_path / "home")
         env["CCS_NO_SCHEMA_CACHE"] = "1"
-        done = run_ccs(env, "--endpoint-url", emulator.url, "-e", 'schema("AWS::Athena::WorkGroup")')
+        done = run_ccs(env, "--endpoint-url", emulator.url, "-e", 'schema("Example::Athena::WorkGroup")')
         assert done.returncode == 1
-        assert "no schema for AWS::Athena::WorkGroup" in done.stderr
+        assert "no schema for Example::Athena::WorkGroup" in done.stderr
     finally:
         emulator.stop()
 
@@ -134,15 +134,15 @@ def test_local_with_extra_folders_makes_an_extra_type_usable(tmp_path, how):
     done = run_ccs(env, *arguments, str(script), f"wg-{how}")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        'AWS::Athena::WorkGroup /properties/Name ["Name"]', f"wg-{how} d", "e"]
-    listed = run_ccs(env, *arguments, "-e", 'types("AWS::Route53")')
-    assert listed.stdout.strip() == '["AWS::Route53::HostedZone"]', listed.stderr
+        'Example::Athena::WorkGroup /properties/Name ["Name"]', f"wg-{how} d", "e"]
+    listed = run_ccs(env, *arguments, "-e", 'types("Example::Route53")')
+    assert listed.stdout.strip() == '["Example::Route53::HostedZone"]', listed.stderr
 
 
 def test_local_without_extra_folders_does_not_know_the_type(tmp_path):
-    done = run_ccs(local_env(tmp_path), "--local", "-e", 'schema("AWS::Athena::WorkGroup")')
+    done = run_ccs(local_env(tmp_path), "--local", "-e", 'schema("Example::Athena::WorkGroup")')
     assert done.returncode == 1
-    assert "no schema for AWS::Athena::WorkGroup" in done.stderr
+    assert "no schema for Example::Athena::WorkGroup" in done.stderr
 
 
 def test_the_repl_completes_properties_of_a_type_known_only_through_describe_type(extra, tmp_path):
@@ -154,7 +154,7 @@ def test_the_repl_completes_properties_of_a_type_known_only_through_describe_typ
     term = Terminal(["--endpoint-url", extra.url], env, tmp_path)
     try:
         term.wait_prompt(1)
-        term.type('create("AWS::Athena::WorkGroup", {Desc')
+        term.type('create("Example::Athena::WorkGroup", {Desc')
         term.key("Tab")
         term.wait_for(r'\{Description$')
         term.key("C-c")
@@ -171,9 +171,9 @@ def test_an_unreachable_cloudformation_names_the_error(tmp_path):
     env["CCS_NO_SCHEMA_CACHE"] = "1"
     env["AWS_MAX_ATTEMPTS"] = "1"
     # Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
-    done = run_ccs(env, "--endpoint-url", "http://127.0.0.1:9", "-e", 'schema("AWS::Athena::WorkGroup")')
+    done = run_ccs(env, "--endpoint-url", "http://127.0.0.1:9", "-e", 'schema("Example::Athena::WorkGroup")')
     assert done.returncode == 1
-    assert "schema: cannot get the schema of AWS::Athena::WorkGroup:" in done.stderr, done.stderr
+    assert "schema: cannot get the schema of Example::Athena::WorkGroup:" in done.stderr, done.stderr
     # Shipped types need no network.
     shipped = run_ccs(env, "--endpoint-url", "http://127.0.0.1:9", "-e", 'schema("AWS::SQS::Queue").typeName')
     assert shipped.stdout.strip() == "AWS::SQS::Queue", shipped.stderr

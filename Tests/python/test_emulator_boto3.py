@@ -260,24 +260,23 @@ def test_invalid_request_for_a_child_listed_without_its_parent(client):
     assert "ClusterName" in error.value.response["Error"]["Message"]
 
 
-def test_invalid_request_for_a_schema_violation_fails_the_request(client):
-    event = client.create_resource(
-        TypeName="AWS::Logs::LogGroup",
-        DesiredState=json.dumps({"LogGroupName": unique("bad"), "RetentionInDays": "seven"}))["ProgressEvent"]
-    status = client.get_resource_request_status(RequestToken=event["RequestToken"])["ProgressEvent"]
-    assert status["OperationStatus"] == "FAILED"
-    assert status["ErrorCode"] == "InvalidRequest"
-    assert "RetentionInDays" in status["StatusMessage"]
+def test_a_schema_violation_is_a_validation_exception(client):
+    # Synchronous, as the real service (test_emulator_conformance.py has the message shapes).
+    with pytest.raises(botocore.exceptions.ClientError) as error:
+        client.create_resource(
+            TypeName="AWS::Logs::LogGroup",
+            DesiredState=json.dumps({"LogGroupName": unique("bad"), "RetentionInDays": "seven"}))
+    assert error.value.response["Error"]["Code"] == "ValidationException"
+    assert "#/RetentionInDays" in error.value.response["Error"]["Message"]
 
 
-def test_not_updatable_fails_the_request(client):
+def test_not_updatable_exception_for_a_create_only_patch(client):
     name = unique("fixed")
     create_log_group(client, name)
-    event = client.update_resource(
-        TypeName="AWS::Logs::LogGroup", Identifier=name,
-        PatchDocument=json.dumps([{"op": "replace", "path": "/LogGroupName", "value": "renamed"}]))["ProgressEvent"]
-    status = client.get_resource_request_status(RequestToken=event["RequestToken"])["ProgressEvent"]
-    assert (status["OperationStatus"], status["ErrorCode"]) == ("FAILED", "NotUpdatable")
+    with pytest.raises(client.exceptions.NotUpdatableException):
+        client.update_resource(
+            TypeName="AWS::Logs::LogGroup", Identifier=name,
+            PatchDocument=json.dumps([{"op": "replace", "path": "/LogGroupName", "value": "renamed"}]))
 
 
 def test_client_token_conflict(client):

@@ -156,7 +156,8 @@ def test_errors_caught_with_codes(backend):
     assert errors["not_found"]["code"] == "ResourceNotFoundException"
     assert errors["not_found"]["status"] == 400
     assert errors["already_exists"] == {"code": "AlreadyExists", "status": "FAILED", "op": "CREATE"}
-    assert errors["not_updatable"] == {"code": "NotUpdatable"}
+    # A raw patch of a create-only path reaches the service, which refuses it at once.
+    assert errors["not_updatable"] == {"code": "NotUpdatableException"}
     assert errors["create_only"] == {"code": "CreateOnlyChange"}
     assert errors["type_not_found"] == {"code": "TypeNotFoundException"}
     if backend.serve:

@@ -142,7 +142,7 @@ def test_completes_keywords_builtins_and_variables(local_repl):
 
 def test_completes_a_resource_type_name_one_segment_at_a_time(local_repl):
     term = local_repl()
-    term.type('list("AWS::Lo')
+    term.type('list("AWS::Log')
     term.key("Tab")
     term.wait_for(r'ccs> list\("AWS::Logs::$')
     term.type("LogG")
@@ -152,15 +152,15 @@ def test_completes_a_resource_type_name_one_segment_at_a_time(local_repl):
 
 def test_completes_property_names_from_the_schema_in_a_create_map(local_repl):
     term = local_repl()
-    term.type('create("AWS::Logs::LogGroup", {Re')
+    term.type('create("AWS::Logs::LogGroup", {LogGroup')
     term.key("Tab")
-    term.wait_for(r"^ResourcePolicyDocument\s+RetentionInDays$")
-    term.type("t")
+    term.wait_for(r"^LogGroupClass\s+LogGroupName$")
+    term.type("N")
     term.key("Tab")
-    term.wait_for(r'\{RetentionInDays$')
-    term.type(': 7, LogG')
+    term.wait_for(r'\{LogGroupName$')
+    term.type(': "x", Ret')
     term.key("Tab")
-    term.wait_for(r'RetentionInDays: 7, LogGroup')
+    term.wait_for(r'LogGroupName: "x", RetentionInDays')
 
 
 def test_completes_map_fields_of_a_value_in_scope(local_repl):
@@ -251,7 +251,7 @@ def test_ctrl_c_interrupts_a_wait_on_ccs_serve(served_repl):
 
 def test_exploring_ccs_serve_over_http(served_repl):
     term, url = served_repl(50)
-    term.type('list("AWS::Lo')
+    term.type('list("AWS::Log')
     term.key("Tab")
     term.wait_for(r'ccs> list\("AWS::Logs::$')
     term.key("C-c")
