@@ -11,6 +11,7 @@ enum CCSMain {
         do {
             var command = try CCSCommand.parseAsRoot(arguments)
             try command.run()
+            exitIfStandardOutputFailed()
         } catch {
             let code = CCSCommand.exitCode(for: error)
             if code == .validationFailure {
@@ -25,4 +26,15 @@ enum CCSMain {
     }
 
     static let usageExitCode: Int32 = 2
+
+    /// What a command printed through Swift's `print` (`ccs query`, `ccs api`) sits in the C
+    /// stdout buffer until exit; a full disk or a closed pipe would then lose it silently with
+    /// status 0. Flushing here makes that an error the caller sees.
+    static func exitIfStandardOutputFailed() {
+        if fflush(stdout) != 0 || ferror(stdout) != 0 {
+            let reason = String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("ccs: cannot write to standard output: \(reason)\n".utf8))
+            CCSCommand.exit(withError: ExitCode(1))
+        }
+    }
 }

@@ -51,29 +51,44 @@ public final class ScriptRunner {
         let depth = maxCallDepth
         let report = errorOutput
         return LargeStack.run {
-            let interpreter = Interpreter(registry: registry, host: host, maxCallDepth: depth)
-            defer { host.output.flush() }
-            do {
-                let value = try interpreter.run(source)
-                if printResult, !(value.isNull) {
-                    host.output.write(try interpreter.displayString(value) + "\n")
-                }
-                return ExitStatus.success
-            } catch let errors as CompileErrors {
-                host.output.flush()
-                report(DiagnosticRenderer.render(errors))
-                return ExitStatus.syntaxError
-            } catch let failure as ScriptError {
-                host.output.flush()
-                report(DiagnosticRenderer.render(failure))
-                return ExitStatus.runtimeError
-            } catch let exit as ScriptExit {
-                return exit.status
-            } catch {
-                host.output.flush()
-                report("\(source.name): error: \(error)\n")
-                return ExitStatus.runtimeError
+            let status = Self.execute(source, registry: registry, host: host, maxCallDepth: depth,
+                                      printResult: printResult, report: report)
+            host.output.flush()
+            // Output that could not be written is an error even when the script succeeded: a
+            // caller piping `ccs` into a file must not take a truncated file for a whole one.
+            if let failure = host.output.failure {
+                report("ccs: cannot write to standard output: \(failure)\n")
+                return status == ExitStatus.success ? ExitStatus.runtimeError : status
             }
+            return status
+        }
+    }
+
+    private static func execute(
+        _ source: SourceFile, registry: BuiltinRegistry, host: ScriptHost, maxCallDepth depth: Int,
+        printResult: Bool, report: (String) -> Void
+    ) -> Int32 {
+        let interpreter = Interpreter(registry: registry, host: host, maxCallDepth: depth)
+        do {
+            let value = try interpreter.run(source)
+            if printResult, !(value.isNull) {
+                host.output.write(try interpreter.displayString(value) + "\n")
+            }
+            return ExitStatus.success
+        } catch let errors as CompileErrors {
+            host.output.flush()
+            report(DiagnosticRenderer.render(errors))
+            return ExitStatus.syntaxError
+        } catch let failure as ScriptError {
+            host.output.flush()
+            report(DiagnosticRenderer.render(failure))
+            return ExitStatus.runtimeError
+        } catch let exit as ScriptExit {
+            return exit.status
+        } catch {
+            host.output.flush()
+            report("\(source.name): error: \(error)\n")
+            return ExitStatus.runtimeError
         }
     }
 }

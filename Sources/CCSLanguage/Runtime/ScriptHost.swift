@@ -1,33 +1,46 @@
 import Foundation
 
 /// Where a script's output goes. Buffered; `flush()` writes what is pending.
+///
+/// A write that fails (a full disk, a closed pipe, /dev/full) is remembered in `failure`, and
+/// output after it is dropped: the script runner turns it into an error and a non-zero exit,
+/// so output that did not arrive is never reported as a success.
 public final class OutputSink {
     private var buffer: [UInt8] = []
-    private let writer: ([UInt8]) -> Void
+    private let writer: ([UInt8]) -> String?
+    /// Why the first failed write failed (the OS's reason), nil while every write succeeded.
+    public private(set) var failure: String?
 
-    /// A sink handing each flushed chunk to `writer`.
-    public init(writer: @escaping ([UInt8]) -> Void) {
+    /// A sink handing each flushed chunk to `writer`, which cannot fail.
+    public convenience init(writer: @escaping ([UInt8]) -> Void) {
+        self.init(checkedWriter: { bytes in
+            writer(bytes)
+            return nil
+        })
+    }
+
+    /// A sink handing each flushed chunk to `writer`, which returns why it failed, or nil.
+    public init(checkedWriter writer: @escaping ([UInt8]) -> String?) {
         self.writer = writer
     }
 
     /// A sink writing to the process's standard output.
     public static func standardOutput() -> OutputSink {
-        OutputSink { bytes in
-            bytes.withUnsafeBufferPointer { pointer in
-                _ = fwrite(pointer.baseAddress, 1, pointer.count, stdout)
-            }
-            fflush(stdout)
-        }
+        OutputSink(checkedWriter: { bytes in write(bytes, to: stdout) })
     }
 
     /// A sink writing to the process's standard error.
     public static func standardError() -> OutputSink {
-        OutputSink { bytes in
-            bytes.withUnsafeBufferPointer { pointer in
-                _ = fwrite(pointer.baseAddress, 1, pointer.count, stderr)
-            }
-            fflush(stderr)
+        OutputSink(checkedWriter: { bytes in write(bytes, to: stderr) })
+    }
+
+    /// Writes and flushes `bytes` to a C stream; the OS's reason when not all of it arrived.
+    private static func write(_ bytes: [UInt8], to stream: UnsafeMutablePointer<FILE>) -> String? {
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, stream) }
+        if written < bytes.count || fflush(stream) != 0 {
+            return String(cString: strerror(errno))
         }
+        return nil
     }
 
     public func write(_ text: String) {
@@ -37,7 +50,9 @@ public final class OutputSink {
 
     public func flush() {
         guard !buffer.isEmpty else { return }
-        writer(buffer)
+        if failure == nil {
+            failure = writer(buffer)
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 }
