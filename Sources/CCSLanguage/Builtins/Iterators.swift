@@ -2,20 +2,25 @@
 /// from its source, so lazy inputs (ranges, resource listings) are never forced.
 
 /// Integers from `current` towards `end` (exclusive) by `step`. `for` recognises it and
-/// counts directly, without a call per element.
+/// counts directly, without a call per element. A step that would overflow `Int` ends the
+/// range: every integer it could still yield lies beyond `end` anyway (issue 16, F3: it
+/// trapped).
 final class RangeIterator: ValueIterator {
     var current: Int
     let end: Int
     let step: Int
+    private var exhausted = false
     init(from start: Int, to end: Int, step: Int) {
         self.current = start
         self.end = end
         self.step = step
     }
     func next() throws -> Value? {
-        guard step > 0 ? current < end : current > end else { return nil }
-        defer { current += step }
-        return .int(current)
+        guard !exhausted, step > 0 ? current < end : current > end else { return nil }
+        let value = current
+        let (next, overflow) = current.addingReportingOverflow(step)
+        if overflow { exhausted = true } else { current = next }
+        return .int(value)
     }
 }
 

@@ -94,7 +94,10 @@ final class ForStmt: Stmt {
                 while range.step > 0 ? i < range.end : i > range.end {
                     it.locals[firstSlot] = .int(i)
                     if let done = try step(it) { return done }
-                    i += range.step
+                    // Past Int's limits there is nothing left below `end` (issue 16, F3).
+                    let (next, overflow) = i.addingReportingOverflow(range.step)
+                    if overflow { break }
+                    i = next
                 }
                 return .normal
             }
