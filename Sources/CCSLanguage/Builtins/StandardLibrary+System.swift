@@ -20,10 +20,13 @@ extension StandardLibrary {
         },
         Builtin("read_file", arity: 1, doc: "read_file(path): the contents of a UTF-8 text file.") { args, ctx in
             let path = try ctx.string(args, 0, "read_file")
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ScriptError(code: ErrorCode.ioError, message: "read_file: cannot read '\(path)'")
+            let bytes: [UInt8]
+            switch FileContents.read(path) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                throw ScriptError(code: ErrorCode.ioError, message: "read_file: cannot read '\(path)': \(failure.reason)")
             }
-            guard let text = String(data: data, encoding: .utf8) else {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw ScriptError(code: ErrorCode.ioError, message: "read_file: '\(path)' is not valid UTF-8")
             }
             return .string(text)
