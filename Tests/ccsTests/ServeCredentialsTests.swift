@@ -35,19 +35,7 @@ import Testing
             process.standardOutput = out
             process.standardError = errors
             try process.run()
-            var line = Data()
-            while let byte = try out.fileHandleForReading.read(upToCount: 1), !byte.isEmpty,
-                byte != Data("\n".utf8)
-            {
-                line += byte
-            }
-            let text = String(decoding: line, as: UTF8.self)
-            guard text.hasPrefix("listening on ") else {
-                process.terminate()
-                throw CocoaError(
-                    .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "ccs serve printed '\(text)'"])
-            }
-            url = String(text.dropFirst("listening on ".count))
+            url = try readServeURL(process, stdout: out)
         }
 
         /// The process's command line as every user sees it (/proc/PID/cmdline).
