@@ -63,33 +63,36 @@ reports() {
     echo "$count"
 }
 
+# sanitized_tests TOOL FILTER FLAGS...: builds the package and its tests with FLAGS, runs the
+# Swift tests matching FILTER, and fails the step on a test failure or on any report TOOL
+# (asan or tsan) wrote. Returns non-zero when the build failed.
+sanitized_tests() {
+    local tool=$1 filter=$2
+    shift 2
+    local start=$SECONDS status=0 found passed log="$REPORTS/$tool-swift-test.log"
+    nice -n 19 swift build "$@" --build-tests 2>&1 | tail -3 || status=$?
+    step "$tool: build" "$status" "$(elapsed "$start")"
+    ((status == 0)) || return 1
+    start=$SECONDS
+    nice -n 19 swift test "$@" --skip-build --filter "$filter" >"$log" 2>&1 || status=$?
+    tail -3 "$log"
+    found=$(reports "$tool" swift-test)
+    if ((found > 0 && status == 0)); then status=1; fi
+    passed=$(grep -Eo "Test run with [0-9]+ tests?" "$log" | grep -Eo "[0-9]+" | head -1 || echo "?")
+    step "$tool: swift test" "$status" "$passed tests, $found ${tool^^} reports, $(elapsed "$start")"
+}
+
 # The ASan build: the package and its tests, release, with -enable-testing for @testable.
 ASAN_FLAGS=(-c release --scratch-path .build-asan --sanitize=address -Xswiftc -enable-testing)
-if [[ $SKIP != *" asan "* ]]; then
+if [[ $SKIP != *" asan "* ]] && sanitized_tests asan "$ASAN_FILTER" "${ASAN_FLAGS[@]}"; then
     start=$SECONDS
     status=0
-    nice -n 19 swift build "${ASAN_FLAGS[@]}" --build-tests 2>&1 | tail -3 || status=$?
-    step "asan: build" "$status" "$(elapsed "$start")"
-    if ((status == 0)); then
-        start=$SECONDS
-        status=0
-        nice -n 19 swift test "${ASAN_FLAGS[@]}" --skip-build --filter "$ASAN_FILTER" \
-            >"$REPORTS/asan-swift-test.log" 2>&1 || status=$?
-        tail -3 "$REPORTS/asan-swift-test.log"
-        found=$(reports asan swift-test)
-        if ((found > 0 && status == 0)); then status=1; fi
-        passed=$(grep -Eo "Test run with [0-9]+ tests? in [0-9]+ suites? passed" "$REPORTS/asan-swift-test.log" | grep -Eo "^Test run with [0-9]+" | grep -Eo "[0-9]+" || echo "?")
-        step "asan: swift test" "$status" "$passed tests passed, $found ASan reports, $(elapsed "$start")"
-
-        start=$SECONDS
-        status=0
-        CCS_BIN=$PWD/.build-asan/release/ccs nice -n 19 python3 -m pytest -q $PYTHON_TESTS \
-            >"$REPORTS/asan-pytest.log" 2>&1 || status=$?
-        tail -3 "$REPORTS/asan-pytest.log"
-        found=$(reports asan pytest)
-        if ((found > 0 && status == 0)); then status=1; fi
-        step "asan: pytest $(basename "$PYTHON_TESTS" .py)" "$status" "$(tail -1 "$REPORTS/asan-pytest.log" | tr -d '='), $found ASan reports, $(elapsed "$start")"
-    fi
+    CCS_BIN=$PWD/.build-asan/release/ccs nice -n 19 python3 -m pytest -q $PYTHON_TESTS \
+        >"$REPORTS/asan-pytest.log" 2>&1 || status=$?
+    tail -3 "$REPORTS/asan-pytest.log"
+    found=$(reports asan pytest)
+    if ((found > 0 && status == 0)); then status=1; fi
+    step "asan: pytest $(basename "$PYTHON_TESTS" .py)" "$status" "$(tail -1 "$REPORTS/asan-pytest.log" | tr -d '='), $found ASan reports, $(elapsed "$start")"
 fi
 
 # libFuzzer reports its own findings (ASan aborts the input, libFuzzer writes it to
@@ -109,21 +112,7 @@ fi
 
 TSAN_FLAGS=(--scratch-path .build-tsan --sanitize=thread)
 if [[ $SKIP != *" tsan "* ]]; then
-    start=$SECONDS
-    status=0
-    nice -n 19 swift build "${TSAN_FLAGS[@]}" --build-tests 2>&1 | tail -3 || status=$?
-    step "tsan: build" "$status" "$(elapsed "$start")"
-    if ((status == 0)); then
-        start=$SECONDS
-        status=0
-        nice -n 19 swift test "${TSAN_FLAGS[@]}" --skip-build --filter "$TSAN_FILTER" \
-            >"$REPORTS/tsan-swift-test.log" 2>&1 || status=$?
-        tail -3 "$REPORTS/tsan-swift-test.log"
-        found=$(reports tsan swift-test)
-        if ((found > 0 && status == 0)); then status=1; fi
-        passed=$(grep -Eo "Test run with [0-9]+ tests?" "$REPORTS/tsan-swift-test.log" | grep -Eo "[0-9]+" || echo "?")
-        step "tsan: swift test" "$status" "$passed tests, $found TSan reports, $(elapsed "$start")"
-    fi
+    sanitized_tests tsan "$TSAN_FILTER" "${TSAN_FLAGS[@]}" || true
 fi
 
 echo

@@ -16,7 +16,7 @@ struct RepeatedTokenTests {
     /// and page `limit` has none.
     static func server(_ tokens: @escaping @Sendable (Int) -> String) throws -> ClientTestHarness {
         let harness = try ClientTestHarness()
-        let counter = Counter()
+        let counter = RequestCounter()
         harness.server.setResponder { _ in
             let n = counter.next()
             let next = n < limit ? #","NextToken":"\#(tokens(n))""# : ""
@@ -89,16 +89,5 @@ struct RepeatedTokenTests {
             operation: .listResources, repeatedToken: String(repeating: "x", count: 5000))
         #expect(long.description.contains(String(repeating: "x", count: 64) + "... (5000 bytes)"))
         #expect(long.description.count < 300)
-    }
-
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            count += 1
-            return count
-        }
     }
 }

@@ -6,19 +6,8 @@ import Testing
 /// F5): it stops by the paginator's rule, the same as `list` in scripts. The server gives up
 /// after 40 pages, so a `--paginate` that followed the loop would exit 0 with 40 items.
 @Suite struct ApiPaginateLoopTests {
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        func next() -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            count += 1
-            return count
-        }
-    }
-
     @Test func aCycleOfTokensStopsWithAnError() throws {
-        let counter = Counter()
+        let counter = RequestCounter()
         let server = try LoopbackHTTPServer { _ in
             let n = counter.next()
             let next = n < 40 ? #","NextToken":"\#(n % 2 == 1 ? "A" : "B")""# : ""

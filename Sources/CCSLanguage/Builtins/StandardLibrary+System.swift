@@ -21,7 +21,7 @@ extension StandardLibrary {
         Builtin("read_file", arity: 1, doc: "read_file(path): the contents of a UTF-8 text file.") { args, ctx in
             let path = try ctx.string(args, 0, "read_file")
             let bytes: [UInt8]
-            switch FileContents.read(path) {
+            switch FileContents.readAll(path) {
             case .success(let read): bytes = read
             case .failure(let failure):
                 throw ScriptError(code: ErrorCode.ioError, message: "read_file: cannot read '\(path)': \(failure.reason)")

@@ -6,14 +6,14 @@ import Foundation
 /// EOF gets all of them, and a failure carries the OS's reason.
 enum FileContents {
     /// The file's bytes, or the OS's reason (`strerror`) for failing to open or read it.
-    static func read(_ path: String) -> Result<[UInt8], FileReadError> {
+    static func readAll(_ path: String) -> Result<[UInt8], FileReadError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 { return .failure(FileReadError(errno: errno)) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 bytes.append(contentsOf: chunk[0..<count])
             } else if count == 0 {
