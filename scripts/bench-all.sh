@@ -15,6 +15,7 @@ quick=false
 
 source scripts/bench/require-tools.sh
 bench_require hyperfine:hyperfine wrk:wrk lua5.4:lua5.4
+bench_use_real_executables
 swift build -c release --product ccs
 started=$(date -u +"%Y-%m-%d %H:%M UTC")
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -12,6 +12,8 @@
 # from run to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bench/require-tools.sh
+bench_use_real_executables
 
 runs=${1:-5}
 count=${2:-100}

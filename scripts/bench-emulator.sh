@@ -11,6 +11,7 @@ duration=${2:-10}
 sizes=(1000 10000 100000)
 source scripts/bench/require-tools.sh
 bench_require wrk:wrk
+bench_use_real_executables
 python=${PYTHON:-python3}
 helper=scripts/bench/emulator_bench.py
 

@@ -11,6 +11,7 @@ PROGRAMS=(fib loop strings churn)
 
 source scripts/bench/require-tools.sh
 bench_require hyperfine:hyperfine lua5.4:lua5.4
+bench_use_real_executables
 command -v python3 >/dev/null || { echo "bench-language: python3 is required" >&2; exit 2; }
 
 swift build -c release --product ccs

@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench/require-tools.sh
 bench_require hyperfine:hyperfine
+bench_use_real_executables
 
 runs=${1:-5}
 work=$(mktemp -d /tmp/ccs-bench-listing.XXXXXX)

@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 runs="${1:-20}"
 source scripts/bench/require-tools.sh
 bench_require hyperfine:hyperfine
+bench_use_real_executables
 command -v aws >/dev/null || { echo "bench-startup: aws (the AWS CLI) is not installed" >&2; exit 1; }
 python3 -c "import boto3" || { echo "bench-startup: python3 cannot import boto3" >&2; exit 1; }
 
