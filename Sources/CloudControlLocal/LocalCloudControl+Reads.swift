@@ -81,8 +81,8 @@ extension LocalCloudControl {
         }
     }
 
-    func pageSize(_ maxResults: Int?) throws -> Int {
-        guard let maxResults else { return configuration.defaultPageSize }
+    func pageSize(_ maxResults: Int?, default defaultSize: Int? = nil) throws -> Int {
+        guard let maxResults else { return defaultSize ?? configuration.defaultPageSize }
         guard (1...Self.maxPageSize).contains(maxResults) else {
             throw LocalError.invalidRequest(
                 "MaxResults must be between 1 and \(Self.maxPageSize), got \(maxResults)")
@@ -106,12 +106,12 @@ extension LocalCloudControl {
     }
 
     /// ListResourceRequests: newest first, filtered by operation and status, pages of
-    /// `maxResults` (1 to 100, default 25).
+    /// `maxResults` (1 to 100, default 20).
     func listRequests(
         operations: [ResourceOperation], statuses: [OperationStatus], nextToken: String?, maxResults: Int?
     ) throws -> ([ProgressEvent], String?) {
         try withEngine { now in
-            let limit = try pageSize(maxResults)
+            let limit = try pageSize(maxResults, default: configuration.defaultRequestsPageSize)
             var before = Int64.max
             if let nextToken, !nextToken.isEmpty {
                 before = try PageToken.decode(nextToken, kind: "requests", scope: "all")

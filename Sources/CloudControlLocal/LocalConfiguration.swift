@@ -11,8 +11,12 @@ public struct LocalConfiguration: Sendable {
     public var latency: Double = 0.2
     /// Injected faults; none by default.
     public var faults: FaultPlan = .none
-    /// ListResources and ListResourceRequests page size when MaxResults is not given.
+    /// ListResources page size when MaxResults is not given (what the service returns; its
+    /// documentation calls MaxResults "Reserved").
     public var defaultPageSize: Int = 25
+    /// ListResourceRequests page size when MaxResults is not given: 20, as the API reference
+    /// documents ("The default is 20", ListResourceRequests MaxResults).
+    public var defaultRequestsPageSize: Int = 20
     /// Seed for generated ids and names and for fault draws; random when nil (a fault plan's
     /// own `seed` wins).
     public var seed: UInt64?

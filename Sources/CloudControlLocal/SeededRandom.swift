@@ -27,6 +27,9 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
         return String((0..<count).map { _ in chars[Int.random(in: 0..<chars.count, using: &self)] })
     }
 
+    /// A number in 0..<bound (bound > 0).
+    public mutating func int(below bound: Int) -> Int { Int.random(in: 0..<bound, using: &self) }
+
     /// Lower-case hexadecimal digits.
     public mutating func hex(_ count: Int) -> String { string(count, from: "0123456789abcdef") }
 

@@ -84,6 +84,7 @@ final class CloudHarness {
         configuration.latency = latency
         configuration.faults = try FaultPlan(spec: faults)
         configuration.defaultPageSize = pageSize
+        if pageSize != 25 { configuration.defaultRequestsPageSize = pageSize }
         configuration.seed = 42
         registry = try SchemaRegistry()
         engine = try LocalCloudControl(

@@ -127,7 +127,7 @@ import Testing
         #expect(result.lines[1] == "2027-01-15T08:00:00Z")
         #expect(
             result.lines[2]
-                == #"{"TypeName":"AWS::Logs::LogGroup","Identifier":"p","Properties":{"LogGroupName":"p","Arn":"arn:aws:logs:us-east-1:123456789012:log-group:p:*"}}"#
+                == #"{"TypeName":"AWS::Logs::LogGroup","Identifier":"p","Properties":{"LogGroupName":"p","Arn":"arn:aws:logs:us-east-1:123456789012:log-group:p:*","LogGroupClass":"STANDARD"}}"#
         )
         #expect(result.lines[3] == #"["p"]"#)
     }

@@ -81,7 +81,7 @@ final class HTTPBackend {
         #expect(result.errors == "")
         #expect(
             result.lines == [
-                #"{"LogGroupName":"h","Arn":"arn:aws:logs:us-east-1:123456789012:log-group:h:*","RetentionInDays":14,"Tags":[{"Key":"k","Value":"v"}]}"#,
+                #"{"LogGroupName":"h","Arn":"arn:aws:logs:us-east-1:123456789012:log-group:h:*","LogGroupClass":"STANDARD","RetentionInDays":14,"Tags":[{"Key":"k","Value":"v"}]}"#,
                 "RequestCancelled CANCEL_COMPLETE",
                 "ResourceNotFoundException 400 true",
                 "SUCCESS",

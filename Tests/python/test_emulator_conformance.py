@@ -142,3 +142,52 @@ def test_a_patch_touching_create_only_properties_is_not_updatable(client):
     properties = json.loads(client.get_resource(
         TypeName="AWS::Logs::LogGroup", Identifier=name)["ResourceDescription"]["Properties"])
     assert "RetentionInDays" not in properties, "nothing of the patch was applied"
+
+
+# ---------------------------------------------------------------- generated values and defaults
+
+
+def _created_properties(client, type_name, desired):
+    event = client.create_resource(TypeName=type_name, DesiredState=json.dumps(desired))["ProgressEvent"]
+    waiter = client.get_waiter("resource_request_success")
+    waiter.wait(RequestToken=event["RequestToken"], WaiterConfig={"Delay": 0.1, "MaxAttempts": 100})
+    done = client.get_resource_request_status(RequestToken=event["RequestToken"])["ProgressEvent"]
+    got = client.get_resource(TypeName=type_name, Identifier=done["Identifier"])
+    return done["Identifier"], json.loads(got["ResourceDescription"]["Properties"])
+
+
+def test_ec2_ids_and_addresses_have_the_real_formats(client):
+    import re
+    _, instance = _created_properties(client, "AWS::EC2::Instance", {"ImageId": "ami-0abcdef1234567890"})
+    assert re.fullmatch(r"i-[0-9a-f]{17}", instance["InstanceId"])
+    assert re.fullmatch(r"10\.0\.\d+\.\d+", instance["PrivateIp"])
+    assert instance["PrivateDnsName"] == "ip-%s.ec2.internal" % instance["PrivateIp"].replace(".", "-")
+    _, address = _created_properties(client, "AWS::EC2::EIP", {})
+    assert re.fullmatch(r"eipalloc-[0-9a-f]{17}", address["AllocationId"])
+    _, zone = _created_properties(client, "AWS::Route53::HostedZone", {"Name": unique("zone") + ".example.com."})
+    assert len(zone["NameServers"]) == 4
+
+
+def test_a_db_instance_without_identifier_gets_a_generated_one(client):
+    # CloudFormation names a DB instance whose DBInstanceIdentifier is left out; the endpoint
+    # is the instance's DNS name in the region, on the engine's port.
+    identifier, db = _created_properties(
+        client, "AWS::RDS::DBInstance", {"Engine": "postgres", "DBInstanceClass": "db.t3.micro"})
+    assert identifier == db["DBInstanceIdentifier"]
+    assert db["Endpoint"]["Address"].startswith(identifier + ".")
+    assert db["Endpoint"]["Address"].endswith(".us-east-1.rds.amazonaws.com")
+    assert db["Endpoint"]["Port"] == "5432"
+
+
+def test_schema_defaults_are_returned_on_read(client):
+    _, group = _created_properties(client, "AWS::Logs::LogGroup", {"LogGroupName": unique("/defaults")})
+    assert group["LogGroupClass"] == "STANDARD"
+
+
+def test_list_resource_requests_pages_by_twenty_by_default(client):
+    # "The default is 20." (ListResourceRequests, MaxResults, in the API reference.)
+    for _ in range(22):
+        client.create_resource(TypeName="AWS::SQS::Queue", DesiredState=json.dumps({"QueueName": unique("page")}))
+    page = client.list_resource_requests()
+    assert len(page["ResourceRequestStatusSummaries"]) == 20
+    assert page.get("NextToken")
