@@ -67,4 +67,37 @@ import Testing
             ])
         #expect(Date().timeIntervalSince(start) < 30)
     }
+
+    /// The seconds `diff` takes on two chains of maps `depth` deep that differ at the bottom,
+    /// the fastest of three runs of five.
+    static func diffSeconds(depth: Int) throws -> Double {
+        let h = try CloudHarness()
+        let result = h.run(
+            """
+            fn chain(n, leaf) {
+              let v = leaf
+              for i in range(n) { v = {a: v, b: [1]} }
+              return v
+            }
+            let old = chain(\(depth), 1)
+            let new = chain(\(depth), 2)
+            let best = 1000000
+            for i in range(3) {
+              let t = now()
+              for j in range(5) { assert(len(diff(old, new)) == 1) }
+              best = min(best, now() - t)
+            }
+            print(best)
+            """)
+        #expect(result.status == 0, "\(result.errors)")
+        return Double(result.lines.first ?? "") ?? .infinity
+    }
+
+    /// Eight times the depth costs about eight times as long (it cost 64 times: every level
+    /// compared the whole rest of the chain and copied its path).
+    @Test func diffIsLinearInTheDepth() throws {
+        let shallow = try Self.diffSeconds(depth: 120)
+        let deep = try Self.diffSeconds(depth: 960)
+        #expect(deep / max(shallow, 1e-4) < 24, "120 deep: \(shallow) s, 960 deep: \(deep) s")
+    }
 }

@@ -13,9 +13,13 @@ public struct ContainerPath {
     }
 
     private var ids: [ObjectIdentifier] = []
+    /// The containers on the path deeper than `cycleCheckDepth`, to look one up in constant
+    /// time (a search of `ids` at every level made deep walks quadratic).
+    private var deepIDs: Set<ObjectIdentifier> = []
 
-    /// Up to this depth the path is not searched: a cycle through shallower containers is
-    /// caught when the walk comes round to them again deeper down.
+    /// Up to this depth containers are not looked up: a cycle through shallower ones is
+    /// caught when the walk comes round to them again deeper down. So a shallow value, the
+    /// common case, costs no hashing.
     static let cycleCheckDepth = 64
 
     public init() {}
@@ -23,18 +27,20 @@ public struct ContainerPath {
     /// Enters `container` (a `ListBox` or `MapBox`); on a problem the path is left as it was.
     public mutating func enter(_ container: AnyObject) -> Problem? {
         let id = ObjectIdentifier(container)
-        if ids.count >= Self.cycleCheckDepth && ids.contains(id) { return .cycle }
+        if ids.count >= Self.cycleCheckDepth && deepIDs.contains(id) { return .cycle }
         if ids.count >= JSONCodec.maxDepth {
             // A cycle longer than the depth limit shows up here first.
             return Set(ids).count < ids.count || ids.contains(id) ? .cycle : .tooDeep
         }
+        if ids.count >= Self.cycleCheckDepth { deepIDs.insert(id) }
         ids.append(id)
         return nil
     }
 
     /// Leaves the container entered last.
     public mutating func leave() {
-        ids.removeLast()
+        let id = ids.removeLast()
+        if ids.count >= Self.cycleCheckDepth { deepIDs.remove(id) }
     }
 
     /// The error for a walk stopped by `problem`; `what` names the value ("json: argument #1").
