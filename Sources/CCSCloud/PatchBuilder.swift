@@ -29,7 +29,8 @@ struct PatchBuilder {
         -> [JSONPatchOperation]
     {
         var builder = PatchBuilder(schema: schema)
-        try builder.compare(old, new, at: [])
+        var path: [String] = []
+        try builder.compare(old, new, at: &path)
         return builder.operations
     }
 
@@ -54,73 +55,89 @@ struct PatchBuilder {
         }
     }
 
-    private mutating func compare(_ old: JSONValue, _ new: JSONValue, at tokens: [String]) throws {
-        if Self.identical(old, new) { return }
-        if let schema, !tokens.isEmpty {
-            if schema.isReadOnly(tokens) { throw readOnlyChange(tokens) }
-            if schema.isCreateOnly(tokens) { throw createOnlyChange(tokens) }
+    /// `path` holds the reference tokens of the location being compared, pushed and popped
+    /// as the walk goes down and up, so that going one level deeper costs no copy of the path
+    /// (issue 16, F6: copying it at every level made a deep diff quadratic).
+    private mutating func compare(_ old: JSONValue, _ new: JSONValue, at path: inout [String]) throws {
+        if let schema {
+            // The schema's checks apply only where something differs, so ask first.
+            if Self.identical(old, new) { return }
+            if !path.isEmpty {
+                if schema.isReadOnly(path) { throw readOnlyChange(path) }
+                if schema.isCreateOnly(path) { throw createOnlyChange(path) }
+            }
         }
         switch (old, new) {
         case (.object(let a), .object(let b)):
             for (key, value) in a where b[key] == nil {
+                path.append(key)
+                defer { path.removeLast() }
                 // A read-only value left out of the desired state keeps its current value.
-                if let schema, schema.isReadOnly(tokens + [key]) { continue }
-                try emit(
-                    .remove(path: JSONPointer(tokens: tokens + [key])), at: tokens + [key], removing: value)
+                if let schema, schema.isReadOnly(path) { continue }
+                try emit(.remove(path: JSONPointer(tokens: path)), at: path, removing: value)
             }
             for (key, value) in b {
+                path.append(key)
+                defer { path.removeLast() }
                 if let current = a[key] {
-                    try compare(current, value, at: tokens + [key])
+                    try compare(current, value, at: &path)
                 } else {
                     if let schema {
-                        if schema.isReadOnly(tokens + [key]) { throw readOnlyChange(tokens + [key]) }
-                        if schema.isCreateOnly(tokens + [key]) { throw createOnlyChange(tokens + [key]) }
+                        if schema.isReadOnly(path) { throw readOnlyChange(path) }
+                        if schema.isCreateOnly(path) { throw createOnlyChange(path) }
                     }
-                    try emit(
-                        .add(path: JSONPointer(tokens: tokens + [key]), value: value), at: tokens + [key])
+                    try emit(.add(path: JSONPointer(tokens: path), value: value), at: path)
                 }
             }
         case (.array(let a), .array(let b)):
-            if let schema, !tokens.isEmpty, schema.isUnordered(tokens) || Self.isTagList(a, b) {
+            if let schema, !path.isEmpty, schema.isUnordered(path) || Self.isTagList(a, b) {
                 if Self.sameElements(a, b) { return }
-                try emit(.replace(path: JSONPointer(tokens: tokens), value: new), at: tokens)
+                try emit(.replace(path: JSONPointer(tokens: path), value: new), at: path)
                 return
             }
-            try compareArrays(a, b, at: tokens)
+            try compareArrays(a, b, at: &path)
         default:
-            try emit(.replace(path: JSONPointer(tokens: tokens), value: new), at: tokens)
+            // Without a schema nothing was compared above; containers of two kinds, or two
+            // scalars, are compared here in constant time or replaced.
+            if schema == nil, Self.identical(old, new) { return }
+            try emit(.replace(path: JSONPointer(tokens: path), value: new), at: path)
         }
     }
 
-    /// Arrays: common prefix and suffix untouched; the middle edited in place.
-    private mutating func compareArrays(_ a: [JSONValue], _ b: [JSONValue], at tokens: [String]) throws {
+    /// Arrays: common prefix and suffix untouched; the middle edited in place. Arrays of the
+    /// same length pair every element with the one at its index, which is what the prefix and
+    /// suffix would leave too, so they are not scanned first: a scan would compare each deep
+    /// element once more at every level above it.
+    private mutating func compareArrays(_ a: [JSONValue], _ b: [JSONValue], at path: inout [String]) throws {
         var prefix = 0
-        while prefix < a.count, prefix < b.count, Self.identical(a[prefix], b[prefix]) { prefix += 1 }
         var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix,
-            Self.identical(a[a.count - 1 - suffix], b[b.count - 1 - suffix])
-        {
-            suffix += 1
+        if a.count != b.count {
+            while prefix < a.count, prefix < b.count, Self.identical(a[prefix], b[prefix]) { prefix += 1 }
+            while suffix < a.count - prefix, suffix < b.count - prefix,
+                Self.identical(a[a.count - 1 - suffix], b[b.count - 1 - suffix])
+            {
+                suffix += 1
+            }
         }
         let oldMiddle = a.count - prefix - suffix
         let newMiddle = b.count - prefix - suffix
         let paired = min(oldMiddle, newMiddle)
         for i in 0..<paired {
-            try compare(a[prefix + i], b[prefix + i], at: tokens + [String(prefix + i)])
+            path.append(String(prefix + i))
+            defer { path.removeLast() }
+            try compare(a[prefix + i], b[prefix + i], at: &path)
         }
         if newMiddle > oldMiddle {
             for j in paired..<newMiddle {
-                let index = String(prefix + j)
-                try emit(
-                    .add(path: JSONPointer(tokens: tokens + [index]), value: b[prefix + j]),
-                    at: tokens + [index])
+                path.append(String(prefix + j))
+                defer { path.removeLast() }
+                try emit(.add(path: JSONPointer(tokens: path), value: b[prefix + j]), at: path)
             }
         } else {
             for j in (paired..<oldMiddle).reversed() {
-                let index = String(prefix + j)
-                try emit(
-                    .remove(path: JSONPointer(tokens: tokens + [index])), at: tokens + [index],
-                    removing: a[prefix + j])
+                path.append(String(prefix + j))
+                defer { path.removeLast() }
+                try emit(.remove(path: JSONPointer(tokens: path)), at: path, removing: a[prefix + j])
             }
         }
     }

@@ -204,7 +204,8 @@ final class RequestWaiter {
             line =
                 "\(function): \(requests.count - pending)/\(requests.count) done, \(pending) in progress \(formatSeconds(elapsed))"
         }
-        progress("\r\u{1B}[K" + line)
+        // The type name and status come from the service; the line goes to a terminal.
+        progress("\r\u{1B}[K" + TerminalText.escaped(line))
         drewProgress = true
     }
 

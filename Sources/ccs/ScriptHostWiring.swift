@@ -18,8 +18,11 @@ struct ScriptHostWiring {
             environment: environment,
             stdlibPaths: ScriptRunner.stdlibSearchPath(environment: environment, executable: executable)
         )
+        // Diagnostics quote messages from the service and values from anywhere: on a terminal
+        // their control characters are shown escaped, into a pipe or file they stay exact.
+        let toTerminal = isatty(2) != 0
         let runner = ScriptRunner(host: host) { message in
-            FileHandle.standardError.write(Data(message.utf8))
+            FileHandle.standardError.write(Data((toTerminal ? TerminalText.escaped(message) : message).utf8))
         }
         let session = CloudWiring.session(global)
         CloudBuiltins.register(into: runner.registry, session: session)

@@ -75,12 +75,22 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Load further resource type schemas (*.json) from this directory (repeatable; also CCS_SCHEMAS, folders separated by ':').", valueName: "dir"))
     var schemas: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The most client connections open at once (default \(HTTPServerLimits.defaultMaxConnections)); at the cap a new one replaces the connection idle the longest.",
+            valueName: "n"))
+    var maxConnections = HTTPServerLimits.defaultMaxConnections
+
     @Flag(name: .long, help: "Log one line per request to stderr: operation, status, error type, time, request id.")
     var verbose = false
 
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port \(port) is not a port number (0 to 65535)")
+        }
+        guard maxConnections >= 1 else {
+            throw ValidationError("--max-connections \(maxConnections) must be at least 1")
         }
         if !(latency >= 0 && latency.isFinite) {
             throw ValidationError("--latency \(latency) must be a non-negative number of milliseconds")
@@ -165,11 +175,18 @@ struct ServeCommand: ParsableCommand {
         let signals = ShutdownSignals()
         let server: HTTPServer
         do {
-            server = try HTTPServer.start(configuration: HTTPServerConfiguration(host: host, port: port), handler: handler)
+            server = try HTTPServer.start(
+                configuration: HTTPServerConfiguration(
+                    host: host, port: port, limits: HTTPServerLimits(maxConnections: maxConnections)),
+                handler: handler)
         } catch {
             engine.close()
             Self.printError("ccs serve: \(error)")
             throw ExitCode.failure
+        }
+        if server.maxConnections < maxConnections {
+            Self.printError(
+                "ccs serve: holding at most \(server.maxConnections) connections, not \(maxConnections): the descriptor limit (ulimit -n) leaves no room for more")
         }
         FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
         let received = signals.wait()

@@ -98,3 +98,16 @@ import Testing
         #expect(runner.registry.builtins.values.allSatisfy { $0.doc.hasPrefix($0.name + "(") })
     }
 }
+
+/// The one escaping function for text bound for a terminal (issue 16, F13).
+@Suite struct TerminalTextTests {
+    @Test func controlCharactersBecomeVisible() {
+        #expect(TerminalText.escaped("a\u{1B}[31mb\u{07}\r\u{7F}") == #"a\x1b[31mb\x07\x0d\x7f"#)
+        #expect(TerminalText.escaped("\u{9B}6n \u{202E}x\u{2066}") == #"\u{9b}6n \u{202e}x\u{2066}"#)
+    }
+
+    @Test func printableTextNewlinesAndTabsAreKept() {
+        let text = "línea 1\n\tzwei — 三 🙂 \\x1b"
+        #expect(TerminalText.escaped(text) == text)
+    }
+}

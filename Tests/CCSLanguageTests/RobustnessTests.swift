@@ -46,9 +46,11 @@ import Testing
         let result = ScriptHarness.run("""
             let x = []
             for i in range(100000) { x = [x] }
-            print(len(x), json(x).ends_with("]"), x == x)
+            print(len(x), x == x, str(x).ends_with("]"))
+            try { json(x) } catch e { print(e.code) }
             """)
-        #expect(result.stdout == "1 true true\n")
+        // Shown, the depth is cut with a marker; as data it is an error (issue 16, F9).
+        #expect(result.stdout == "1 true true\nValueError\n")
         #expect(result.status == 0)
     }
 

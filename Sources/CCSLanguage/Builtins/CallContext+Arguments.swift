@@ -44,6 +44,17 @@ extension CallContext {
         case .map(let box): return ArrayIterator(box.entries.keys.map { .string($0) })
         case .string(let s): return ArrayIterator(s.map { .string(String($0)) })
         case .sequence(let box):
+            // A lazy stage makes its source's iterator inside its own and later pulls each
+            // element through it, both by Swift recursion: a pipeline built in a loop can nest
+            // millions of stages and overflow any stack (issue 16, F2). Past the limit the
+            // innermost stage allowed fails, and the error surfaces at the first element.
+            guard interpreter.pipelineDepth < Interpreter.maxPipelineDepth else {
+                throw ScriptError(
+                    code: ErrorCode.stackOverflow,
+                    message: "\(function): lazy sequence nested too deeply (more than \(Interpreter.maxPipelineDepth) stages of map, filter, take, drop, enumerate or zip over one another)")
+            }
+            interpreter.pipelineDepth += 1
+            defer { interpreter.pipelineDepth -= 1 }
             guard let interruption = interpreter.interruption else { return box.makeIterator() }
             return InterruptibleIterator(box.makeIterator(), interruption)
         default: throw typeError(function, i + 1, expected: "list or sequence", got: args[i])

@@ -35,7 +35,8 @@ extension StandardLibrary {
             }
         },
         Builtin("json", minArity: 1, maxArity: 2, doc: "json(x, pretty?): x encoded as JSON text (indented when pretty is true).") { args, ctx in
-            .string(try ctx.interpreter.encodeJSON(args[0], pretty: args.count > 1 && args[1].isTruthy))
+            .string(try ctx.interpreter.encodeJSON(
+                args[0], pretty: args.count > 1 && args[1].isTruthy, what: "json: argument #1"))
         },
         Builtin("parse_json", arity: 1, doc: "parse_json(text): the value a JSON text denotes; integers stay exact, key order is kept.") { args, ctx in
             try ctx.interpreter.decodeJSON(try ctx.string(args, 0, "parse_json"))

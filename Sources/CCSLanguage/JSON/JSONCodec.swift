@@ -20,9 +20,11 @@ import JSONCore
 /// reads back to the same Double and always with a fraction or exponent (`1.0`, `1e+20`), so
 /// a decode–encode round trip keeps the int/double distinction. NaN and infinities are not
 /// JSON and print as `null`. Non-JSON values print as strings: functions as `"<fn NAME>"`,
-/// sequences as `"<sequence NAME>"`, a container that contains itself as `"<cycle>"`, and
-/// containers nested deeper than `maxDepth` as `"<too deep>"`; host
-/// objects print as their `jsonValue()` (or `null` if that throws).
+/// sequences as `"<sequence NAME>"`; host objects print as their `jsonValue()`. `encode` is
+/// for showing a value: a container that contains itself prints as `"<cycle>"`, containers
+/// nested deeper than `maxDepth` as `"<too deep>"`, and a host object whose `jsonValue()`
+/// throws as `null`. `encodeExactly` is for data (`json()`, `write_file`): it writes exactly
+/// the value or throws, so nothing is lost silently (issue 16, F9).
 public enum JSONCodec {
     /// The deepest nesting of arrays and objects `decode` accepts.
     public static let maxDepth = 1_000
@@ -60,6 +62,16 @@ public enum JSONCodec {
     public static func encode(_ value: Value, pretty: Bool = false) -> String {
         var writer = ValueJSONWriter(pretty: pretty)
         writer.write(value)
+        return writer.output.text
+    }
+
+    /// Encodes a value as JSON text or throws a `ScriptError` (`ValueError`) for a cycle or
+    /// nesting deeper than `maxDepth`, naming the value as `what`; a host object's error from
+    /// `jsonValue()` is rethrown.
+    public static func encodeExactly(_ value: Value, pretty: Bool = false, what: String) throws -> String {
+        var writer = ValueJSONWriter(pretty: pretty, exact: true, what: what)
+        writer.write(value)
+        if let failure = writer.failure { throw failure }
         return writer.output.text
     }
 }

@@ -14,8 +14,10 @@ extension Interpreter {
         }
     }
 
-    func encodeJSON(_ value: Value, pretty: Bool) throws -> String {
-        JSONCodec.encode(value, pretty: pretty)
+    /// JSON text as data (`json`, `write_file`): exactly the value, or an error for a cycle
+    /// or a nesting too deep, never a marker in its place.
+    func encodeJSON(_ value: Value, pretty: Bool, what: String) throws -> String {
+        try JSONCodec.encodeExactly(value, pretty: pretty, what: what)
     }
 
     func decodeJSON(_ text: String) throws -> Value {

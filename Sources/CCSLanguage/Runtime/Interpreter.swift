@@ -24,6 +24,11 @@ public final class Interpreter {
     /// Set by `return`, read by `invoke`.
     var returnValue: Value = .null
     var callDepth = 0
+    /// Iterators of lazy sequences being made inside one another (`CallContext.iterator`).
+    var pipelineDepth = 0
+    /// The most lazy stages over one another: each costs a few Swift frames when an element
+    /// is pulled through, like a call, so this stays well inside the large stack.
+    static let maxPipelineDepth = 10_000
     /// The deepest script call allowed before a catchable "stack overflow" error.
     public let maxCallDepth: Int
     public let registry: BuiltinRegistry
@@ -73,7 +78,7 @@ public final class Interpreter {
         do {
             return (try runTopLevel(program, in: moduleFrame), moduleFrame)
         } catch var error as ScriptError {
-            error.trace.append(
+            error.appendTrace(
                 TraceEntry(function: "main chunk", file: error.pendingFile ?? error.file ?? program.source.name,
                            location: error.pendingLocation ?? error.location ?? SourceLocation(line: 1, column: 1, offset: 0)))
             throw error
@@ -146,7 +151,7 @@ extension ScriptError {
     /// Records that the error left `function` (called at `callSite` in `callerFile`).
     mutating func unwind(function: String, file: String, callSite: SourceLocation, callerFile: String) {
         let here = pendingLocation ?? location ?? callSite
-        trace.append(TraceEntry(function: "fn '\(function)'", file: pendingFile ?? file, location: here))
+        appendTrace(TraceEntry(function: "fn '\(function)'", file: pendingFile ?? file, location: here))
         pendingLocation = callSite
         pendingFile = callerFile
     }

@@ -11,7 +11,26 @@ public struct ScriptError: Error {
     public var location: SourceLocation?
     public var file: String?
     /// Script frames the error has unwound through, innermost first.
-    public var trace: [TraceEntry] = []
+    public var trace: [TraceEntry] {
+        get {
+            guard let traceStorage else { return [] }
+            return traceStorage.entries.count == traceCount
+                ? traceStorage.entries : Array(traceStorage.entries.prefix(traceCount))
+        }
+        set {
+            traceStorage = newValue.isEmpty ? nil : TraceStorage(newValue)
+            traceCount = newValue.count
+        }
+    }
+    /// The trace's frames live in a shared buffer that only grows: this error's trace is its
+    /// first `traceCount` entries. An error unwinds by being caught, given a frame and thrown
+    /// again at every level, and each catch holds a second copy of the error for a moment,
+    /// so an array stored here would be copied whole at each level, which made unwinding
+    /// n frames cost n² (issue 16, F15). `appendTrace` adds in place when this copy is the
+    /// one that grew the buffer last, and starts a buffer of its own otherwise, so copies
+    /// still never see each other's frames.
+    private var traceStorage: TraceStorage?
+    private var traceCount = 0
     /// The source the error was raised in (for quoting the line).
     var source: SourceFile?
     /// While unwinding: where the frame being left was (its call site in the caller).
@@ -24,6 +43,26 @@ public struct ScriptError: Error {
         self.message = message
         self.value = value
     }
+}
+
+extension ScriptError {
+    /// Adds the frame the error is leaving (outermost last).
+    mutating func appendTrace(_ entry: TraceEntry) {
+        if let traceStorage, traceStorage.entries.count == traceCount {
+            traceStorage.entries.append(entry)
+        } else {
+            var entries = trace
+            entries.append(entry)
+            traceStorage = TraceStorage(entries)
+        }
+        traceCount += 1
+    }
+}
+
+/// The growing buffer behind `ScriptError.trace`.
+final class TraceStorage {
+    var entries: [TraceEntry]
+    init(_ entries: [TraceEntry]) { self.entries = entries }
 }
 
 /// One line of a stack trace: the function that was running and where it was.

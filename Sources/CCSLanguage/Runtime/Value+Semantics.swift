@@ -35,8 +35,21 @@ extension Value {
 
     /// Structural equality: numbers compare by value across int and float, lists and maps
     /// element by element (map key order does not matter), functions and host objects by
-    /// identity.
+    /// identity. Containers are compared by `StructuralEquality`, without recursion, so any
+    /// depth and any cycle gets an answer: two cyclic values are equal when no walk through
+    /// them in step finds a difference (`a = [a]` equals `b = [b]`).
     public static func equal(_ a: Value, _ b: Value) -> Bool {
+        switch (a, b) {
+        case (.list, .list), (.map, .map):
+            var comparison = StructuralEquality()
+            return comparison.equal(a, b)
+        default:
+            return scalarEqual(a, b)
+        }
+    }
+
+    /// Equality of two values of which at most one is a list or map (so no walk is needed).
+    @inline(__always) static func scalarEqual(_ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
@@ -45,18 +58,6 @@ extension Value {
         case let (.int(x), .double(y)): return Double(x) == y
         case let (.double(x), .int(y)): return x == Double(y)
         case let (.string(x), .string(y)): return x == y
-        case let (.list(x), .list(y)):
-            if x === y { return true }
-            guard x.items.count == y.items.count else { return false }
-            for i in 0..<x.items.count where !equal(x.items[i], y.items[i]) { return false }
-            return true
-        case let (.map(x), .map(y)):
-            if x === y { return true }
-            guard x.entries.count == y.entries.count else { return false }
-            for (key, value) in x.entries {
-                guard let other = y.entries[key], equal(value, other) else { return false }
-            }
-            return true
         case let (.function(x), .function(y)): return x === y
         case let (.sequence(x), .sequence(y)): return x === y
         case let (.object(x), .object(y)): return x === y

@@ -33,11 +33,17 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
     private let handler: any ServerRequestHandler
     private let threadPool: NIOThreadPool
     private let limits: HTTPServerLimits
+    /// Told when a request starts and ends, so that the cap on connections closes only idle ones.
+    private let connections: ConnectionRegistry
 
-    init(handler: any ServerRequestHandler, threadPool: NIOThreadPool, limits: HTTPServerLimits) {
+    init(
+        handler: any ServerRequestHandler, threadPool: NIOThreadPool, limits: HTTPServerLimits,
+        connections: ConnectionRegistry
+    ) {
         self.handler = handler
         self.threadPool = threadPool
         self.limits = limits
+        self.connections = connections
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -81,6 +87,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
 
     private func receiveHead(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
         guard case .idle = state else { return }
+        connections.markBusy(context.channel)
         var capacity = 0
         if let declared = head.headers.first(name: "content-length") {
             guard let length = Int(declared), length >= 0 else {
@@ -163,6 +170,7 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
             state = .closing
         } else if case .processing = state {
             state = .idle
+            connections.markIdle(context.channel)
         }
         let written = context.writeAndFlush(wrapOutboundOut(.end(nil)))
         if closing {

@@ -11,6 +11,9 @@ public final class HTTPServer: Sendable {
     public let host: String
     /// The bound port: the configured one, or the one the system picked for port 0.
     public let port: Int
+    /// The most connections held at once: the configured cap, lowered to what the descriptor
+    /// limit leaves room for (`DescriptorBudget`).
+    public let maxConnections: Int
 
     private let group: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
@@ -20,11 +23,13 @@ public final class HTTPServer: Sendable {
     private let stopped = NIOLockedValueBox(false)
 
     private init(
-        host: String, port: Int, group: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool,
-        serverChannel: any Channel, connections: ConnectionRegistry, gracePeriod: TimeAmount
+        host: String, port: Int, maxConnections: Int, group: MultiThreadedEventLoopGroup,
+        threadPool: NIOThreadPool, serverChannel: any Channel, connections: ConnectionRegistry,
+        gracePeriod: TimeAmount
     ) {
         self.host = host
         self.port = port
+        self.maxConnections = maxConnections
         self.group = group
         self.threadPool = threadPool
         self.serverChannel = serverChannel
@@ -38,7 +43,9 @@ public final class HTTPServer: Sendable {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopThreads)
         let threadPool = NIOThreadPool(numberOfThreads: configuration.handlerThreads)
         threadPool.start()
-        let connections = ConnectionRegistry()
+        let maxConnections = min(
+            configuration.limits.maxConnections, DescriptorBudget.connectionsAllowed() ?? .max)
+        let connections = ConnectionRegistry(maxConnections: maxConnections)
         let limits = configuration.limits
         var decoderLimits = NIOHTTPDecoderLimitConfiguration()
         decoderLimits.maxHeaderFieldSize = limits.maxHeaderFieldBytes
@@ -51,7 +58,10 @@ public final class HTTPServer: Sendable {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
             .childChannelInitializer { channel in
-                connections.add(channel)
+                if let victim = connections.admit(channel) {
+                    victim.close(promise: nil)
+                    if victim === channel { return channel.eventLoop.makeSucceededVoidFuture() }
+                }
                 return channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
                     // Protocol errors are answered by HTTPConnectionHandler in the awsJson shape,
@@ -63,7 +73,9 @@ public final class HTTPServer: Sendable {
                         withDecoderLimitConfiguration: decoderLimits
                     )
                     try sync.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
-                    try sync.addHandler(HTTPConnectionHandler(handler: handler, threadPool: threadPool, limits: limits))
+                    try sync.addHandler(
+                        HTTPConnectionHandler(
+                            handler: handler, threadPool: threadPool, limits: limits, connections: connections))
                 }
             }
         let channel: any Channel
@@ -76,7 +88,7 @@ public final class HTTPServer: Sendable {
         }
         let port = channel.localAddress?.port ?? configuration.port
         return HTTPServer(
-            host: configuration.host, port: port, group: group, threadPool: threadPool,
+            host: configuration.host, port: port, maxConnections: maxConnections, group: group, threadPool: threadPool,
             serverChannel: channel, connections: connections, gracePeriod: limits.shutdownGracePeriod
         )
     }

@@ -45,6 +45,11 @@ public struct HTTPServerLimits: Sendable {
     public var idleTimeout: TimeAmount
     /// How long `HTTPServer.shutdown()` waits for in-flight requests before closing connections.
     public var shutdownGracePeriod: TimeAmount
+    /// The most connections open at once; at the cap a new one replaces the connection idle
+    /// the longest (`ConnectionRegistry`). Each costs a descriptor, so the default stays under
+    /// a common `ulimit -n` of 1,024 with room for the database and the event loop.
+    public var maxConnections: Int
+    public static let defaultMaxConnections = 900
 
     public init(
         maxBodyBytes: Int = 1 << 20,
@@ -52,7 +57,8 @@ public struct HTTPServerLimits: Sendable {
         maxHeaderListBytes: Int = 64 * 1024,
         maxHeaderFieldCount: Int = 100,
         idleTimeout: TimeAmount = .seconds(60),
-        shutdownGracePeriod: TimeAmount = .seconds(10)
+        shutdownGracePeriod: TimeAmount = .seconds(10),
+        maxConnections: Int = HTTPServerLimits.defaultMaxConnections
     ) {
         self.maxBodyBytes = maxBodyBytes
         self.maxHeaderFieldBytes = maxHeaderFieldBytes
@@ -60,5 +66,6 @@ public struct HTTPServerLimits: Sendable {
         self.maxHeaderFieldCount = maxHeaderFieldCount
         self.idleTimeout = idleTimeout
         self.shutdownGracePeriod = shutdownGracePeriod
+        self.maxConnections = maxConnections
     }
 }
