@@ -16,7 +16,8 @@ struct ScriptHostWiring {
             output: OutputSink.standardOutput(),
             arguments: arguments,
             environment: environment,
-            stdlibPaths: ScriptRunner.stdlibSearchPath(environment: environment, executable: executable)
+            stdlibPaths: ScriptRunner.stdlibSearchPath(environment: environment, executable: executable),
+            embeddedModules: EmbeddedStdlib.modules
         )
         let runner = ScriptRunner(host: host) { message in
             FileHandle.standardError.write(Data(message.utf8))

@@ -32,7 +32,8 @@ extension StandardLibrary {
             case .map(let box): return .int(box.entries.count)
             case .object: return .int(try ctx.map(args, 0, "len").entries.count)
             case .sequence:
-                throw ScriptError(code: ErrorCode.typeError, message: "len of a lazy sequence is unknown (use count(seq))")
+                throw ScriptError(code: ErrorCode.typeError,
+                                  message: "len of a lazy sequence is unknown: count(seq) counts it, collect(seq) makes it a list")
             default: throw ctx.typeError("len", 1, expected: "string, list or map", got: args[0])
             }
         },

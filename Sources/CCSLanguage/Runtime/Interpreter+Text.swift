@@ -4,18 +4,18 @@ extension Interpreter {
         JSONCodec.encode(value)
     }
 
-    /// How `print`, `str`, `join` and `format` show a value: strings raw, the rest as JSON.
+    /// How `print`, `str`, `join` and `format` show a value: strings raw, the rest as JSON,
+    /// with lazy sequences walked and shown as lists of their elements.
     public func displayString(_ value: Value) throws -> String {
         switch value {
         case .string(let s): return s
         case .function(let f): return "<fn \(f.name)>"
-        case .sequence(let s): return "<sequence \(s.name)>"
-        default: return try stringify(value)
+        default: return try stringify(try materialised(value))
         }
     }
 
     func encodeJSON(_ value: Value, pretty: Bool) throws -> String {
-        JSONCodec.encode(value, pretty: pretty)
+        JSONCodec.encode(try materialised(value), pretty: pretty)
     }
 
     func decodeJSON(_ text: String) throws -> Value {
