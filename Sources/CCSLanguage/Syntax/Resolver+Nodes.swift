@@ -70,6 +70,10 @@ extension Resolver {
         case .logicalExpr(let e):
             resolve(e.left)
             resolve(e.right)
+        case .conditionalExpr(let e):
+            resolve(e.condition)
+            resolve(e.then)
+            resolve(e.otherwise)
         case .coalesceExpr(let e):
             resolve(e.left)
             resolve(e.right)
