@@ -1313,64 +1313,15 @@ fn civil_from_days(days) {
   return [y, m, d]
 }
 
-fn _two(n) {
-  if n < 10 { return "0" + str(n) }
-  return str(n)
-}
-
 # Epoch seconds as an ISO 8601 UTC timestamp with whole seconds: "2024-02-29T11:00:00Z".
-fn iso(epoch) {
-  let total = _floor_div(epoch, 1)
-  let days = _floor_div(total, 86400)
-  let rest = total - days * 86400
-  let ymd = civil_from_days(days)
-  let year = str(ymd[0])
-  while len(year) < 4 { year = "0" + year }
-  return "${year}-${_two(ymd[1])}-${_two(ymd[2])}T${_two(int(rest / 3600))}:${_two(int(rest % 3600 / 60))}:${_two(rest % 60)}Z"
-}
-
-fn _digits(s, what, text) {
-  if not matches(s, "^[0-9]+$") {
-    throw {code: "ValueError", message: "parse_iso: bad ${what} '${s}' in '${text}'"}
-  }
-  return int(s)
-}
+# (The built-in format_time takes any strftime format and time zone.)
+fn iso(epoch) => format_time(epoch, "%Y-%m-%dT%H:%M:%SZ")
 
 # Epoch seconds (a float when there are fractional seconds) of an ISO 8601 / RFC 3339
 # timestamp: "YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)"; a space may stand for the "T", and a
-# date alone means midnight UTC. Throws ValueError naming the bad part.
-fn parse_iso(text) {
-  let s = trim(text)
-  if not matches(s, "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$") {
-    throw {code: "ValueError", message: "parse_iso: '${text}' is not an ISO 8601 timestamp (expected like 2024-01-31T12:00:00Z)"}
-  }
-  let y = _digits(s[0:4], "year", text)
-  let mo = _digits(s[5:7], "month", text)
-  let d = _digits(s[8:10], "day", text)
-  if mo < 1 or mo > 12 { throw {code: "ValueError", message: "parse_iso: month ${mo} out of range in '${text}'"} }
-  if d < 1 or d > 31 { throw {code: "ValueError", message: "parse_iso: day ${d} out of range in '${text}'"} }
-  let seconds = days_from_civil(y, mo, d) * 86400
-  if len(s) == 10 { return seconds }
-  let hh = _digits(s[11:13], "hour", text)
-  let mm = _digits(s[14:16], "minute", text)
-  seconds += hh * 3600 + mm * 60
-  let rest = s[16:]
-  if rest.starts_with(":") {
-    seconds += _digits(rest[1:3], "second", text)
-    rest = rest[3:]
-    if rest.starts_with(".") {
-      let n = 1
-      while n < len(rest) and matches(rest[n], "[0-9]") { n += 1 }
-      seconds += num("0" + rest[0:n])
-      rest = rest[n:]
-    }
-  }
-  if rest == "" or rest == "Z" or rest == "z" { return seconds }
-  let sign = 1
-  if rest[0] == "-" { sign = -1 }
-  let offset = replace(rest[1:], ":", "")
-  return seconds - sign * (_digits(offset[0:2], "offset hours", text) * 3600 + _digits(offset[2:4], "offset minutes", text) * 60)
-}
+# date alone means midnight UTC. Throws ValueError naming the bad part, also for a date
+# that does not exist (2024-02-30). The built-in parse_time, which also reads other formats.
+fn parse_iso(text) => parse_time(text)
 
 let _units = {w: 604800, d: 86400, h: 3600, m: 60, s: 1}
 
