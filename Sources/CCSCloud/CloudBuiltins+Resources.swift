@@ -27,7 +27,9 @@ extension CloudBuiltins {
                 let first = try event(output.progressEvent, "create")
                 // A request can be over at once (a ClientToken replay of a finished one).
                 session.freshCreates.observe(first, at: session.now())
-                return .object(RequestValue(event: first, resubmission: .create(input)))
+                let request = RequestValue(event: first, resubmission: .create(input))
+                session.inFlight.track(request)
+                return .object(request)
             })
 
         registry.register(
@@ -102,7 +104,9 @@ extension CloudBuiltins {
                 let first = try event(output.progressEvent, "delete")
                 // A request can be over at once (a ClientToken replay of a finished one).
                 session.freshCreates.observe(first, at: session.now())
-                return .object(RequestValue(event: first, resubmission: .delete(input)))
+                let request = RequestValue(event: first, resubmission: .delete(input))
+                session.inFlight.track(request)
+                return .object(request)
             })
     }
 

@@ -14,6 +14,7 @@ public enum CloudBuiltins {
         registerPatching(into: registry, session: session)
         registerRequests(into: registry, session: session)
         registerDocuments(into: registry, session: session)
+        registry.onInterruption { session.inFlight.report() }
     }
 
     /// The names `register` defines, for completion and `:help`.

@@ -27,6 +27,8 @@ public final class CloudSession {
     public let clientTokens: ClientTokens
     /// Resources seen created recently, for `get`'s retry of an eventually consistent read.
     let freshCreates = FreshCreates()
+    /// Write requests sent, for the report of an interrupted script.
+    let inFlight = InFlightRequests()
 
     /// - Parameters:
     ///   - service: builds the service on first use (errors surface in the calling built-in).

@@ -27,6 +27,16 @@ public final class RequestValue: HostObject {
     /// The request token (empty if the service sent none, which it always does).
     public var token: String { event.requestToken ?? "" }
 
+    /// The ClientToken the request was last sent with, when ccs sent it.
+    var clientToken: String? {
+        switch resubmission {
+        case .create(let input)?: return input.clientToken
+        case .update(let input)?: return input.clientToken
+        case .delete(let input)?: return input.clientToken
+        case nil: return nil
+        }
+    }
+
     /// Records a newer event (keeping known hooks unless the update carries its own).
     func update(_ newer: ProgressEvent, hooks newerHooks: HooksProgressEvent? = nil) {
         event = newer

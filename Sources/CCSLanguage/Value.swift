@@ -37,14 +37,36 @@ public protocol ValueIterator: AnyObject {
     func next() throws -> Value?
 }
 
-/// A lazy sequence value. Each iteration asks for a fresh iterator, so a sequence can be
-/// walked more than once (a list of resources is re-fetched, not cached).
+/// A lazy sequence value. Sources (`range`, a Cloud Control listing) can be walked any
+/// number of times: each walk asks for a fresh iterator (a listing is re-fetched, not cached).
+/// A sequence that runs a script function per element (`map`, `filter`) can be walked once:
+/// its function may have side effects (`create`), and a second walk would repeat them, so it
+/// is refused with an error that says to `collect()` first (docs/LANGUAGE.md, "Lazy
+/// sequences").
 public final class SequenceBox {
     public let name: String
-    public let makeIterator: () -> ValueIterator
-    public init(name: String, makeIterator: @escaping () -> ValueIterator) {
+    /// True for sequences that may be walked only once.
+    public let once: Bool
+    private let produce: () -> ValueIterator
+    private var walked = false
+    public init(name: String, once: Bool = false, makeIterator: @escaping () -> ValueIterator) {
         self.name = name
-        self.makeIterator = makeIterator
+        self.once = once
+        self.produce = makeIterator
+    }
+    /// A fresh iterator; for a walk-once sequence walked before, one that raises the error.
+    public func makeIterator() -> ValueIterator {
+        if once {
+            if walked { return FailingIterator(alreadyWalked) }
+            walked = true
+        }
+        return produce()
+    }
+    /// The error a second walk of a walk-once sequence raises.
+    var alreadyWalked: ScriptError {
+        ScriptError(code: ErrorCode.valueError,
+                    message: "this \(name) sequence was already iterated, and its function runs once per element; "
+                        + "use collect(seq) to keep the elements and walk the list again")
     }
 }
 

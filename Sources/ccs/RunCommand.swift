@@ -49,7 +49,10 @@ struct RunCommand: ParsableCommand {
             if status != ExitStatus.success { throw ExitCode(status) }
             return
         }
-        let status = ScriptHostWiring(arguments: scriptArguments, global: global).makeRunner().run(source, printResult: code != nil)
+        let runner = ScriptHostWiring(arguments: scriptArguments, global: global).makeRunner()
+        // Ctrl-C and SIGTERM become a catchable error, so the script's finally blocks run.
+        runner.interruptibleBySignals = true
+        let status = runner.run(source, printResult: code != nil)
         if status != ExitStatus.success { throw ExitCode(status) }
     }
 

@@ -16,7 +16,8 @@ struct ScriptHostWiring {
             output: OutputSink.standardOutput(),
             arguments: arguments,
             environment: environment,
-            stdlibPaths: ScriptRunner.stdlibSearchPath(environment: environment, executable: executable)
+            stdlibPaths: ScriptRunner.stdlibSearchPath(environment: environment, executable: executable),
+            embeddedModules: EmbeddedStdlib.modules
         )
         // Diagnostics quote messages from the service and values from anywhere: on a terminal
         // their control characters are shown escaped, into a pipe or file they stay exact.

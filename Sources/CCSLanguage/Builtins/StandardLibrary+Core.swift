@@ -32,7 +32,8 @@ extension StandardLibrary {
             case .map(let box): return .int(box.entries.count)
             case .object: return .int(try ctx.map(args, 0, "len").entries.count)
             case .sequence:
-                throw ScriptError(code: ErrorCode.typeError, message: "len of a lazy sequence is unknown (use count(seq))")
+                throw ScriptError(code: ErrorCode.typeError,
+                                  message: "len of a lazy sequence is unknown: count(seq) counts it, collect(seq) makes it a list")
             default: throw ctx.typeError("len", 1, expected: "string, list or map", got: args[0])
             }
         },
@@ -53,7 +54,7 @@ extension StandardLibrary {
             throw ScriptError(code: ErrorCode.assertionError, message: message)
         },
         Builtin("format", minArity: 1, maxArity: nil,
-                doc: "format(template, ...): replaces each {} (or {N}) by the next (or Nth) argument; {{ and }} are braces.") { args, ctx in
+                doc: "format(template, ...): replaces each {} (or {N}) by the next (or Nth) argument, shaped by an optional spec after ':' ({:>8} {:<5} {:^7} {:08.3f} {:x} {:,} {:.2%}); {{ and }} are braces.") { args, ctx in
             .string(try format(try ctx.string(args, 0, "format"), Array(args.dropFirst()), ctx))
         },
         Builtin("query", arity: 2, doc: "query(x, path): the list of nodes an RFC 9535 JSONPath selects in x.") { args, ctx in
@@ -63,46 +64,4 @@ extension StandardLibrary {
             try ctx.interpreter.query(args[0], try ctx.string(args, 1, "query1")).first ?? .null
         },
     ]
-
-    /// `format`'s placeholders: `{}` takes the next argument, `{N}` the Nth (0-based).
-    static func format(_ template: String, _ values: [Value], _ ctx: CallContext) throws -> String {
-        var result = ""
-        var next = 0
-        var scalars = Array(template.unicodeScalars)[...]
-        while let c = scalars.first {
-            scalars = scalars.dropFirst()
-            if c == "{" && scalars.first == "{" {
-                result += "{"
-                scalars = scalars.dropFirst()
-            } else if c == "}" && scalars.first == "}" {
-                result += "}"
-                scalars = scalars.dropFirst()
-            } else if c == "{" {
-                guard let close = scalars.firstIndex(of: "}") else {
-                    throw ScriptError(code: ErrorCode.valueError, message: "format: '{' without a matching '}'")
-                }
-                let inside = String(String.UnicodeScalarView(scalars[scalars.startIndex..<close]))
-                scalars = scalars[(close + 1)...]
-                let index: Int
-                if inside.isEmpty {
-                    index = next
-                    next += 1
-                } else if let n = Int(inside) {
-                    index = n
-                } else {
-                    throw ScriptError(code: ErrorCode.valueError, message: "format: bad placeholder '{\(inside)}'")
-                }
-                guard index >= 0 && index < values.count else {
-                    throw ScriptError(code: ErrorCode.valueError,
-                                      message: "format: placeholder \(index) but only \(values.count) argument(s)")
-                }
-                result += try ctx.interpreter.displayString(values[index])
-            } else if c == "}" {
-                throw ScriptError(code: ErrorCode.valueError, message: "format: single '}' (write '}}')")
-            } else {
-                result.unicodeScalars.append(c)
-            }
-        }
-        return result
-    }
 }

@@ -1,8 +1,10 @@
 /// Sequence functions take the collection first (`map(xs, f)`), so they read the same in a
 /// pipeline (`xs | map(f)`). On a lazy sequence they return a lazy sequence; on a list, a list.
 extension StandardLibrary {
-    static func lazy(_ name: String, _ make: @escaping () throws -> ValueIterator) -> Value {
-        .sequence(SequenceBox(name: name) {
+    /// A lazy sequence built by `make` on each walk; `once` for those that call a script
+    /// function per element (see `SequenceBox`).
+    static func lazy(_ name: String, once: Bool = false, _ make: @escaping () throws -> ValueIterator) -> Value {
+        .sequence(SequenceBox(name: name, once: once) {
             do {
                 return try make()
             } catch {
@@ -28,14 +30,14 @@ extension StandardLibrary {
         Builtin("map", arity: 2, doc: "map(xs, f): f applied to each element (lazy on a sequence).") { args, ctx in
             let f = try ctx.function(args, 1, "map")
             if ctx.isLazy(args[0]) {
-                return lazy("map") { MapIterator(try ctx.iterator(args, 0, "map"), f, ctx) }
+                return lazy("map", once: true) { MapIterator(try ctx.iterator(args, 0, "map"), f, ctx) }
             }
             return .list(ListBox(try ctx.elements(args, 0, "map").map { try ctx.call(f, [$0]) }))
         },
         Builtin("filter", arity: 2, doc: "filter(xs, f): the elements for which f is true (lazy on a sequence).") { args, ctx in
             let f = try ctx.function(args, 1, "filter")
             if ctx.isLazy(args[0]) {
-                return lazy("filter") { FilterIterator(try ctx.iterator(args, 0, "filter"), f, ctx) }
+                return lazy("filter", once: true) { FilterIterator(try ctx.iterator(args, 0, "filter"), f, ctx) }
             }
             return .list(ListBox(try ctx.elements(args, 0, "filter").filter { try ctx.call(f, [$0]).isTruthy }))
         },
@@ -68,6 +70,10 @@ extension StandardLibrary {
             var tuples: [Value] = []
             while let tuple = try iterator.next() { tuples.append(tuple) }
             return .list(ListBox(tuples))
+        },
+        Builtin("collect", arity: 1,
+                doc: "collect(xs): a new list of the elements; walks a lazy sequence to its end, so it can be indexed and walked again.") { args, ctx in
+            .list(ListBox(try ctx.elements(args, 0, "collect")))
         },
         Builtin("push", minArity: 2, maxArity: nil, doc: "push(list, x, ...): appends the values to the list in place; returns the list.") { args, ctx in
             let box = try ctx.list(args, 0, "push")

@@ -7,14 +7,34 @@ extension StandardLibrary {
             return .string(try ctx.elements(args, 0, "join").map { try ctx.interpreter.displayString($0) }
                 .joined(separator: separator))
         },
-        Builtin("split", minArity: 1, maxArity: 2, doc: "split(s, sep?): the pieces of s between each sep; without sep, the words.") { args, ctx in
+        Builtin("split", minArity: 1, maxArity: 3,
+                doc: "split(s, sep?, limit?): the pieces of s between each sep (at most limit pieces, the last holding the rest); without sep, the words.") { args, ctx in
             let s = try ctx.string(args, 0, "split")
-            guard args.count > 1 else {
+            guard args.count > 1, !args[1].isNull else {
                 return .list(ListBox(s.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) }))
             }
             let separator = try ctx.string(args, 1, "split")
-            if separator.isEmpty { return .list(ListBox(s.map { .string(String($0)) })) }
-            return .list(ListBox(s.components(separatedBy: separator).map { .string($0) }))
+            var limit = Int.max
+            if args.count > 2 {
+                limit = try ctx.integer(args, 2, "split")
+                guard limit > 0 else {
+                    throw ScriptError(code: ErrorCode.valueError, message: "split: limit must be at least 1, got \(limit)")
+                }
+            }
+            if separator.isEmpty {
+                let characters = s.map { String($0) }
+                guard characters.count > limit else { return .list(ListBox(characters.map { .string($0) })) }
+                let head = characters.prefix(limit - 1).map { Value.string($0) }
+                return .list(ListBox(head + [.string(characters.dropFirst(limit - 1).joined())]))
+            }
+            var pieces: [Value] = []
+            var rest = s[...]
+            while pieces.count < limit - 1, let found = rest.range(of: separator) {
+                pieces.append(.string(String(rest[..<found.lowerBound])))
+                rest = rest[found.upperBound...]
+            }
+            pieces.append(.string(String(rest)))
+            return .list(ListBox(pieces))
         },
         Builtin("starts_with", arity: 2, doc: "starts_with(s, prefix): whether s begins with prefix.") { args, ctx in
             .bool(try ctx.string(args, 0, "starts_with").hasPrefix(try ctx.string(args, 1, "starts_with")))

@@ -18,32 +18,6 @@ extension StandardLibrary {
             try ctx.sleep(seconds: seconds)
             return .null
         },
-        Builtin("read_file", arity: 1, doc: "read_file(path): the contents of a UTF-8 text file.") { args, ctx in
-            let path = try ctx.string(args, 0, "read_file")
-            let bytes: [UInt8]
-            switch FileContents.readAll(path) {
-            case .success(let read): bytes = read
-            case .failure(let failure):
-                throw ScriptError(code: ErrorCode.ioError, message: "read_file: cannot read '\(path)': \(failure.reason)")
-            }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw ScriptError(code: ErrorCode.ioError, message: "read_file: '\(path)' is not valid UTF-8")
-            }
-            return .string(text)
-        },
-        Builtin("write_file", arity: 2, doc: "write_file(path, text): replaces the file's contents with text (strings raw, other values as JSON).") { args, ctx in
-            let path = try ctx.string(args, 0, "write_file")
-            let text: String
-            if case .string(let raw) = args[1] {
-                text = raw
-            } else {
-                text = try ctx.interpreter.encodeJSON(args[1], pretty: false, what: "write_file: argument #2")
-            }
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw ScriptError(code: ErrorCode.ioError, message: "write_file: cannot write '\(path)'")
-            }
-            return .null
-        },
         Builtin("exit", minArity: 0, maxArity: 1, doc: "exit(status?): ends the script with the exit status (default 0).") { args, ctx in
             let status = args.isEmpty ? 0 : try ctx.integer(args, 0, "exit")
             guard (0...255).contains(status) else {

@@ -4,7 +4,8 @@ public enum StandardLibrary {
     public static func register(into registry: BuiltinRegistry, host: ScriptHost) {
         registry.define("args", .list(ListBox(host.arguments.map { .string($0) })))
         for builtin in coreBuiltins + conversionBuiltins + stringBuiltins + sequenceBuiltins
-            + consumingBuiltins + systemBuiltins + mathBuiltins {
+            + consumingBuiltins + systemBuiltins + fileBuiltins + regexBuiltins + textBuiltins + collectionBuiltins
+            + timeBuiltins + mathBuiltins {
             registry.register(builtin)
         }
     }

@@ -10,6 +10,11 @@ enum FileContents {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 { return .failure(FileReadError(errno: errno)) }
         defer { close(descriptor) }
+        return readAll(descriptor: descriptor)
+    }
+
+    /// The bytes of an open descriptor, read until end of file.
+    static func readAll(descriptor: Int32) -> Result<[UInt8], FileReadError> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {

@@ -10,6 +10,9 @@ public final class ScriptRunner {
     /// Where diagnostics go (stderr for the CLI).
     public let errorOutput: (String) -> Void
     public var maxCallDepth = 20_000
+    /// Whether SIGINT and SIGTERM become a catchable `Interrupted` error in the script (the
+    /// command line) rather than killing the process at once (see `ScriptSignals`).
+    public var interruptibleBySignals = false
 
     /// A runner with the standard built-ins and `args` already registered.
     public init(host: ScriptHost, errorOutput: @escaping (String) -> Void) {
@@ -50,9 +53,12 @@ public final class ScriptRunner {
         let host = self.host
         let depth = maxCallDepth
         let report = errorOutput
+        let interruption = interruptibleBySignals ? Interruption() : nil
+        let signals = interruption.map { ScriptSignals(requesting: $0) }
+        defer { signals?.stop() }
         return LargeStack.run {
             let status = Self.execute(source, registry: registry, host: host, maxCallDepth: depth,
-                                      printResult: printResult, report: report)
+                                      interruption: interruption, printResult: printResult, report: report)
             host.output.flush()
             // Output that could not be written is an error even when the script succeeded: a
             // caller piping `ccs` into a file must not take a truncated file for a whole one.
@@ -66,9 +72,10 @@ public final class ScriptRunner {
 
     private static func execute(
         _ source: SourceFile, registry: BuiltinRegistry, host: ScriptHost, maxCallDepth depth: Int,
-        printResult: Bool, report: (String) -> Void
+        interruption: Interruption?, printResult: Bool, report: (String) -> Void
     ) -> Int32 {
         let interpreter = Interpreter(registry: registry, host: host, maxCallDepth: depth)
+        interpreter.interruption = interruption
         do {
             let value = try interpreter.run(source)
             if printResult, !(value.isNull) {
@@ -82,14 +89,33 @@ public final class ScriptRunner {
         } catch let failure as ScriptError {
             host.output.flush()
             report(DiagnosticRenderer.render(failure))
+            if failure.code == ErrorCode.interrupted, let signal = interpreter.interruptedBy {
+                return interrupted(by: signal, registry: registry, report: report)
+            }
             return ExitStatus.runtimeError
         } catch let exit as ScriptExit {
             return exit.status
+        } catch let stop as ScriptInterrupted {
+            host.output.flush()
+            report("ccs: \(source.name): interrupted by \(ScriptSignals.name(of: stop.signal))\n")
+            return interrupted(by: stop.signal ?? SIGINT, registry: registry, report: report)
         } catch {
             host.output.flush()
             report("\(source.name): error: \(error)\n")
             return ExitStatus.runtimeError
         }
+    }
+}
+
+extension ScriptRunner {
+    /// Ends a run stopped by `signal`: the hosts' reports (requests still in flight), then
+    /// the shell's status for death by that signal, 128 + its number (130 for SIGINT, 143
+    /// for SIGTERM).
+    private static func interrupted(by signal: Int32, registry: BuiltinRegistry, report: (String) -> Void) -> Int32 {
+        for lines in registry.interruptionReports.map({ $0() }) {
+            for line in lines { report(line + "\n") }
+        }
+        return 128 + signal
     }
 }
 

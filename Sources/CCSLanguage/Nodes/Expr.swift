@@ -45,7 +45,7 @@ final class TemplateExpr: Expr {
                 // What the JSON writer prints for an int, without setting up a writer.
                 result += String(n)
             } else {
-                result += try it.stringify(value)
+                result += try it.stringify(try it.materialised(value))
             }
         }
         return .string(result)

@@ -49,6 +49,16 @@ final class ForStmt: Stmt {
         }
     }
 
+    /// The sequence's next element; an error producing it (a page fetch failing) is placed
+    /// at the loop's collection expression, not left without a position.
+    @inline(__always) private func next(_ iterator: ValueIterator, _ it: Interpreter) throws -> Value? {
+        do {
+            return try iterator.next()
+        } catch let failure as ScriptError {
+            throw it.placed(failure, at: iterable.location)
+        }
+    }
+
     @inline(__always) private func bind(_ it: Interpreter, _ a: Value, _ b: Value) {
         if secondSlot >= 0 {
             it.locals[firstSlot] = a
@@ -102,7 +112,7 @@ final class ForStmt: Stmt {
                 return .normal
             }
             var i = 0
-            while let item = try iterator.next() {
+            while let item = try next(iterator, it) {
                 bind(it, .int(i), item)
                 if let done = try step(it) { return done }
                 i += 1

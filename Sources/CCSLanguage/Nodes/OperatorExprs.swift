@@ -143,3 +143,20 @@ final class CoalesceExpr: Expr {
         return l
     }
 }
+
+/// `a if cond else b`: `a` when `cond` is true, else `b`; only the chosen one is evaluated.
+final class ConditionalExpr: Expr {
+    let condition: Expr
+    let then: Expr
+    let otherwise: Expr
+    init(_ then: Expr, if condition: Expr, else otherwise: Expr, at location: SourceLocation) {
+        self.condition = condition
+        self.then = then
+        self.otherwise = otherwise
+        super.init(location)
+    }
+    override var kind: ExprKind { .conditionalExpr(self) }
+    override func eval(_ it: Interpreter) throws -> Value {
+        try condition.eval(it).isTruthy ? try then.eval(it) : try otherwise.eval(it)
+    }
+}

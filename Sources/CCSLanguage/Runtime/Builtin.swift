@@ -48,6 +48,15 @@ public final class BuiltinRegistry {
         constants[name] = value
     }
 
+    /// What a host wants said when a script ends because of SIGINT or SIGTERM (CCSCloud:
+    /// the requests still in flight), one line per entry.
+    public private(set) var interruptionReports: [() -> [String]] = []
+
+    /// Adds a report to print when a script is interrupted.
+    public func onInterruption(_ report: @escaping () -> [String]) {
+        interruptionReports.append(report)
+    }
+
     /// The value a predefined name resolves to.
     public func lookup(_ name: String) -> Value? { constants[name] }
 

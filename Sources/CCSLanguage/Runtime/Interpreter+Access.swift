@@ -60,6 +60,10 @@ extension Interpreter {
                 throw error(ErrorCode.typeError, "map key must be a string, got \(key.typeName)", at: location)
             }
             return try field(value, name, optional: optional, at: location)
+        case .sequence(let box):
+            if optional { return .null }
+            throw error(ErrorCode.typeError,
+                        "attempt to index a lazy sequence (\(box.name)); collect(seq) makes it a list", at: location)
         default:
             if optional { return .null }
             throw error(ErrorCode.typeError, "attempt to index \(value.withArticle) value", at: location)
@@ -90,6 +94,9 @@ extension Interpreter {
             let characters = Array(s)
             let range = try sliceBounds(lo, hi, count: characters.count, at: location)
             return .string(String(characters[range]))
+        case .sequence(let box):
+            throw error(ErrorCode.typeError,
+                        "attempt to slice a lazy sequence (\(box.name)); collect(seq) makes it a list", at: location)
         default:
             throw error(ErrorCode.typeError, "attempt to slice \(value.withArticle) value", at: location)
         }

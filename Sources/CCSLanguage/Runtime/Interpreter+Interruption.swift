@@ -13,3 +13,16 @@ extension Interpreter {
         try interruption.check()
     }
 }
+
+extension Interpreter {
+    /// The error `catch e` sees for an interruption by a signal: code "Interrupted", the
+    /// signal's name in the message and in `e.signal`. Remembers the signal, so that the run
+    /// ends with its exit status (128 + signal) if the error is rethrown to the top.
+    func interruptedError(_ interrupted: ScriptInterrupted, at location: SourceLocation) -> ScriptError {
+        let name = ScriptSignals.name(of: interrupted.signal)
+        interruptedBy = interrupted.signal
+        var failure = error(ErrorCode.interrupted, "interrupted by \(name)", at: location)
+        failure.value = .map(MapBox(["signal": .string(name)]))
+        return failure
+    }
+}

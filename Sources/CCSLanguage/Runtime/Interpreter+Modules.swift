@@ -9,37 +9,62 @@ extension Interpreter {
         return try runProgram(program).value
     }
 
-    /// The file `import "name"` refers to: `name` (with `.ccs` added when it has no
-    /// extension) in the importing script's folder, then in each stdlib folder in order.
-    func locateModule(_ name: String) -> String? {
+    /// What `import "name"` refers to: `name` (with `.ccs` added when it has no extension) in
+    /// the importing script's folder, then in each stdlib folder in order, then among the
+    /// modules built into the host. A module built in looks among its siblings first. The
+    /// importing file itself is skipped: a script named like a stdlib module
+    /// (`inventory.ccs` importing "inventory") gets the stdlib module, not an import cycle.
+    func locateModule(_ name: String) -> ModuleLocation? {
         let file = name.hasSuffix(".ccs") ? name : name + ".ccs"
-        if file.hasPrefix("/") { return FileManager.default.fileExists(atPath: file) ? file : nil }
+        if file.hasPrefix("/") { return FileManager.default.fileExists(atPath: file) ? .file(file) : nil }
+        let embedded = embeddedModuleName(name)
+        if source.isEmbedded, let embedded, host.embeddedModules[embedded] != nil { return .embedded(embedded) }
         let first = source.directory ?? FileManager.default.currentDirectoryPath
-        for folder in [first] + host.stdlibPaths {
-            let candidate = (folder as NSString).appendingPathComponent(file)
-            if FileManager.default.fileExists(atPath: candidate) {
-                return (candidate as NSString).standardizingPath
+        let importer = absolutePath(source.name)
+        for folder in (source.isEmbedded ? [] : [first]) + host.stdlibPaths {
+            let candidate = ((folder as NSString).appendingPathComponent(file) as NSString).standardizingPath
+            if FileManager.default.fileExists(atPath: candidate), absolutePath(candidate) != importer {
+                return .file(candidate)
             }
         }
+        if let embedded, host.embeddedModules[embedded] != nil { return .embedded(embedded) }
         return nil
+    }
+
+    private func absolutePath(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        return (full as NSString).standardizingPath
     }
 
     /// Loads a module once (later imports get the same exports) and returns its exports map.
     func importModule(_ name: String, at location: SourceLocation) throws -> Value {
-        guard let path = locateModule(name) else {
-            let searched = [source.directory ?? "."] + host.stdlibPaths
+        guard let found = locateModule(name) else {
+            var searched = [source.directory ?? "."] + host.stdlibPaths
+            if !host.embeddedModules.isEmpty { searched.append("the stdlib built into ccs") }
             throw error(ErrorCode.importError,
                         "module '\(name)' not found (searched \(searched.joined(separator: ", ")))", at: location)
         }
-        if let exports = modules[path] { return exports }
-        if loading.contains(path) {
-            throw error(ErrorCode.importError, "module '\(name)' imports itself (import cycle)", at: location)
+        let path: String
+        let bytes: [UInt8]
+        let directory: String?
+        switch found {
+        case .file(let file):
+            path = file
+            directory = (file as NSString).deletingLastPathComponent
+            if let exports = modules[path] { return exports }
+            if loading.contains(path) { throw cycle(name, path, at: location) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw error(ErrorCode.importError, "cannot read module '\(name)' at \(path)", at: location)
+            }
+            bytes = [UInt8](data)
+        case .embedded(let module):
+            path = SourceFile.embeddedPrefix + module + ".ccs"
+            directory = nil
+            if let exports = modules[path] { return exports }
+            if loading.contains(path) { throw cycle(name, path, at: location) }
+            bytes = Array((host.embeddedModules[module] ?? "").utf8)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw error(ErrorCode.importError, "cannot read module '\(name)' at \(path)", at: location)
-        }
-        let moduleSource = SourceFile(name: path, directory: (path as NSString).deletingLastPathComponent,
-                                      bytes: [UInt8](data))
+        let moduleSource = SourceFile(name: path, directory: directory, bytes: bytes)
         let program: Program
         do {
             program = try Compiler.compile(moduleSource, registry: registry)
@@ -59,4 +84,35 @@ extension Interpreter {
         modules[path] = exports
         return exports
     }
+
+    /// The error for a module imported while it is still loading, naming the file and, when
+    /// its name is a stdlib module's, saying that it shadows that module.
+    private func cycle(_ name: String, _ path: String, at location: SourceLocation) -> ScriptError {
+        var message = "module '\(name)' imports itself (import cycle through \(path))"
+        if let module = embeddedModuleName(name), host.embeddedModules[module] != nil, !path.hasPrefix(SourceFile.embeddedPrefix) {
+            message += "; \(path) shadows the stdlib module '\(module)': rename it to use the stdlib's"
+        }
+        return error(ErrorCode.importError, message, at: location)
+    }
+}
+
+/// Where a module was found.
+enum ModuleLocation {
+    case file(String)
+    /// A module built into the host, by name.
+    case embedded(String)
+}
+
+/// The stdlib name an import refers to ("tags" for `import "tags"` or "tags.ccs"), or nil
+/// for a path (`import "lib/x.ccs"`), which never means a built-in module.
+func embeddedModuleName(_ name: String) -> String? {
+    let base = name.hasSuffix(".ccs") ? String(name.dropLast(4)) : name
+    return base.isEmpty || base.contains("/") ? nil : base
+}
+
+extension SourceFile {
+    /// How a built-in module's source is named in diagnostics: "<stdlib>/tags.ccs".
+    static let embeddedPrefix = "<stdlib>/"
+    /// Whether this is a module built into the host.
+    var isEmbedded: Bool { directory == nil && name.hasPrefix(SourceFile.embeddedPrefix) }
 }

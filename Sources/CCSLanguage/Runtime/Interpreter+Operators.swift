@@ -34,6 +34,10 @@ extension Interpreter {
             let merged = MapBox(a.entries)
             for (key, value) in b.entries { merged.entries[key] = value }
             return .map(merged)
+        case let (.sequence(a), .list(b)): return .list(ListBox(try collect(a, at: location) + b.items))
+        case let (.list(a), .sequence(b)): return .list(ListBox(a.items + (try collect(b, at: location))))
+        case let (.sequence(a), .sequence(b)):
+            return .list(ListBox(try collect(a, at: location) + (try collect(b, at: location))))
         default:
             if let a = l.asDouble, let b = r.asDouble { return .double(a + b) }
             throw error(ErrorCode.typeError, "attempt to add \(l.typeName) and \(r.typeName)", at: location)
@@ -91,8 +95,12 @@ extension Interpreter {
             return box.entries[key] != nil
         case .sequence(let box):
             let iterator = box.makeIterator()
-            while let item = try iterator.next() {
-                if Value.equal(item, needle) { return true }
+            do {
+                while let item = try iterator.next() {
+                    if Value.equal(item, needle) { return true }
+                }
+            } catch let failure as ScriptError {
+                throw placed(failure, at: location)
             }
             return false
         default:

@@ -4,20 +4,20 @@ extension Interpreter {
         JSONCodec.encode(value)
     }
 
-    /// How `print`, `str`, `join` and `format` show a value: strings raw, the rest as JSON.
+    /// How `print`, `str`, `join` and `format` show a value: strings raw, the rest as JSON,
+    /// with lazy sequences walked and shown as lists of their elements.
     public func displayString(_ value: Value) throws -> String {
         switch value {
         case .string(let s): return s
         case .function(let f): return "<fn \(f.name)>"
-        case .sequence(let s): return "<sequence \(s.name)>"
-        default: return try stringify(value)
+        default: return try stringify(try materialised(value))
         }
     }
 
-    /// JSON text as data (`json`, `write_file`): exactly the value, or an error for a cycle
-    /// or a nesting too deep, never a marker in its place.
+    /// JSON text as data (`json`, `write_file`): exactly the value, sequences materialised,
+    /// or an error for a cycle or a nesting too deep, never a marker in its place.
     func encodeJSON(_ value: Value, pretty: Bool, what: String) throws -> String {
-        try JSONCodec.encodeExactly(value, pretty: pretty, what: what)
+        try JSONCodec.encodeExactly(try materialised(value), pretty: pretty, what: what)
     }
 
     func decodeJSON(_ text: String) throws -> Value {

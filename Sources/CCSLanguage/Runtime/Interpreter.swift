@@ -44,6 +44,8 @@ public final class Interpreter {
     public var interruption: Interruption?
     /// Calls and loop iterations left before `poll()` next looks at `interruption`.
     var pollCountdown = 0
+    /// The signal of the last interruption a `catch` turned into an error, if any.
+    public internal(set) var interruptedBy: Int32?
 
     public init(registry: BuiltinRegistry, host: ScriptHost, maxCallDepth: Int = 20_000) {
         self.registry = registry

@@ -87,6 +87,8 @@ public enum ErrorCode {
     public static let importError = "ImportError"
     public static let jsonError = "JSONError"
     public static let pathError = "JSONPathError"
+    /// SIGINT or SIGTERM arrived while the script ran.
+    public static let interrupted = "Interrupted"
     /// Values thrown by `throw` that carry no code of their own.
     public static let thrown = "Error"
 }

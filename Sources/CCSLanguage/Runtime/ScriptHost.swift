@@ -69,13 +69,18 @@ public final class ScriptHost {
     public let environment: [String: String]
     /// Folders searched by `import` after the importing script's folder, in order.
     public let stdlibPaths: [String]
+    /// Module sources built into the host (the `ccs` binary's stdlib), by module name:
+    /// searched after `stdlibPaths`, so a copied binary finds its stdlib with no folder.
+    public let embeddedModules: [String: String]
 
     public init(output: OutputSink, arguments: [String] = [], environment: [String: String] = [:],
-                stdlibPaths: [String] = [], errorOutput: OutputSink = .standardError()) {
+                stdlibPaths: [String] = [], errorOutput: OutputSink = .standardError(),
+                embeddedModules: [String: String] = [:]) {
         self.output = output
         self.errorOutput = errorOutput
         self.arguments = arguments
         self.environment = environment
         self.stdlibPaths = stdlibPaths
+        self.embeddedModules = embeddedModules
     }
 }

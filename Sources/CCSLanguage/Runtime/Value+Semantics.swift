@@ -66,12 +66,27 @@ extension Value {
     }
 
     /// Ordering for `<` and `sort`: numbers with numbers, strings with strings (by Unicode
-    /// scalar values); nil when the two cannot be compared.
+    /// scalar values), lists with lists lexicographically (element by element, a prefix
+    /// first), so that `sort(rows, fn(r) => [r.type, r.name])` sorts by several keys; nil when
+    /// the two cannot be compared.
     public static func compare(_ a: Value, _ b: Value) -> Int? {
+        compare(a, b, depth: 0)
+    }
+
+    private static func compare(_ a: Value, _ b: Value, depth: Int) -> Int? {
         switch (a, b) {
         case let (.int(x), .int(y)): return x < y ? -1 : (x == y ? 0 : 1)
         case let (.string(x), .string(y)):
             return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : (x == y ? 0 : 1)
+        case let (.list(x), .list(y)):
+            // Nested as deep as JSON goes, and no deeper: a list holding itself is unordered.
+            guard depth < JSONCodec.maxDepth else { return nil }
+            if x === y { return 0 }
+            for i in 0..<Swift.min(x.items.count, y.items.count) {
+                guard let c = compare(x.items[i], y.items[i], depth: depth + 1) else { return nil }
+                if c != 0 { return c }
+            }
+            return x.items.count < y.items.count ? -1 : (x.items.count == y.items.count ? 0 : 1)
         default:
             guard let x = a.asDouble, let y = b.asDouble else { return nil }
             return x < y ? -1 : (x == y ? 0 : 1)

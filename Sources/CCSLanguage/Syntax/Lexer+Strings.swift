@@ -2,8 +2,23 @@ extension Lexer {
     /// string -> '"' { char | escape | '${' expr '}' } '"'   (or the same with single quotes)
     /// escape -> '\' ( 'n' | 't' | 'r' | '0' | '\' | '"' | "'" | '$' | 'u{' hex+ '}' )
     /// Returns the text, and the parts when the string has `${...}` holes.
+    ///
+    /// longstring -> '"""' { char | newline | escape | '${' expr '}' } '"""'
+    /// A triple-quoted string may span lines; a newline right after the opening quotes is
+    /// not part of it, so the text can start on the next line. Escapes and holes work as in
+    /// one-line strings.
     mutating func scanString(quote: UInt8, at loc: SourceLocation) -> (String, [TemplatePart]?) {
-        pos += 1
+        let triple = quote == UInt8(ascii: "\"") && peek(1) == quote && peek(2) == quote
+        pos += triple ? 3 : 1
+        if triple && peek() == 0x0A {
+            pos += 1
+            line += 1
+            lineStart = pos
+        } else if triple && peek() == 0x0D && peek(1) == 0x0A {
+            pos += 2
+            line += 1
+            lineStart = pos
+        }
         var buffer: [UInt8] = []
         var parts: [TemplatePart] = []
         var hasHoles = false
@@ -13,11 +28,16 @@ extension Lexer {
                 break
             }
             let c = bytes[pos]
-            if c == quote {
-                pos += 1
+            if c == quote && (!triple || (peek(1) == quote && peek(2) == quote)) {
+                pos += triple ? 3 : 1
                 break
             }
-            if c == 0x0A {
+            if c == 0x0A && triple {
+                buffer.append(c)
+                pos += 1
+                line += 1
+                lineStart = pos
+            } else if c == 0x0A {
                 // As in Lua: a raw newline ends an unfinished string (write \n instead), so
                 // a missing quote is reported on its own line, not at the end of the file.
                 errors.append(SyntaxError("unfinished string", at: loc))

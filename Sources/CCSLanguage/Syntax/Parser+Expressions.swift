@@ -1,9 +1,19 @@
 extension Parser {
-    /// expr -> pipe
+    /// expr -> pipe [ 'if' pipe 'else' expr ]
+    ///
+    /// The conditional is Python's `a if cond else b`: it needs no new keyword or operator
+    /// (`?` already starts `?.`, `?[` and `??`, and `:` ends map keys and slice bounds), and an
+    /// `if` after an expression on the same line was an error before, so no program changes
+    /// meaning. An `if` on the next line still starts an `if` statement.
     mutating func parseExpression() throws -> Expr {
         try enter()
         defer { leave() }
-        return try parsePipe()
+        let value = try parsePipe()
+        guard check(.if), !current.afterNewline else { return value }
+        let location = advance().location
+        let condition = try parsePipe()
+        guard match(.else) else { throw fail("'else' expected (to finish the conditional at line \(location.line)) near \(current.display)") }
+        return ConditionalExpr(value, if: condition, else: try parseExpression(), at: location)
     }
 
     /// pipe -> coalesce { '|' postfix }      (`x | f(a)` means `f(x, a)`; `x | f` means `f(x)`)

@@ -116,13 +116,21 @@ extension Parser {
         return ForStmt(first, second, in: iterable, try parseBlock(), at: location)
     }
 
-    /// trystat -> 'try' block 'catch' NAME block
+    /// trystat -> 'try' block [ 'catch' NAME block ] [ 'finally' block ]  (catch, finally or both)
     mutating func parseTry() throws -> Stmt {
         let location = advance().location
         let body = try parseBlock()
-        guard match(.catch) else { throw fail("'catch' expected (to close 'try' at line \(location.line)) near \(current.display)") }
-        let name = try expectName("<name>")
-        return TryStmt(body, catching: name, try parseBlock(), at: location)
+        var name: String?
+        var handler: BlockStmt?
+        if match(.catch) {
+            name = try expectName("<name>")
+            handler = try parseBlock()
+        }
+        let cleanup = match(.finally) ? try parseBlock() : nil
+        guard handler != nil || cleanup != nil else {
+            throw fail("'catch' or 'finally' expected (to close 'try' at line \(location.line)) near \(current.display)")
+        }
+        return TryStmt(body, catching: name, handler, finally: cleanup, at: location)
     }
 
     /// importstat -> 'import' STRING ['as' NAME]

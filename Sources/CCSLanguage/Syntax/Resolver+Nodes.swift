@@ -41,7 +41,8 @@ extension Resolver {
             if slots.count > 1 { s.secondSlot = slots[1] }
         case .tryStmt(let s):
             _ = resolveBlock(s.body)
-            s.slot = resolveBlock(s.handler, declaring: [s.name])[0]
+            if let handler = s.handler, let name = s.name { s.slot = resolveBlock(handler, declaring: [name])[0] }
+            if let cleanup = s.cleanup { _ = resolveBlock(cleanup) }
         case .throwStmt(let s): resolve(s.value)
         case .importStmt(let s):
             if s.slot < 0 { s.slot = declare(s.name) }
@@ -69,6 +70,10 @@ extension Resolver {
         case .logicalExpr(let e):
             resolve(e.left)
             resolve(e.right)
+        case .conditionalExpr(let e):
+            resolve(e.condition)
+            resolve(e.then)
+            resolve(e.otherwise)
         case .coalesceExpr(let e):
             resolve(e.left)
             resolve(e.right)

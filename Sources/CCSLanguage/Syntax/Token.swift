@@ -47,7 +47,7 @@ public enum TokenKind: Equatable {
 /// Reserved words.
 public enum Keyword: String, CaseIterable {
     case `let`, fn, `return`, `if`, `else`, `while`, `for`, `in`, `break`, `continue`
-    case `try`, `catch`, `throw`, `import`, `as`, `true`, `false`, `null`, and, or, not
+    case `try`, `catch`, finally, `throw`, `import`, `as`, `true`, `false`, `null`, and, or, not
 }
 
 /// Operators and punctuation.

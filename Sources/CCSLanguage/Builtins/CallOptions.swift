@@ -1,14 +1,14 @@
-import CCSLanguage
 import OrderedCollections
 
 /// The `opts` map of a built-in call, checked against the names the built-in accepts so that
-/// a misspelt option is an error rather than silently ignored.
-struct CallOptions {
-    let function: String
+/// a misspelt option is an error rather than silently ignored. Used by the language's
+/// built-ins and by host modules (CCSCloud).
+public struct CallOptions {
+    public let function: String
     private let entries: OrderedDictionary<String, Value>
 
     /// Reads `args[index]` when present (null counts as absent).
-    init(_ args: [Value], _ index: Int, function: String, allowed: [String]) throws {
+    public init(_ args: [Value], _ index: Int, function: String, allowed: [String]) throws {
         self.function = function
         guard index < args.count, !args[index].isNull else {
             entries = [:]
@@ -29,7 +29,7 @@ struct CallOptions {
         entries = box.entries
     }
 
-    func string(_ name: String) throws -> String? {
+    public func string(_ name: String) throws -> String? {
         switch entries[name] {
         case nil, .null?: return nil
         case .string(let s)?: return s
@@ -37,7 +37,7 @@ struct CallOptions {
         }
     }
 
-    func integer(_ name: String) throws -> Int? {
+    public func integer(_ name: String) throws -> Int? {
         switch entries[name] {
         case nil, .null?: return nil
         case .int(let i)?: return i
@@ -46,7 +46,7 @@ struct CallOptions {
         }
     }
 
-    func number(_ name: String) throws -> Double? {
+    public func number(_ name: String) throws -> Double? {
         switch entries[name] {
         case nil, .null?: return nil
         case .int(let i)?: return Double(i)
@@ -56,7 +56,7 @@ struct CallOptions {
     }
 
     /// A list of strings (a single string is taken as a one-element list).
-    func strings(_ name: String) throws -> [String]? {
+    public func strings(_ name: String) throws -> [String]? {
         switch entries[name] {
         case nil, .null?: return nil
         case .string(let s)?: return [s]
@@ -69,7 +69,16 @@ struct CallOptions {
         }
     }
 
-    func value(_ name: String) -> Value? {
+    /// A flag: absent or null is false; otherwise it must be a bool.
+    public func flag(_ name: String) throws -> Bool {
+        switch entries[name] {
+        case nil, .null?: return false
+        case .bool(let b)?: return b
+        case let other?: throw wrongType(name, "bool", other)
+        }
+    }
+
+    public func value(_ name: String) -> Value? {
         guard let found = entries[name], !found.isNull else { return nil }
         return found
     }
