@@ -10,6 +10,9 @@ public final class ScriptRunner {
     /// Where diagnostics go (stderr for the CLI).
     public let errorOutput: (String) -> Void
     public var maxCallDepth = 20_000
+    /// The exit status of an uncaught runtime error: 1 unless the host says otherwise (ccs
+    /// exits 253 for configuration errors, as the AWS CLI does; docs/CLI.md, "Exit codes").
+    public var uncaughtErrorStatus: (ScriptError) -> Int32 = { _ in ExitStatus.runtimeError }
 
     /// A runner with the standard built-ins and `args` already registered.
     public init(host: ScriptHost, errorOutput: @escaping (String) -> Void) {
@@ -50,9 +53,10 @@ public final class ScriptRunner {
         let host = self.host
         let depth = maxCallDepth
         let report = errorOutput
+        let uncaughtStatus = uncaughtErrorStatus
         return LargeStack.run {
             let status = Self.execute(source, registry: registry, host: host, maxCallDepth: depth,
-                                      printResult: printResult, report: report)
+                                      printResult: printResult, report: report, uncaughtStatus: uncaughtStatus)
             host.output.flush()
             // Output that could not be written is an error even when the script succeeded: a
             // caller piping `ccs` into a file must not take a truncated file for a whole one.
@@ -66,7 +70,7 @@ public final class ScriptRunner {
 
     private static func execute(
         _ source: SourceFile, registry: BuiltinRegistry, host: ScriptHost, maxCallDepth depth: Int,
-        printResult: Bool, report: (String) -> Void
+        printResult: Bool, report: (String) -> Void, uncaughtStatus: (ScriptError) -> Int32
     ) -> Int32 {
         let interpreter = Interpreter(registry: registry, host: host, maxCallDepth: depth)
         do {
@@ -82,7 +86,7 @@ public final class ScriptRunner {
         } catch let failure as ScriptError {
             host.output.flush()
             report(DiagnosticRenderer.render(failure))
-            return ExitStatus.runtimeError
+            return uncaughtStatus(failure)
         } catch let exit as ScriptExit {
             return exit.status
         } catch {
