@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The root command. `ccs FILE.ccs`, `ccs -e CODE` and the REPL go to `RunCommand` (the
-/// default); `api`, `query` and `serve` are subcommands.
+/// default); `api`, `query`, `serve` and `lsp` are subcommands.
 struct CCSCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ccs",
@@ -19,6 +19,7 @@ struct CCSCommand: ParsableCommand {
               ccs api OPERATION ...        call one Cloud Control API operation
               ccs query PATH [FILE|-]      apply an RFC 9535 JSONPath to JSON
               ccs serve [options]          the local emulator over HTTP
+              ccs lsp                      the language server for editors (stdio)
 
             The global options (--local, --profile, --region, --endpoint-url, --schemas, --debug) \
             go before the script's name; `ccs run --help` lists them.
@@ -36,7 +37,7 @@ struct CCSCommand: ParsableCommand {
             253/254/255 configuration, service and transport errors (docs/CLI.md, "Exit codes").
             """,
         version: CCSVersion.string,
-        subcommands: [RunCommand.self, ApiCommand.self, QueryCommand.self, ServeCommand.self],
+        subcommands: [RunCommand.self, ApiCommand.self, QueryCommand.self, ServeCommand.self, LSPCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

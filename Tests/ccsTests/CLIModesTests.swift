@@ -20,7 +20,7 @@ import Testing
     @Test func helpShowsEveryMode() throws {
         let help = try run.ccs(["--help"])
         #expect(help.status == 0)
-        for mode in ["ccs FILE.ccs", "ccs -e 'CODE'", "ccs - [ARGS...]", "the REPL", "--local", "ccs api", "ccs query", "ccs serve",
+        for mode in ["ccs FILE.ccs", "ccs -e 'CODE'", "ccs - [ARGS...]", "the REPL", "--local", "ccs api", "ccs query", "ccs serve", "ccs lsp",
                      "--generate-completion-script"] {
             #expect(help.stdout.contains(mode), "\(mode)")
         }

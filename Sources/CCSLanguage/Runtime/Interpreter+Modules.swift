@@ -9,19 +9,10 @@ extension Interpreter {
         return try runProgram(program).value
     }
 
-    /// The file `import "name"` refers to: `name` (with `.ccs` added when it has no
-    /// extension) in the importing script's folder, then in each stdlib folder in order.
+    /// The file `import "name"` refers to (`ModuleLocator`: the importing script's folder,
+    /// then each stdlib folder).
     func locateModule(_ name: String) -> String? {
-        let file = name.hasSuffix(".ccs") ? name : name + ".ccs"
-        if file.hasPrefix("/") { return FileManager.default.fileExists(atPath: file) ? file : nil }
-        let first = source.directory ?? FileManager.default.currentDirectoryPath
-        for folder in [first] + host.stdlibPaths {
-            let candidate = (folder as NSString).appendingPathComponent(file)
-            if FileManager.default.fileExists(atPath: candidate) {
-                return (candidate as NSString).standardizingPath
-            }
-        }
-        return nil
+        ModuleLocator.locate(name, from: source.directory, stdlibPaths: host.stdlibPaths)
     }
 
     /// Loads a module once (later imports get the same exports) and returns its exports map.
