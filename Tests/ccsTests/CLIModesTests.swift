@@ -1,3 +1,4 @@
+import CCSTestSupport
 import Foundation
 import Testing
 
@@ -110,6 +111,18 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("the folder '\(folder)/dir' does not exist"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder))
+    }
+
+    @Test func serveOnABusyPortSaysSo() throws {
+        let holder = try LoopbackHTTPServer { _ in .json("{}") }
+        defer { holder.shutdown() }
+        let result = try run.ccs(["serve", "--port", String(holder.port), "--db", ":memory:"])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "ccs serve: cannot listen on 127.0.0.1:\(holder.port): the port is already in use by another process"),
+            "\(result.stderr)")
+        #expect(!result.stderr.contains("errno"))
     }
 
     @Test func inventoryCSVEndsWithOneRecordTerminator() throws {

@@ -173,3 +173,15 @@ async def test_document_symbols(client, tmp_path):
     assert outer.kind == types.SymbolKind.Function
     assert [c.name for c in outer.children] == ["inner"]
     assert (outer.range.start.line, outer.range.end.line) == (2, 5)
+
+
+@pytest.mark.asyncio
+async def test_positions_count_utf16_code_units(client, tmp_path):
+    # 'é' is one UTF-16 unit (two UTF-8 bytes), '😀' two (four bytes): `nope` starts at 21.
+    text = 'let s = "é😀"; print(nope)\n'
+    uri = await open_document(client, tmp_path / "unicode.ccs", text)
+    (diagnostic,) = client.diagnostics[uri]
+    assert span(diagnostic) == (0, 21, 0, 25)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=16)))
+    assert "print(" in hover.contents.value
