@@ -22,9 +22,10 @@ struct ApiCommand: ParsableCommand {
 
             Examples:
               ccs api ListResources '{"TypeName": "AWS::Logs::LogGroup"}'
-              ccs api list-resources --type-name AWS::Logs::LogGroup --paginate --properties \\
-                  --query '$.ResourceDescriptions[*].Properties.RetentionInDays'
-              ccs api get-resource --type-name AWS::Logs::LogGroup --identifier app --output yaml
+              ccs api list-resources --type-name AWS::Logs::LogGroup --paginate \\
+                  --properties --query '$.ResourceDescriptions[*].Properties.LogGroupName'
+              ccs api get-resource --type-name AWS::Logs::LogGroup --identifier app \\
+                  --output yaml
               ccs --local api create-resource --type-name AWS::Logs::LogGroup \\
                   --desired-state '{"LogGroupName": "app"}'
             """)

@@ -12,7 +12,7 @@ struct CCSCommand: ParsableCommand {
             """,
         discussion: """
             Modes:
-              ccs                          the REPL, when stdin is a terminal (:help inside)
+              ccs                          the REPL at a terminal (:help inside)
               ccs FILE.ccs [ARGS...]       run a script; ARGS become the list `args`
               ccs -e 'CODE' [ARGS...]      evaluate CODE, print its last value unless null
               ccs - [ARGS...]              run the script read from stdin
