@@ -1,6 +1,7 @@
 import ArgumentParser
 import CCSLanguage
 import Foundation
+import JSONCore
 
 /// `ccs query PATH [FILE|-]`: applies an RFC 9535 JSONPath to JSON read from FILE or stdin and
 /// prints the node list as one JSON array (with `--raw`, one node per line, strings bare). Exit codes (docs/CLI.md, "ccs query"): 0 success
@@ -28,6 +29,9 @@ struct QueryCommand: ParsableCommand {
     @Flag(name: .long, help: "Print one node per line, strings without quotes (for shell loops).")
     var raw = false
 
+    @Flag(name: .long, help: "Read each Properties and ResourceModel string holding JSON as that JSON (ccs api output).")
+    var properties = false
+
     static let invalidInputExitCode: Int32 = 1
     static let invalidPathExitCode: Int32 = 2
 
@@ -53,12 +57,19 @@ struct QueryCommand: ParsableCommand {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
 
-        let document: Value
+        var document: Value
         do {
             document = try data.withUnsafeBytes { try JSONCodec.decode($0) }
         } catch let error as JSONSyntaxError {
             Self.printError("ccs query: \(source):\(error.line):\(error.column): error: \(error.message)")
             throw ExitCode(Self.invalidInputExitCode)
+        }
+        if properties,
+            let expanded = try? JSONCodec.decode(
+                JSONWriter().string(ApiOutputFormat.expandingProperties(try JSONParser.parse(JSONCodec.encode(document)))))
+        {
+            // The same expansion as `ccs api --properties`, so a saved response reads alike.
+            document = expanded
         }
 
         let nodes: [Value]

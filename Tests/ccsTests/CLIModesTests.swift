@@ -47,6 +47,10 @@ import Testing
         let document = #"{"a": ["x\ty", 2, {"b": null}]}"#
         #expect(try run.ccs(["query", "$.a[*]", "-"], stdin: document).stdout == "[\"x\\ty\",2,{\"b\":null}]\n")
         #expect(try run.ccs(["query", "--raw", "$.a[*]", "-"], stdin: document).stdout == "x\ty\n2\n{\"b\":null}\n")
+        let response = #"{"ResourceDescriptions": [{"Identifier": "a", "Properties": "{\"Tags\": [{\"Key\": \"team\"}]}"}]}"#
+        let inside = try run.ccs(["query", "--properties", "$..Tags[*].Key"], stdin: response)
+        #expect(inside.stdout == "[\"team\"]\n", "\(inside.stderr)")
+        #expect(try run.ccs(["query", "$..Tags[*].Key"], stdin: response).stdout == "[]\n")
     }
 
     @Test func apiInTheAWSCLIStyleWithOutputFormats() throws {
