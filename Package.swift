@@ -143,6 +143,7 @@ let package = Package(
         .testTarget(
             name: "CCSReplTests", dependencies: ["CCSRepl", "CCSLanguage", "CCSCloud", "CloudControlLocal", "ResourceSchemas"]
         ),
+        .testTarget(name: "CCSLanguageServerTests", dependencies: ["CCSLanguageServer", "JSONCore"]),
         .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
