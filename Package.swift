@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // The ccs package. Dependencies point one way (docs/ARCHITECTURE.md has the graph and why):
 //   ccs → CCSRepl → CCSLanguage → JSONCore
+//   ccs → CCSLanguageServer → CCSLanguage, ResourceSchemas
 //   ccs → CCSCloud → CCSLanguage, CloudControl, ResourceSchemas
 //   ccs → CloudControlServer → CloudControlLocal → ResourceSchemas, CloudControl
 //   CloudControl → SigV4, JSONCore;  ResourceSchemas → JSONCore
@@ -81,12 +82,17 @@ let package = Package(
         // The libedit prompt.
         .target(name: "CCSRepl", dependencies: ["CCSLanguage", "CEditLine"]),
 
+        // `ccs lsp`: a Language Server Protocol server for .ccs files, with its own JSON-RPC
+        // framing over JSONCore. Diagnostics from the language's front end, completion and
+        // hover from the built-ins' docs and the resource schemas. Knows nothing of AWS calls.
+        .target(name: "CCSLanguageServer", dependencies: ["CCSLanguage", "ResourceSchemas", "JSONCore"]),
+
         // The executable: argument parsing and wiring only.
         .executableTarget(
             name: "ccs",
             dependencies: [
                 "CloudControl", "CloudControlLocal", "CloudControlServer", "CCSLanguage", "CCSCloud",
-                "CCSRepl", "JSONCore", "ResourceSchemas",
+                "CCSRepl", "CCSLanguageServer", "JSONCore", "ResourceSchemas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -137,6 +143,7 @@ let package = Package(
         .testTarget(
             name: "CCSReplTests", dependencies: ["CCSRepl", "CCSLanguage", "CCSCloud", "CloudControlLocal", "ResourceSchemas"]
         ),
+        .testTarget(name: "CCSLanguageServerTests", dependencies: ["CCSLanguageServer", "JSONCore"]),
         .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),
     ],
     swiftLanguageModes: [.v5]

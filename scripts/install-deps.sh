@@ -19,7 +19,7 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-python_needed=(boto3 botocore awscli pytest cfn-lint)
+python_needed=(boto3 botocore awscli pytest cfn-lint pytest-lsp)
 python_missing=()
 for package in "${python_needed[@]}"; do
     python3 -m pip show "$package" >/dev/null 2>&1 || python_missing+=("$package")

@@ -28,17 +28,16 @@ public final class LocalCloudControl: @unchecked Sendable {
     static let maxPageSize = 100
 
     /// Opens (creating if needed) the database at `databasePath` (`:memory:` for a private
-    /// in-memory one). Throws `SQLiteError` when the file cannot be opened.
+    /// in-memory one). Throws `SQLiteError` when the file cannot be opened, and
+    /// `LocalDatabaseFolderError` when its folder does not exist (only the default
+    /// database's folder is created).
     public init(
         databasePath: String, configuration: LocalConfiguration = LocalConfiguration(),
         registry: SchemaRegistry,
         clock: EngineClock = SystemClock()
     ) throws {
         if databasePath != ":memory:" {
-            let dir = (databasePath as NSString).deletingLastPathComponent
-            if !dir.isEmpty {
-                try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            }
+            try LocalDatabaseFolder.prepare(for: databasePath)
         }
         self.configuration = configuration
         self.registry = registry

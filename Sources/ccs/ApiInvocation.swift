@@ -1,13 +1,15 @@
 import CloudControl
 import Foundation
+import JSONCore
 
-/// Decodes the JSON input of one operation, calls it and renders the output as `ccs api`
-/// prints it; with `paginate`, the two list operations follow every page.
+/// Decodes the JSON input of one operation, checks it against the service model, calls it
+/// and returns the output as the document the AWS CLI prints; with `paginate`, the two list
+/// operations follow every page.
 struct ApiInvocation {
     let service: CloudControlService
     let paginate: Bool
 
-    func run(_ operation: APIOperation, json: String) throws -> String {
+    func run(_ operation: APIOperation, json: String) throws -> JSONValue {
         switch operation {
         case .createResource:
             // DesiredState may name a file, by the same rule against AWS and with --local.
@@ -31,28 +33,40 @@ struct ApiInvocation {
         }
     }
 
+    /// The input decoded and checked against the service model's rules here, not only in the
+    /// HTTP client: `--local` calls the engine directly, and a parameter the endpoint path
+    /// refuses as a usage error (MaxResults 500: exit 2) must not become a service error there.
+    private func decode<Input: CloudControlInput>(_ type: Input.Type, _ json: String) throws -> Input {
+        let input = try CloudControlWire.decodeCLIInput(type, json: json)
+        try input.validate()
+        return input
+    }
+
     private func call<Input: CloudControlInput>(
         _ type: Input.Type, _ json: String, _ perform: (Input) throws -> Input.Output
-    ) throws -> String {
-        let input = try CloudControlWire.decodeCLIInput(type, json: json)
-        return try CloudControlWire.renderForCLI(try perform(input))
+    ) throws -> JSONValue {
+        try CloudControlWire.documentForCLI(try perform(try decode(type, json)))
     }
 
     /// Every page merged into one output, as the AWS CLI's `--paginate`: the items of all pages
     /// in order, the other members of the first page, no NextToken. The paginator stops with
-    /// `PaginationError` if the service repeats a NextToken.
+    /// `PaginationError` if the service repeats a NextToken. The items are gathered in one
+    /// array owned here: appending through `pageItems` (a computed property over an optional)
+    /// copied everything gathered so far on every page, which made 100,000 items quadratic.
     private func callEveryPage<Input: PaginatedInput>(_ type: Input.Type, _ json: String, resultKey: String)
-        throws -> String
+        throws -> JSONValue
     {
-        let input = try CloudControlWire.decodeCLIInput(type, json: json)
-        let paginator = Paginator(service: service, input: input)
+        let paginator = Paginator(service: service, input: try decode(type, json))
         guard var merged = try paginator.nextPage() else {
-            return try CloudControlWire.renderMergedPagesForCLI(
+            return try CloudControlWire.mergedPagesDocumentForCLI(
                 try CloudControlWire.decodeOutput(Input.Output.self, body: []), resultKey: resultKey)
         }
+        var items = merged.pageItems
+        merged.pageItems = []
         while let page = try paginator.nextPage() {
-            merged.pageItems += page.pageItems
+            items.append(contentsOf: page.pageItems)
         }
-        return try CloudControlWire.renderMergedPagesForCLI(merged, resultKey: resultKey)
+        merged.pageItems = items
+        return try CloudControlWire.mergedPagesDocumentForCLI(merged, resultKey: resultKey)
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import CCSLanguage
 import Foundation
+import JSONCore
 
-/// `ccs query PATH [FILE]`: applies an RFC 9535 JSONPath to JSON read from FILE or stdin and
-/// prints the node list as one JSON array. Exit codes (docs/CLI.md, "ccs query"): 0 success
+/// `ccs query PATH [FILE|-]`: applies an RFC 9535 JSONPath to JSON read from FILE or stdin and
+/// prints the node list as one JSON array (with `--raw`, one node per line, strings bare). Exit codes (docs/CLI.md, "ccs query"): 0 success
 /// (also when nothing matched), 1 input that cannot be read or is not JSON, 2 invalid path.
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,12 +14,10 @@ struct QueryCommand: ParsableCommand {
             "Prints the selected nodes as one JSON array, e.g. ccs query '$.Tags[?@.Key == \"team\"].Value' props.json"
     )
 
-    @OptionGroup var global: GlobalOptions
-
     @Argument(help: "The JSONPath query, e.g. '$.store.book[?@.price < 10].title'.")
     var path: String
 
-    @Argument(help: "The JSON file to read (default: stdin).")
+    @Argument(help: "The JSON file to read; - or nothing for stdin.", completion: .file(extensions: ["json"]))
     var file: String?
 
     @Flag(name: .long, help: "Indent the output by two spaces.")
@@ -26,6 +25,12 @@ struct QueryCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Print each node as {\"path\": NORMALIZED_PATH, \"value\": VALUE}.")
     var paths = false
+
+    @Flag(name: .long, help: "Print one node per line, strings without quotes (for shell loops).")
+    var raw = false
+
+    @Flag(name: .long, help: "Read each Properties and ResourceModel string holding JSON as that JSON (ccs api output).")
+    var properties = false
 
     static let invalidInputExitCode: Int32 = 1
     static let invalidPathExitCode: Int32 = 2
@@ -35,10 +40,11 @@ struct QueryCommand: ParsableCommand {
         do {
             query = try JSONPathQuery(path)
         } catch let error as JSONPathSyntaxError {
-            Self.printError(Self.render(error, in: path))
+            Self.printError(Self.render(error, in: path, prefix: "ccs query"))
             throw ExitCode(Self.invalidPathExitCode)
         }
 
+        let file = self.file == "-" ? nil : self.file
         let source = file ?? "<stdin>"
         let data: Data
         if let file {
@@ -51,25 +57,36 @@ struct QueryCommand: ParsableCommand {
             data = FileHandle.standardInput.readDataToEndOfFile()
         }
 
-        let document: Value
+        var document: Value
         do {
             document = try data.withUnsafeBytes { try JSONCodec.decode($0) }
         } catch let error as JSONSyntaxError {
             Self.printError("ccs query: \(source):\(error.line):\(error.column): error: \(error.message)")
             throw ExitCode(Self.invalidInputExitCode)
         }
-
-        let output: Value
-        if paths {
-            output = .list(
-                ListBox(
-                    query.evaluateWithPaths(document).map { node in
-                        .map(MapBox(["path": .string(node.path), "value": node.value]))
-                    }))
-        } else {
-            output = .list(ListBox(query.evaluate(document)))
+        if properties,
+            let expanded = try? JSONCodec.decode(
+                JSONWriter().string(ApiOutputFormat.expandingProperties(try JSONParser.parse(JSONCodec.encode(document)))))
+        {
+            // The same expansion as `ccs api --properties`, so a saved response reads alike.
+            document = expanded
         }
-        print(JSONCodec.encode(output, pretty: pretty))
+
+        let nodes: [Value]
+        if paths {
+            nodes = query.evaluateWithPaths(document).map { node in
+                .map(MapBox(["path": .string(node.path), "value": node.value]))
+            }
+        } else {
+            nodes = query.evaluate(document)
+        }
+        if raw {
+            for node in nodes {
+                if case .string(let text) = node { print(text) } else { print(JSONCodec.encode(node, pretty: pretty)) }
+            }
+        } else {
+            print(JSONCodec.encode(.list(ListBox(nodes)), pretty: pretty))
+        }
     }
 
     /// The message, the query, and a caret under the offending character:
@@ -77,7 +94,7 @@ struct QueryCommand: ParsableCommand {
     ///     ccs query: invalid JSONPath: expected ',' or ']' after a selector, found 'b'
     ///       $['a' b]
     ///             ^
-    static func render(_ error: JSONPathSyntaxError, in path: String) -> String {
+    static func render(_ error: JSONPathSyntaxError, in path: String, prefix: String) -> String {
         // Line breaks and tabs in the query would break the caret's alignment.
         let shown = String(
             String.UnicodeScalarView(
@@ -85,7 +102,7 @@ struct QueryCommand: ParsableCommand {
                     scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar
                 }))
         let caret = String(repeating: " ", count: error.offset) + "^"
-        return "ccs query: invalid JSONPath: \(error.message)\n  \(shown)\n  \(caret)"
+        return "\(prefix): invalid JSONPath: \(error.message)\n  \(shown)\n  \(caret)"
     }
 
     static func printError(_ message: String) {

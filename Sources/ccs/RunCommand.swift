@@ -13,7 +13,8 @@ struct RunCommand: ParsableCommand {
             ccs FILE.ccs [ARGS...]   run a script; ARGS become the list `args`
             ccs -e 'CODE' [ARGS...]  evaluate CODE and print the last value unless it is null
             ccs - [ARGS...]          run the script read from standard input
-            Exit status: 0 success, 1 runtime error, 2 usage error, 3 syntax error.
+            Exit status: 0 success, 1 runtime error, 2 usage error, 3 syntax error, 253 no region, \
+            credentials or endpoint.
             """
     )
 
@@ -22,7 +23,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customShort("e"), help: "Evaluate CODE and print the value of the last expression unless it is null.")
     var code: String?
 
-    @Argument(parsing: .captureForPassthrough, help: "The script (a file, or - for stdin) and its arguments.")
+    @Argument(
+        parsing: .captureForPassthrough, help: "The script (a file, or - for stdin) and its arguments.",
+        completion: .file(extensions: ["ccs"]))
     var script: [String] = []
 
     func run() throws {
@@ -32,6 +35,12 @@ struct RunCommand: ParsableCommand {
             source = SourceFile(name: "<eval>", directory: nil, bytes: Array(code.utf8))
         } else if let first = script.first {
             scriptArguments.removeFirst()
+            if first.hasPrefix("-"), first != "-" {
+                // A script's own flags come after its name; before it, only ccs's options.
+                FileHandle.standardError.write(
+                    Data("ccs: unknown option '\(first)'\nUsage: ccs [options] [FILE.ccs | -e CODE | -] [ARGS...]\nSee 'ccs --help'.\n".utf8))
+                throw ExitCode(ExitStatus.usage)
+            }
             if first == "-" {
                 source = SourceFile(name: "<stdin>", directory: nil, bytes: Self.readStandardInput())
             } else {

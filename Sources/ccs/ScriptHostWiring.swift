@@ -1,5 +1,6 @@
 import CCSCloud
 import CCSLanguage
+import CloudControl
 import Foundation
 
 /// Builds the script runner for the command line: stdout, stderr, the process environment,
@@ -25,8 +26,22 @@ struct ScriptHostWiring {
         let runner = ScriptRunner(host: host) { message in
             FileHandle.standardError.write(Data((toTerminal ? TerminalText.escaped(message) : message).utf8))
         }
+        runner.uncaughtErrorStatus = Self.exitStatus
         let session = CloudWiring.session(global)
         CloudBuiltins.register(into: runner.registry, session: session)
         return runner
     }
+
+    /// An uncaught error from settings, credentials or endpoints that cannot be resolved
+    /// (no region, no credentials) exits 253, as `ccs api` and the AWS CLI do; every other
+    /// runtime error exits 1. The Cloud Control built-ins name such errors after their type
+    /// (CCSCloud's `CloudErrors.api`).
+    static func exitStatus(of error: ScriptError) -> Int32 {
+        configurationErrorCodes.contains(error.code) ? ApiFailure.configuration : ExitStatus.runtimeError
+    }
+
+    static let configurationErrorCodes: Set<String> = [
+        String(describing: ConfigurationError.self), String(describing: CredentialError.self),
+        String(describing: EndpointError.self),
+    ]
 }

@@ -53,9 +53,17 @@ import Testing
         #expect(try engine.get(typeName: "AWS::Logs::LogGroup", identifier: "/app/a").identifier == "/app/a")
     }
 
+    @Test func aDatabaseInAFolderThatDoesNotExistIsRefused() throws {
+        let dir = try Support.temporaryDirectory()
+        #expect(throws: LocalDatabaseFolderError(folder: dir + "/typo", reason: "does not exist")) {
+            try Support.engine(path: dir + "/typo/local.sqlite")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/typo"))
+    }
+
     @Test func unfinishedRequestsResumeAfterRestart() throws {
         let dir = try Support.temporaryDirectory()
-        let path = dir + "/nested/local.sqlite"
+        let path = dir + "/local.sqlite"
         let clock = ManualClock()
         var engine = try Support.engine(latency: 5, clock: clock, path: path)
         let created = try engine.create(

@@ -18,13 +18,14 @@ import Testing
         var status: Int32
     }
 
-    func ccs(_ arguments: [String], stdin: String? = nil) throws -> Outcome {
+    /// Runs ccs; `environment` replaces the inherited one when given.
+    func ccs(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["AWS_EC2_METADATA_DISABLED"] = "true"
-        process.environment = environment
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["AWS_EC2_METADATA_DISABLED"] = "true"
+        process.environment = environment ?? inherited
         let out = Pipe()
         let err = Pipe()
         let input = Pipe()

@@ -13,6 +13,9 @@ public final class ScriptRunner {
     /// Whether SIGINT and SIGTERM become a catchable `Interrupted` error in the script (the
     /// command line) rather than killing the process at once (see `ScriptSignals`).
     public var interruptibleBySignals = false
+    /// The exit status of an uncaught runtime error: 1 unless the host says otherwise (ccs
+    /// exits 253 for configuration errors, as the AWS CLI does; docs/CLI.md, "Exit codes").
+    public var uncaughtErrorStatus: (ScriptError) -> Int32 = { _ in ExitStatus.runtimeError }
 
     /// A runner with the standard built-ins and `args` already registered.
     public init(host: ScriptHost, errorOutput: @escaping (String) -> Void) {
@@ -56,9 +59,11 @@ public final class ScriptRunner {
         let interruption = interruptibleBySignals ? Interruption() : nil
         let signals = interruption.map { ScriptSignals(requesting: $0) }
         defer { signals?.stop() }
+        let uncaughtStatus = uncaughtErrorStatus
         return LargeStack.run {
             let status = Self.execute(source, registry: registry, host: host, maxCallDepth: depth,
-                                      interruption: interruption, printResult: printResult, report: report)
+                                      interruption: interruption, printResult: printResult, report: report,
+                                      uncaughtStatus: uncaughtStatus)
             host.output.flush()
             // Output that could not be written is an error even when the script succeeded: a
             // caller piping `ccs` into a file must not take a truncated file for a whole one.
@@ -72,7 +77,8 @@ public final class ScriptRunner {
 
     private static func execute(
         _ source: SourceFile, registry: BuiltinRegistry, host: ScriptHost, maxCallDepth depth: Int,
-        interruption: Interruption?, printResult: Bool, report: (String) -> Void
+        interruption: Interruption?, printResult: Bool, report: (String) -> Void,
+        uncaughtStatus: (ScriptError) -> Int32
     ) -> Int32 {
         let interpreter = Interpreter(registry: registry, host: host, maxCallDepth: depth)
         interpreter.interruption = interruption
@@ -92,7 +98,7 @@ public final class ScriptRunner {
             if failure.code == ErrorCode.interrupted, let signal = interpreter.interruptedBy {
                 return interrupted(by: signal, registry: registry, report: report)
             }
-            return ExitStatus.runtimeError
+            return uncaughtStatus(failure)
         } catch let exit as ScriptExit {
             return exit.status
         } catch let stop as ScriptInterrupted {

@@ -9,31 +9,11 @@ extension Interpreter {
         return try runProgram(program).value
     }
 
-    /// What `import "name"` refers to: `name` (with `.ccs` added when it has no extension) in
-    /// the importing script's folder, then in each stdlib folder in order, then among the
-    /// modules built into the host. A module built in looks among its siblings first. The
-    /// importing file itself is skipped: a script named like a stdlib module
-    /// (`inventory.ccs` importing "inventory") gets the stdlib module, not an import cycle.
+    /// What `import "name"` refers to (`ModuleLocator`).
     func locateModule(_ name: String) -> ModuleLocation? {
-        let file = name.hasSuffix(".ccs") ? name : name + ".ccs"
-        if file.hasPrefix("/") { return FileManager.default.fileExists(atPath: file) ? .file(file) : nil }
-        let embedded = embeddedModuleName(name)
-        if source.isEmbedded, let embedded, host.embeddedModules[embedded] != nil { return .embedded(embedded) }
-        let first = source.directory ?? FileManager.default.currentDirectoryPath
-        let importer = absolutePath(source.name)
-        for folder in (source.isEmbedded ? [] : [first]) + host.stdlibPaths {
-            let candidate = ((folder as NSString).appendingPathComponent(file) as NSString).standardizingPath
-            if FileManager.default.fileExists(atPath: candidate), absolutePath(candidate) != importer {
-                return .file(candidate)
-            }
-        }
-        if let embedded, host.embeddedModules[embedded] != nil { return .embedded(embedded) }
-        return nil
-    }
-
-    private func absolutePath(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
-        return (full as NSString).standardizingPath
+        ModuleLocator.locate(
+            name, importer: source.name, from: source.directory, importerIsEmbedded: source.isEmbedded,
+            stdlibPaths: host.stdlibPaths, embeddedModules: host.embeddedModules)
     }
 
     /// Loads a module once (later imports get the same exports) and returns its exports map.
@@ -94,20 +74,6 @@ extension Interpreter {
         }
         return error(ErrorCode.importError, message, at: location)
     }
-}
-
-/// Where a module was found.
-enum ModuleLocation {
-    case file(String)
-    /// A module built into the host, by name.
-    case embedded(String)
-}
-
-/// The stdlib name an import refers to ("tags" for `import "tags"` or "tags.ccs"), or nil
-/// for a path (`import "lib/x.ccs"`), which never means a built-in module.
-func embeddedModuleName(_ name: String) -> String? {
-    let base = name.hasSuffix(".ccs") ? String(name.dropLast(4)) : name
-    return base.isEmpty || base.contains("/") ? nil : base
 }
 
 extension SourceFile {

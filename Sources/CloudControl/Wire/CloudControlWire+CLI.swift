@@ -12,8 +12,16 @@ extension CloudControlWire {
     public static func renderForCLI<Output: CloudControlOutput>(
         _ output: Output, timeZone: TimeZone = .current
     ) throws -> String {
+        JSONWriter(style: .indented(spaces: 4)).string(try documentForCLI(output, timeZone: timeZone))
+    }
+
+    /// The document `renderForCLI` writes: members in model order, ISO 8601 timestamps (for
+    /// `ccs api --query`, `--output` and `--properties`, which work on it before writing).
+    public static func documentForCLI<Output: CloudControlOutput>(
+        _ output: Output, timeZone: TimeZone = .current
+    ) throws -> JSONValue {
         let encoder = WireEncoder(dateEncoding: { .string(isoTimestamp($0, timeZone: timeZone)) })
-        return JSONWriter(style: .indented(spaces: 4)).string(try encoder.encode(output))
+        return try encoder.encode(output)
     }
 
     /// Python's `datetime.isoformat()` of an aware datetime: `2021-11-15T09:30:00+00:00`, with

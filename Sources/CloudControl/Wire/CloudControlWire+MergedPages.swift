@@ -11,6 +11,14 @@ extension CloudControlWire {
     public static func renderMergedPagesForCLI<Output: PaginatedOutput>(
         _ output: Output, resultKey: String, timeZone: TimeZone = .current
     ) throws -> String {
+        JSONWriter(style: .indented(spaces: 4)).string(
+            try mergedPagesDocumentForCLI(output, resultKey: resultKey, timeZone: timeZone))
+    }
+
+    /// The document `renderMergedPagesForCLI` writes.
+    public static func mergedPagesDocumentForCLI<Output: PaginatedOutput>(
+        _ output: Output, resultKey: String, timeZone: TimeZone = .current
+    ) throws -> JSONValue {
         let encoder = WireEncoder(dateEncoding: { .string(isoTimestamp($0, timeZone: timeZone)) })
         var document = try encoder.encode(output)
         if case .object(let members) = document {
@@ -20,6 +28,6 @@ extension CloudControlWire {
             }
             document = .object(merged)
         }
-        return JSONWriter(style: .indented(spaces: 4)).string(document)
+        return document
     }
 }

@@ -51,6 +51,9 @@ final class WireNode {
         if case .object(var keys, var nodes) = content {
             if let existing = nodes[key] { return existing }
             let node = WireNode()
+            // Emptied first, so that the arrays are uniquely referenced and grow in place:
+            // copying them on every member made encoding quadratic in the members' count.
+            content = .empty
             keys.append(key)
             nodes[key] = node
             content = .object(keys: keys, nodes: nodes)
@@ -63,8 +66,12 @@ final class WireNode {
 
     func appendChild() -> WireNode {
         let node = WireNode()
-        if case .array(let nodes) = content {
-            content = .array(nodes + [node])
+        if case .array(var nodes) = content {
+            // In place, as in `child(forKey:)`: `nodes + [node]` copied every element so far,
+            // which made `ccs api ListResources --paginate` quadratic (issue 16, F14).
+            content = .empty
+            nodes.append(node)
+            content = .array(nodes)
         } else {
             content = .array([node])
         }

@@ -84,7 +84,8 @@ public final class HTTPServer: Sendable {
         } catch {
             try? threadPool.syncShutdownGracefully()
             try? group.syncShutdownGracefully()
-            throw HTTPServerError.bindFailed(host: configuration.host, port: configuration.port, reason: "\(error)")
+            throw HTTPServerError.bindFailed(
+                host: configuration.host, port: configuration.port, reason: HTTPServerError.bindFailureReason(error))
         }
         let port = channel.localAddress?.port ?? configuration.port
         return HTTPServer(
