@@ -3,7 +3,7 @@ import CloudControl
 import Foundation
 import JSONCore
 
-/// The Cloud Control built-ins: `create`, `get`, `list`, `patch`, `delete`, `wait`,
+/// The Cloud Control built-ins: `create`, `get`, `refresh`, `list`, `patch`, `delete`, `wait`,
 /// `wait_all`, `cancel`, `status`, `requests`, `schema`, `types`, `diff` and `apply_patch`.
 /// Their names and argument orders are the product's public API (docs/LANGUAGE.md,
 /// "Cloud Control built-ins").
@@ -18,7 +18,7 @@ public enum CloudBuiltins {
 
     /// The names `register` defines, for completion and `:help`.
     public static let names = [
-        "create", "get", "list", "patch", "delete", "wait", "wait_all", "cancel", "status", "requests",
+        "create", "get", "refresh", "list", "patch", "delete", "wait", "wait_all", "cancel", "status", "requests",
         "schema", "types", "diff", "apply_patch",
     ]
 

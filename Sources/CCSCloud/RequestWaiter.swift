@@ -102,6 +102,16 @@ final class RequestWaiter {
         return zip(outcomes, requests).map { outcome, request in
             switch outcome {
             case .success:
+                if let stale = request.refreshesOnSuccess {
+                    do {
+                        try refresh(stale)
+                        request.refreshesOnSuccess = nil
+                    } catch let error as ScriptError {
+                        return .failure(error)
+                    } catch {
+                        return .failure(CloudErrors.api(error, in: function))
+                    }
+                }
                 return .success(request.event.scriptValue(hooks: request.hooks))
             case .failure(let error as WaiterError):
                 switch error.reason {
@@ -114,6 +124,14 @@ final class RequestWaiter {
                 return .failure(CloudErrors.api(error, in: function))
             }
         }
+    }
+
+    /// Reads a patched resource again after its update succeeded (one GetResource).
+    private func refresh(_ resource: ResourceValue) throws {
+        let opts = try CallOptions([], 0, function: function, allowed: [])
+        resource.replaceProperties(
+            with: try CloudBuiltins.read(
+                resource.resourceType, resource.identifier, opts, session, context, function))
     }
 
     /// What the waiter polls for a request, and its latest event unless it is known only by
