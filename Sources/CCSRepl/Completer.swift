@@ -4,6 +4,8 @@ import CCSLanguage
 /// of an unfinished input) through the language's lexer and completes, by context:
 /// - a resource type name inside the string argument of `create`, `get`, `list`, `delete`,
 ///   `patch`, `schema` or `types`, one `::` segment at a time (`"AWS::Lo` → `AWS::Logs::`);
+/// - an identifier in the second argument of `get`, `delete` or `patch` after a type name,
+///   from a listing of the type cached for a minute (`get("AWS::S3::Bucket", "` lists them);
 /// - a property name from the type's schema at a key of the map literal given to
 ///   `create("TYPE", {` (read-only properties left out: they cannot be set) or to
 ///   `patch(r, {` for a resource `r` in scope (create-only ones left out too);
@@ -60,11 +62,22 @@ struct Completer {
         }
     }
 
+    /// Built-ins whose second argument is an identifier of the type named first.
+    static let identifierTakingFunctions: Set<String> = ["get", "delete", "patch"]
+
     /// A string being typed: a type name when it is the first argument of a type-taking
-    /// built-in (`list("AWS::Lo`).
+    /// built-in (`list("AWS::Lo`), an identifier when it is the second argument of `get`,
+    /// `delete` or `patch` after a type name (`get("AWS::S3::Bucket", "`).
     private func completeInString(_ partial: String, tokens: ArraySlice<Token>) -> Completion {
-        let calls = Array(tokens.suffix(2))
-        guard calls.count == 2, calls[1].kind == .punct(.lparen), case .name(let function) = calls[0].kind,
+        let calls = Array(tokens.suffix(4))
+        if calls.count == 4, case .name(let function) = calls[0].kind,
+            Completer.identifierTakingFunctions.contains(function), calls[1].kind == .punct(.lparen),
+            case .string(let type) = calls[2].kind, calls[3].kind == .punct(.comma)
+        {
+            return Completion.matching(partial, in: catalog.identifiers(of: type))
+        }
+        guard calls.count >= 2, calls[calls.count - 1].kind == .punct(.lparen),
+            case .name(let function) = calls[calls.count - 2].kind,
             Completer.typeTakingFunctions.contains(function)
         else { return .none }
         return completeTypeName(partial)
