@@ -55,6 +55,23 @@ struct SchemaSummary {
         return names
     }
 
+    /// A member of a map value, nil for anything else.
+    static func member(_ value: Value?, _ name: String) -> Value? {
+        guard case .map(let box)? = value else { return nil }
+        return box.entries[name]
+    }
+
+    /// A schema node with its `$ref`s to `#/definitions/NAME` followed (at most 16, so a
+    /// cycle of references ends).
+    static func resolve(_ node: Value?, in schema: Value) -> Value? {
+        var node = node
+        for _ in 0..<16 {
+            guard case .string(let ref)? = member(node, "$ref"), ref.hasPrefix("#/definitions/") else { return node }
+            node = member(member(schema, "definitions"), String(ref.dropFirst("#/definitions/".count)))
+        }
+        return node
+    }
+
     /// "string", "integer", "array of Tag", "Tag"...: the definition's `type`, or the last
     /// part of its `$ref`.
     static func describe(_ definition: Value) -> String {

@@ -8,6 +8,7 @@ final class TypeCatalog {
     let interpreter: Interpreter
     private var allTypeNames: [String]?
     private var summaries: [String: SchemaSummary] = [:]
+    private var schemas: [String: Value] = [:]
     private var identifierCache: [String: (time: Double, names: [String])] = [:]
 
     init(interpreter: Interpreter) {
@@ -56,9 +57,17 @@ final class TypeCatalog {
     /// The schema of `type`, summarised. Throws what `schema(type)` throws.
     func summary(of type: String) throws -> SchemaSummary {
         if let cached = summaries[type] { return cached }
-        let summary = SchemaSummary(schema: try callBuiltin("schema", [.string(type)]))
+        let summary = SchemaSummary(schema: try schema(of: type))
         summaries[type] = summary
         return summary
+    }
+
+    /// The schema of `type` as `schema(type)` returns it, fetched once.
+    func schema(of type: String) throws -> Value {
+        if let cached = schemas[type] { return cached }
+        let schema = try callBuiltin("schema", [.string(type)])
+        schemas[type] = schema
+        return schema
     }
 
     /// The identifiers of `type`'s resources for completion: the first `identifierLimit`

@@ -104,6 +104,16 @@ class Terminal:
             time.sleep(0.05)
         time.sleep(0.3)
 
+    def wait_for_prompts(self, count, timeout=30.0):
+        """Waits until `count` prompts, `ccs> ` and `...  ` alike, are on screen (one per
+        line typed), then a moment more, as `wait_prompt` does."""
+        deadline = time.monotonic() + timeout
+        while len(re.findall(r"^(ccs>|\.\.\.)( |$)", self.screen(), re.MULTILINE)) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"expected {count} prompts:\n{self.screen()}")
+            time.sleep(0.05)
+        time.sleep(0.3)
+
     def is_dead(self):
         result = subprocess.run(["tmux", "display", "-p", "-t", self.name, "#{pane_dead} #{pane_dead_status}"],
                                 check=True, capture_output=True, text=True)

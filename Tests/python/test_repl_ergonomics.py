@@ -269,3 +269,14 @@ def test_untrusted_text_in_values_and_errors_shows_escaped(repl):
     title = subprocess.run(["tmux", "display", "-p", "-t", term.name, "#{pane_title}"],
                            capture_output=True, text=True, check=True).stdout.strip()
     assert title != "title"
+
+
+def test_completes_property_names_in_maps_nested_in_a_create_or_patch(repl):
+    term = repl()
+    term.type('create("AWS::Logs::LogGroup", {Tags: [{K')
+    term.key("Tab")
+    term.wait_for(r'ccs> create\("AWS::Logs::LogGroup", \{Tags: \[\{Key$')
+    term.key("C-c")
+    term.type('patch("AWS::Logs::LogGroup", "g", {Ret')
+    term.key("Tab")
+    term.wait_for(r'ccs> patch\("AWS::Logs::LogGroup", "g", \{RetentionInDays$')
