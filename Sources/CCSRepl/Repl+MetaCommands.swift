@@ -23,7 +23,7 @@ extension Repl {
             case .types(let prefix):
                 let names = try catalog.typeNames(containing: prefix)
                 writeResult(
-                    names.joined(separator: "\n") + (names.isEmpty ? "" : "\n")
+                    TerminalText.escaped(names.joined(separator: "\n")) + (names.isEmpty ? "" : "\n")
                         + style.dim("\(names.count) type\(names.count == 1 ? "" : "s")") + "\n")
             case .schema(let type):
                 writeResult(describeSchema(try catalog.summary(of: type), type: type))
@@ -57,11 +57,11 @@ extension Repl {
         } catch is ScriptInterrupted {
             writeError(style.error("interrupted") + "\n")
         } catch let failure as MetaCommandError {
-            writeError(style.error("error:") + " " + failure.message + "\n")
+            writeError(style.error("error:") + " " + TerminalText.escaped(failure.message) + "\n")
         } catch let failure as ScriptError {
-            writeError(style.error("error:") + " " + failure.message + "\n")
+            writeError(style.error("error:") + " " + TerminalText.escaped(failure.message) + "\n")
         } catch {
-            writeError(style.error("error:") + " \(error)\n")
+            writeError(style.error("error:") + " " + TerminalText.escaped("\(error)") + "\n")
         }
     }
 
@@ -86,8 +86,10 @@ extension Repl {
         }
     }
 
-    /// `:schema TYPE`: one line per property, with its type and marks.
+    /// `:schema TYPE`: one line per property, with its type and marks. Schemas can come
+    /// from DescribeType (a private type's author wrote them): their text is shown escaped.
     func describeSchema(_ summary: SchemaSummary, type: String) -> String {
+        let summary = summary.escaped
         var out = style.heading(summary.typeName.isEmpty ? type : summary.typeName) + "\n"
         if !summary.description.isEmpty { out += style.dim(summary.description) + "\n" }
         if !summary.primaryIdentifier.isEmpty {

@@ -36,6 +36,21 @@ struct SchemaSummary {
         primaryIdentifier = SchemaSummary.names(entries["primaryIdentifier"])
     }
 
+    /// The summary with its text made safe for a terminal (`TerminalText.escaped`).
+    var escaped: SchemaSummary {
+        func clean(_ text: String) -> String { TerminalText.escaped(text, keepingLayout: false) }
+        var copy = self
+        copy.typeName = clean(typeName)
+        copy.description = TerminalText.escaped(description)
+        copy.properties = properties.map { Property(name: clean($0.name), type: clean($0.type)) }
+        copy.primaryIdentifier = primaryIdentifier.map(clean)
+        copy.required = Set(required.map(clean))
+        copy.readOnly = Set(readOnly.map(clean))
+        copy.createOnly = Set(createOnly.map(clean))
+        copy.writeOnly = Set(writeOnly.map(clean))
+        return copy
+    }
+
     private mutating func appendProperty(_ name: String, _ definition: Value) {
         properties.append(Property(name: name, type: SchemaSummary.describe(definition)))
     }
