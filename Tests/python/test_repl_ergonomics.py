@@ -6,21 +6,19 @@ import subprocess
 
 import pytest
 
-from repl_terminal import Terminal, hermetic_env
+from repl_terminal import Terminal
+from test_repl import env, workdir  # noqa: F401 (the same fixtures as test_repl.py's)
 
 MAKE_GROUP = ('let {name} = get("AWS::Logs::LogGroup", wait(create("AWS::Logs::LogGroup", '
               '{{LogGroupName: "{id}", RetentionInDays: 7}})).Identifier)')
 
 
-@pytest.fixture
-def workdir(tmp_path):
-    (tmp_path / "state").mkdir()
-    return tmp_path
-
-
-@pytest.fixture
-def env(workdir):
-    return hermetic_env(workdir / "state")
+def make_groups(term, **groups):
+    """Binds each name to a new log group with that identifier, and waits for the prompts."""
+    before = term.prompts()
+    for name, identifier in groups.items():
+        term.line(MAKE_GROUP.format(name=name, id=identifier))
+    term.wait_prompt(before + len(groups), timeout=30)
 
 
 @pytest.fixture
@@ -120,9 +118,7 @@ def test_less_pages_a_long_result_and_q_returns_to_the_prompt(repl):
 
 def test_table_shows_lists_and_listings_of_resources_and_maps(repl):
     term = repl()
-    term.line(MAKE_GROUP.format(name="a", id="tbl-a"))
-    term.line(MAKE_GROUP.format(name="b", id="tbl-b"))
-    term.wait_prompt(3, timeout=30)
+    make_groups(term, a="tbl-a", b="tbl-b")
     term.line('table(list("AWS::Logs::LogGroup"), ["id", "RetentionInDays"])')
     screen = term.wait_for(r"^tbl-b  7$")
     assert re.search(r"^id     RetentionInDays\n-----  ---------------\ntbl-a  7\n", screen, re.MULTILINE), screen
@@ -139,7 +135,7 @@ def test_table_shows_lists_and_listings_of_resources_and_maps(repl):
 
 def test_wait_patch_refreshes_the_resource_and_refresh_reads_it_again(repl):
     term = repl()
-    term.line(MAKE_GROUP.format(name="g", id="fresh"))
+    make_groups(term, g="fresh")
     term.line('let same = get("AWS::Logs::LogGroup", "fresh")')
     term.line("wait(patch(g, {RetentionInDays: 14}))")
     term.wait_for(r"^event  UPDATE")
@@ -190,9 +186,7 @@ def test_a_multi_line_input_is_one_history_entry_in_this_and_later_sessions(repl
 
 def test_completes_identifiers_from_a_listing_of_the_type(repl):
     term = repl()
-    term.line(MAKE_GROUP.format(name="a", id="ident-alpha"))
-    term.line(MAKE_GROUP.format(name="b", id="ident-beta"))
-    term.wait_prompt(3, timeout=30)
+    make_groups(term, a="ident-alpha", b="ident-beta")
     term.type('get("AWS::Logs::LogGroup", "ident-')
     term.key("Tab")
     term.wait_for(r"^ident-alpha\s+ident-beta$")
