@@ -42,7 +42,8 @@ struct Pager {
     }
 
     /// Runs the pager on `text` and waits for it to end. Returns false when it could not be
-    /// started (the caller then writes the text itself).
+    /// started, or the shell could not find or run it (exit status 126 or 127, after the
+    /// shell has said why): the caller then writes the text itself.
     ///
     /// Spawned with posix_spawn rather than Foundation's `Process`, which puts the child in
     /// a process group of its own: a pager outside the terminal's foreground group cannot
@@ -100,7 +101,9 @@ struct Pager {
         close(writeEnd)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return true
+        let exitedNormally = status & 0x7F == 0
+        let exitStatus = (status >> 8) & 0xFF
+        return !(exitedNormally && (exitStatus == 126 || exitStatus == 127))
     }
 
     /// Calls `body` with a NULL-terminated C array of copies of `strings`.

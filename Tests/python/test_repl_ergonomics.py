@@ -274,3 +274,11 @@ def test_completes_property_names_in_maps_nested_in_a_create_or_patch(repl):
     term.type('patch("AWS::Logs::LogGroup", "g", {Ret')
     term.key("Tab")
     term.wait_for(r'ccs> patch\("AWS::Logs::LogGroup", "g", \{RetentionInDays$')
+
+
+def test_a_pager_that_cannot_run_leaves_the_output_on_the_terminal(repl, env):
+    term = repl(environment=dict(env, PAGER="no-such-pager-ccs"), height=12)
+    term.line("range(40)")
+    screen = term.wait_for(r"^  19$")
+    assert "no-such-pager-ccs" in screen  # the shell says what it could not find
+    term.wait_prompt(2)
