@@ -6,15 +6,37 @@ import CCSLanguage
 ///     request  CREATE  AWS::Logs::LogGroup  demo-app  IN_PROGRESS  token 8c1e…  (:all)
 ///     event  CREATE  AWS::Logs::LogGroup  demo-app  SUCCESS  (:all)
 ///
-/// A line longer than the terminal is cut with `…` so that the hint stays visible.
+/// A line longer than the terminal is cut with `…` so that the hint stays visible. A list of
+/// requests or events (what `wait_all` returns) takes one line per item, after its index.
 extension ValuePrinter {
     /// A piece of a compact line: its text (already escaped) and how it is painted.
     private typealias Part = (text: String, paint: (TerminalStyle) -> (String) -> String)
 
     static let allHint = "(:all)"
 
+    /// A list of requests or events, one line each, or nil when the list holds anything else.
+    func compactItems(_ items: [Value]) -> String? {
+        guard !items.isEmpty, items.allSatisfy({ ValuePrinter.isRequestOrEvent($0) }) else { return nil }
+        let shown = maxItems.map { min($0, items.count) } ?? items.count
+        let indexWidth = String(items.count - 1).count
+        var out = ""
+        for (i, item) in items.prefix(shown).enumerated() {
+            let index = "[" + String(repeating: " ", count: indexWidth - String(i).count) + String(i) + "] "
+            out += style.dim(index) + (compactLine(item, hint: false, indent: index.count) ?? "") + "\n"
+        }
+        var footer = "\(items.count) item\(items.count == 1 ? "" : "s")"
+        if shown < items.count { footer += ", \(items.count - shown) not shown" }
+        return out + style.dim(footer + "; _[i] shows one, :all shows them in full")
+    }
+
+    static func isRequestOrEvent(_ value: Value) -> Bool {
+        if case .object(let object) = value { return object.typeName == "request" }
+        return isProgressEvent(value)
+    }
+
     /// The one-line form of a resource, request or progress event; nil for other values.
-    func compactLine(_ value: Value) -> String? {
+    /// `indent` is how much of the line something before it takes.
+    func compactLine(_ value: Value, hint: Bool = true, indent: Int = 0) -> String? {
         var parts: [Part] = []
         switch value {
         case .object(let object):
@@ -33,7 +55,7 @@ extension ValuePrinter {
         default:
             return nil
         }
-        return join(parts.filter { !$0.text.isEmpty })
+        return join(parts.filter { !$0.text.isEmpty }, hint: hint, indent: indent)
     }
 
     /// Operation, type, identifier, status, error code, status message and token.
@@ -55,9 +77,9 @@ extension ValuePrinter {
     }
 
     /// The parts separated by two spaces, cut to the width, with the hint at the end.
-    private func join(_ parts: [Part]) -> String {
-        let hint = "  " + ValuePrinter.allHint
-        var room = width.map { max(20, $0 - hint.count - 1) } ?? Int.max
+    private func join(_ parts: [Part], hint showsHint: Bool, indent: Int) -> String {
+        let hint = showsHint ? "  " + ValuePrinter.allHint : ""
+        var room = width.map { max(20, $0 - indent - hint.count - 1) } ?? Int.max
         var out = ""
         for (i, part) in parts.enumerated() {
             let separator = i == 0 ? "" : "  "
@@ -74,7 +96,7 @@ extension ValuePrinter {
             }
             break
         }
-        return out + style.dim(hint)
+        return showsHint ? out + style.dim(hint) : out
     }
 
     /// Whether a map is a ProgressEvent (what `wait` returns): it has the members every

@@ -23,6 +23,7 @@ struct ValuePrinter {
     /// it, so `_[0]` needs no second fetch). Throws what walking a sequence throws.
     func render(_ value: Value) throws -> (text: String, shown: Value) {
         if compact, let line = compactLine(value) { return (line + "\n", value) }
+        if compact, case .list(let box) = value, let lines = compactItems(box.items) { return (lines + "\n", value) }
         var out = ""
         var shown = value
         switch value {

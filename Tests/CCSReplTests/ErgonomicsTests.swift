@@ -39,6 +39,22 @@ struct CompactPrintingTests {
         #expect(line.hasSuffix("…  (:all)\n"))
     }
 
+    @Test func aListOfEventsTakesOneLinePerEvent() throws {
+        let events = try JSONCodec.decode(
+            #"[{"TypeName": "T::A::B", "Identifier": "a", "Operation": "DELETE", "OperationStatus": "SUCCESS"}, {"TypeName": "T::A::B", "Identifier": "b", "Operation": "DELETE", "OperationStatus": "FAILED", "ErrorCode": "NotFound"}]"#
+        )
+        let text = try ValuePrinter(style: plain, maxItems: 20, compact: true, width: 80).render(events).text
+        #expect(
+            text == """
+                [0] event  DELETE  T::A::B  a  SUCCESS
+                [1] event  DELETE  T::A::B  b  FAILED  NotFound
+                2 items; _[i] shows one, :all shows them in full
+
+                """)
+        let mixed = Value.list(ListBox([events, .int(1)]))
+        #expect(try ValuePrinter(style: plain, maxItems: 20, compact: true).render(mixed).text.hasPrefix("[\n"))
+    }
+
     @Test func otherValuesKeepTheirFullForm() throws {
         let value = try JSONCodec.decode(#"{"OperationStatus": "x"}"#)
         let text = try ValuePrinter(style: plain, maxItems: 20, compact: true, width: 80).render(value).text

@@ -80,6 +80,10 @@ def test_requests_events_and_resources_take_one_line_and_all_shows_them_in_full(
     term.wait_for(r'^  "RetentionInDays": 7,$')
     term.line("_.props.RetentionInDays")
     term.wait_for(r"^7$")
+    term.line('wait_all([delete("AWS::Logs::LogGroup", "compact"), create("AWS::Logs::LogGroup", {LogGroupName: "c2"})])')
+    term.wait_for(r"^\[0\] event  DELETE  AWS::Logs::LogGroup  compact  SUCCESS  token \S+\n"
+                  r"\[1\] event  CREATE  AWS::Logs::LogGroup  c2  SUCCESS  token \S+\n"
+                  r"2 items; _\[i\] shows one, :all shows them in full$")
 
 
 def test_a_long_line_is_cut_to_the_terminal_width_keeping_the_hint(repl):
