@@ -94,7 +94,7 @@ final class TypeCatalog {
         return names
     }
 
-    static let identifierLimit = 1000
+    static let identifierLimit = 500
     static let identifierLifetime = 60.0
 
     /// What a map of properties is for: a create sets any property but the read-only ones;
