@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "CCSCloud", dependencies: ["CCSLanguage", "CloudControl", "ResourceSchemas", "JSONCore"]),
 
         // The libedit prompt.
-        .target(name: "CCSRepl", dependencies: ["CCSLanguage", "CEditLine"]),
+        .target(name: "CCSRepl", dependencies: ["CCSLanguage", "JSONCore", "CEditLine"]),
 
         // `ccs lsp`: a Language Server Protocol server for .ccs files, with its own JSON-RPC
         // framing over JSONCore. Diagnostics from the language's front end, completion and
@@ -131,7 +131,7 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "CCSLanguageTests", dependencies: ["CCSLanguage"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CCSLanguageTests", dependencies: ["CCSLanguage", "JSONCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CCSCloudTests",
             dependencies: [
@@ -141,7 +141,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
-            name: "CCSReplTests", dependencies: ["CCSRepl", "CCSLanguage", "CCSCloud", "CloudControlLocal", "ResourceSchemas"]
+            name: "CCSReplTests", dependencies: ["CCSRepl", "CCSLanguage", "JSONCore", "CCSCloud", "CloudControlLocal", "ResourceSchemas"]
         ),
         .testTarget(name: "CCSLanguageServerTests", dependencies: ["CCSLanguageServer", "JSONCore"]),
         .testTarget(name: "ccsTests", dependencies: ["CCSTestSupport"]),

@@ -73,7 +73,9 @@ extension CloudBuiltins {
                         ?? session.clientTokens.token(["update", type, id, document]),
                     identifier: id, patchDocument: document)
                 let output = try session.call("patch") { try $0.updateResource(input) }
-                let request = RequestValue(event: try event(output.progressEvent, "patch"), resubmission: .update(input))
+                let request = RequestValue(
+                    event: try event(output.progressEvent, "patch"), resubmission: .update(input))
+                request.refreshesOnSuccess = resource(args[0])
                 session.inFlight.track(request)
                 return .object(request)
             })

@@ -48,6 +48,26 @@ extension CloudBuiltins {
 
         registry.register(
             Builtin(
+                "refresh", minArity: 1, maxArity: 2,
+                doc: """
+                    refresh(resource [, opts]) -> resource
+                    Reads the resource again and replaces its properties in place (every name bound to it sees them); returns it. opts: role_arn, type_version_id.
+                    """
+            ) { args, context in
+                guard let resource = resource(args[0]) else {
+                    throw ScriptError(
+                        code: ErrorCode.typeError,
+                        message: "bad argument #1 to 'refresh' (resource expected, got \(args[0].typeName))")
+                }
+                let opts = try CallOptions(args, 1, function: "refresh", allowed: readOptions)
+                resource.replaceProperties(
+                    with: try read(
+                        resource.resourceType, resource.identifier, opts, session, context, "refresh"))
+                return args[0]
+            })
+
+        registry.register(
+            Builtin(
                 "list", minArity: 1, maxArity: 2,
                 doc: """
                     list(type [, opts]) -> lazy sequence of resources

@@ -3,8 +3,8 @@ import CloudControl
 import Foundation
 import JSONCore
 
-/// The Cloud Control built-ins: `create`, `get`, `list`, `patch`, `delete`, `wait`,
-/// `wait_all`, `cancel`, `status`, `requests`, `schema`, `types`, `diff` and `apply_patch`.
+/// The Cloud Control built-ins: `create`, `get`, `refresh`, `list`, `patch`, `delete`,
+/// `wait`, `wait_all`, `cancel`, `status`, `requests`, `schema`, `types`, `diff` and `apply_patch`.
 /// Their names and argument orders are the product's public API (docs/LANGUAGE.md,
 /// "Cloud Control built-ins").
 public enum CloudBuiltins {
@@ -19,8 +19,8 @@ public enum CloudBuiltins {
 
     /// The names `register` defines, for completion and `:help`.
     public static let names = [
-        "create", "get", "list", "patch", "delete", "wait", "wait_all", "cancel", "status", "requests",
-        "schema", "types", "diff", "apply_patch",
+        "create", "get", "refresh", "list", "patch", "delete", "wait", "wait_all", "cancel", "status",
+        "requests", "schema", "types", "diff", "apply_patch",
     ]
 
     // MARK: - Argument helpers shared by the built-ins

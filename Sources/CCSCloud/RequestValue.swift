@@ -15,6 +15,9 @@ public final class RequestValue: HostObject {
     let resubmission: Resubmission?
     /// How many times `wait` has resubmitted it.
     var resubmissions = 0
+    /// The resource value `patch(r, ...)` was given: `wait` reads it again once the update
+    /// succeeded, so `r` shows what the update made.
+    var refreshesOnSuccess: ResourceValue?
 
     init(event: ProgressEvent, hooks: HooksProgressEvent? = nil, resubmission: Resubmission? = nil) {
         self.event = event

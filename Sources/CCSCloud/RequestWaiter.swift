@@ -1,6 +1,8 @@
+import JSONCore
 import CCSLanguage
 import CloudControl
 import Foundation
+import OrderedCollections
 
 /// `wait` and `wait_all` over CloudControl's `Waiter` (waiter ResourceRequestSuccess), which
 /// polls every request when it is due and pauses until the earliest due time, so waiting for
@@ -102,6 +104,18 @@ final class RequestWaiter {
         return zip(outcomes, requests).map { outcome, request in
             switch outcome {
             case .success:
+                if let stale = request.refreshesOnSuccess {
+                    do {
+                        try refresh(stale, as: request)
+                        request.refreshesOnSuccess = nil
+                    } catch {
+                        var failure = (error as? ScriptError) ?? CloudErrors.api(error, in: function)
+                        failure.message =
+                            "the update of \(stale.resourceType) '\(stale.identifier)' succeeded, but reading it again failed: "
+                            + failure.message
+                        return .failure(failure)
+                    }
+                }
                 return .success(request.event.scriptValue(hooks: request.hooks))
             case .failure(let error as WaiterError):
                 switch error.reason {
@@ -114,6 +128,21 @@ final class RequestWaiter {
                 return .failure(CloudErrors.api(error, in: function))
             }
         }
+    }
+
+    /// Reads a patched resource again after its update succeeded (one GetResource), with
+    /// the role and type version the update was sent with.
+    private func refresh(_ resource: ResourceValue, as request: RequestValue) throws {
+        var options: OrderedDictionary<String, Value> = [:]
+        if case .update(let input)? = request.resubmission {
+            if let role = input.roleArn { options["role_arn"] = .string(role) }
+            if let version = input.typeVersionId { options["type_version_id"] = .string(version) }
+        }
+        let opts = try CallOptions(
+            [.map(MapBox(options))], 0, function: function, allowed: CloudBuiltins.readOptions)
+        resource.replaceProperties(
+            with: try CloudBuiltins.read(
+                resource.resourceType, resource.identifier, opts, session, context, function))
     }
 
     /// What the waiter polls for a request, and its latest event unless it is known only by

@@ -5,13 +5,17 @@ import OrderedCollections
 /// JSON text is decoded on first use, once, so iterating a large listing without touching
 /// properties never parses them. `query(r, path)` and the path accessor search the
 /// Properties. Prints as `{"TypeName":..., "Identifier":..., "Properties":{...}}`.
+///
+/// `refresh(r)`, and `wait` on the request `patch(r, ...)` returned, read the resource
+/// again and replace its properties in place, so every name bound to `r` sees the state
+/// the service has now rather than the one it had when `r` was read.
 public final class ResourceValue: HostObject {
     /// `AWS::Service::Resource`.
     public let resourceType: String
     /// The primary identifier (compound identifiers joined with `|`).
     public let identifier: String
     /// The Properties JSON text as the service sent it.
-    public let propertiesText: String?
+    public private(set) var propertiesText: String?
     private var decoded: Value?
 
     public init(type: String, identifier: String, propertiesText: String?) {
@@ -21,6 +25,12 @@ public final class ResourceValue: HostObject {
     }
 
     public override var typeName: String { "resource" }
+
+    /// Takes the properties of a newer read of the same resource.
+    func replaceProperties(with newer: ResourceValue) {
+        propertiesText = newer.propertiesText
+        decoded = nil
+    }
 
     /// The decoded Properties map (an empty map when the service sent none).
     public func properties() throws -> Value {

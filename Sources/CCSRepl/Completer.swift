@@ -4,9 +4,12 @@ import CCSLanguage
 /// of an unfinished input) through the language's lexer and completes, by context:
 /// - a resource type name inside the string argument of `create`, `get`, `list`, `delete`,
 ///   `patch`, `schema` or `types`, one `::` segment at a time (`"AWS::Lo` → `AWS::Logs::`);
+/// - an identifier in the second argument of `get`, `delete` or `patch` after a type name,
+///   from a listing of the type cached for a minute (`get("AWS::S3::Bucket", "` lists them);
 /// - a property name from the type's schema at a key of the map literal given to
 ///   `create("TYPE", {` (read-only properties left out: they cannot be set) or to
-///   `patch(r, {` for a resource `r` in scope (create-only ones left out too);
+///   `patch(r, {` for a resource `r` in scope (create-only ones left out too), and in the
+///   maps nested in it (`{Tags: [{K` → `Key`), from the schema's definitions;
 /// - a field after `.`, from the value in scope (`g.props.Ret` → `RetentionInDays`);
 /// - otherwise a keyword, built-in or variable name;
 /// - after `:`, a meta-command, and its argument (built-in or type name).
@@ -44,9 +47,8 @@ struct Completer {
         if let dot = context.last, dot.kind == .punct(.dot) || dot.kind == .punct(.questionDot) {
             return completeField(word, chain: context.dropLast())
         }
-        if let owner = mapLiteralType(context) {
-            return Completion.matching(
-                word, in: catalog.settableProperties(of: owner.type, for: owner.purpose))
+        if let position = mapKeyPosition(context) {
+            return Completion.matching(word, in: propertyNames(at: position))
         }
         let keywords = Keyword.allCases.map(\.rawValue)
         return Completion.matching(word, in: keywords + session.interpreter.registry.names + session.names)
@@ -60,11 +62,22 @@ struct Completer {
         }
     }
 
+    /// Built-ins whose second argument is an identifier of the type named first.
+    static let identifierTakingFunctions: Set<String> = ["get", "delete", "patch"]
+
     /// A string being typed: a type name when it is the first argument of a type-taking
-    /// built-in (`list("AWS::Lo`).
+    /// built-in (`list("AWS::Lo`), an identifier when it is the second argument of `get`,
+    /// `delete` or `patch` after a type name (`get("AWS::S3::Bucket", "`).
     private func completeInString(_ partial: String, tokens: ArraySlice<Token>) -> Completion {
-        let calls = Array(tokens.suffix(2))
-        guard calls.count == 2, calls[1].kind == .punct(.lparen), case .name(let function) = calls[0].kind,
+        let calls = Array(tokens.suffix(4))
+        if calls.count == 4, case .name(let function) = calls[0].kind,
+            Completer.identifierTakingFunctions.contains(function), calls[1].kind == .punct(.lparen),
+            case .string(let type) = calls[2].kind, calls[3].kind == .punct(.comma)
+        {
+            return Completion.matching(partial, in: catalog.identifiers(of: type))
+        }
+        guard calls.count >= 2, calls[calls.count - 1].kind == .punct(.lparen),
+            case .name(let function) = calls[calls.count - 2].kind,
             Completer.typeTakingFunctions.contains(function)
         else { return .none }
         return completeTypeName(partial)
@@ -105,55 +118,6 @@ struct Completer {
             value = next
         }
         return Completion.matching(word, in: FieldLister.fields(of: value))
-    }
-
-    /// The type named by `create("TYPE", {` when the text before the word is at a key
-    /// position of that map literal: right after its `{` or after a `,` at its top level.
-    /// The type and purpose of the map literal opened after `head` (the last four tokens
-    /// before its `{`): `create("TYPE", {`, or `patch(r, {` for a resource `r` in scope.
-    private func mapOwner(_ head: [Token]) -> (type: String, purpose: TypeCatalog.Purpose)? {
-        guard head.count == 4, case .name(let function) = head[0].kind, head[1].kind == .punct(.lparen),
-            head[3].kind == .punct(.comma)
-        else { return nil }
-        switch (function, head[2].kind) {
-        case ("create", .string(let type)):
-            return (type, .create)
-        case ("patch", .name(let name)):
-            guard case .object(let object)? = session.value(of: name), let resource = ResourceView(object)
-            else {
-                return nil
-            }
-            return (resource.type, .update)
-        default:
-            return nil
-        }
-    }
-
-    private func mapLiteralType(_ tokens: ArraySlice<Token>) -> (type: String, purpose: TypeCatalog.Purpose)?
-    {
-        guard let previous = tokens.last, previous.kind == .punct(.lbrace) || previous.kind == .punct(.comma)
-        else {
-            return nil
-        }
-        var depth = 0
-        var index = tokens.endIndex
-        while index > tokens.startIndex {
-            index -= 1
-            switch tokens[index].kind {
-            case .punct(.rbrace), .punct(.rbracket), .punct(.rparen): depth += 1
-            case .punct(.lbracket), .punct(.lparen):
-                if depth == 0 { return nil }
-                depth -= 1
-            case .punct(.lbrace):
-                if depth > 0 {
-                    depth -= 1
-                    continue
-                }
-                return mapOwner(Array(tokens[tokens.startIndex..<index].suffix(4)))
-            default: break
-            }
-        }
-        return nil
     }
 
     private func completeMetaCommand(_ line: String) -> Completion {

@@ -1,3 +1,4 @@
+import CCSLanguage
 import Foundation
 
 /// The REPL's persistent history: one line per entry in `$XDG_STATE_HOME/ccs/history`
@@ -5,8 +6,12 @@ import Foundation
 /// created with mode 0600 in a 0700 folder. Each accepted line is appended at once, so
 /// sessions running side by side share their history, and a new session starts with
 /// every earlier session's lines. The file is cut back to the newest `limit` entries when
-/// it grows past twice that.
+/// it grows past twice that. An input of several lines is one entry, written on one line
+/// as `#ccs-lines ` and the input as a JSON string (a comment, were it read as ccs).
 struct HistoryFile {
+    /// What starts the line of an entry that holds newlines.
+    static let multiLineMarker = "#ccs-lines "
+
     let path: String
     let limit: Int
 
@@ -33,7 +38,7 @@ struct HistoryFile {
         let lines = String(decoding: data, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: true
         )
-        .map(String.init)
+        .map(HistoryFile.decode)
         let kept = Array(lines.suffix(limit))
         if lines.count > 2 * limit { rewrite(kept) }
         return kept
@@ -46,9 +51,24 @@ struct HistoryFile {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return "cannot open \(path): \(String(cString: strerror(errno)))" }
         defer { close(descriptor) }
-        let bytes = Array((line + "\n").utf8)
+        let bytes = Array((HistoryFile.encode(line) + "\n").utf8)
         let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         return written == bytes.count ? nil : "cannot write \(path): \(String(cString: strerror(errno)))"
+    }
+
+    /// The line an entry is written as.
+    static func encode(_ entry: String) -> String {
+        entry.contains("\n") ? multiLineMarker + JSONCodec.encode(.string(entry)) : entry
+    }
+
+    /// The entry a line of the file holds.
+    static func decode(_ line: Substring) -> String {
+        if line.hasPrefix(multiLineMarker),
+            case .string(let entry)? = try? JSONCodec.decode(String(line.dropFirst(multiLineMarker.count)))
+        {
+            return entry
+        }
+        return String(line)
     }
 
     private func ensureFolder() -> Bool {
@@ -69,7 +89,7 @@ struct HistoryFile {
         let temporary = path + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
-        let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
+        let bytes = Array(lines.map { HistoryFile.encode($0) + "\n" }.joined().utf8)
         let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
         if written == bytes.count {

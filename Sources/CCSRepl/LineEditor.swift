@@ -1,3 +1,5 @@
+import JSONCore
+import CCSLanguage
 import CEditLine
 import Foundation
 
@@ -62,6 +64,8 @@ final class LineEditor {
             return UInt8(CC_REDISPLAY)
         }
         _ = ccs_el_set_signal(editLine, 1)
+        // Ctrl-L clears the screen and redraws the line being edited at the top.
+        _ = ccs_el_bind(editLine, "^L", "ed-clear-screen")
         _ = ccs_el_bind(editLine, "^Z", "ccs-suspend")
         _ = ccs_el_bind(editLine, "^I", "ccs-complete")
         // While editing, Ctrl-C is a key (not SIGINT) so it can abandon the line; libedit
@@ -98,7 +102,17 @@ final class LineEditor {
         return .line(text)
     }
 
-    /// Adds a line to the in-memory history (Up/Down, Ctrl-R).
+    /// The terminal's rows and columns, as libedit tracks them (after a resize too); nil
+    /// when it does not know.
+    var size: (rows: Int, columns: Int)? {
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        ccs_el_get_size(editLine, &rows, &columns)
+        return rows > 0 && columns > 0 ? (Int(rows), Int(columns)) : nil
+    }
+
+    /// Adds an entry to the in-memory history (Up/Down, Ctrl-R). An entry of several lines
+    /// comes back whole: libedit shows its newlines as line breaks, and Enter returns them.
     func remember(_ line: String) {
         _ = ccs_history_enter(history, line)
     }
@@ -126,7 +140,9 @@ final class LineEditor {
             return UInt8(CC_REFRESH)
         }
         if completion.candidates.count == 1 { return UInt8(CC_REFRESH) }
-        write("\n" + Completion.columns(completion.candidates) + "\n")
+        // Candidates can be identifiers from the account: shown escaped.
+        let width = size?.columns ?? 80
+        write("\n" + TerminalText.escaped(Completion.columns(completion.candidates, width: width)) + "\n")
         return UInt8(CC_REDISPLAY)
     }
 }

@@ -17,8 +17,8 @@ enum MetaCommand: Equatable {
 
     /// One line per command for `:help`.
     static let summary = """
-        :help [NAME]     this list, or the documentation of the built-in NAME
-        :types [PREFIX]  resource type names (starting with PREFIX)
+        :help [NAME]     this list, or the documentation of the built-in or stdlib module NAME
+        :types [TEXT]    resource type names (those containing TEXT, ignoring case: :types s3)
         :schema TYPE     the properties of TYPE, marked required (*), read-only, create-only, write-only
         :load FILE       run a .ccs file in this session (its names stay defined)
         :save FILE       write this session's successful inputs to FILE as a script

@@ -1,3 +1,4 @@
+import JSONCore
 import CCSLanguage
 import Foundation
 
@@ -9,15 +10,21 @@ extension Repl {
             switch try MetaCommand.parse(line) {
             case .help(nil):
                 let names = session.interpreter.registry.builtins.keys.sorted()
+                let modules = ModuleHelp(folders: host.stdlibPaths).moduleNames
                 writeResult(
                     MetaCommand.summary + "\n\nbuilt-ins (:help NAME for one):\n"
-                        + Completion.columns(names) + "\n")
+                        + Completion.columns(names, width: editor?.size?.columns ?? 80)
+                        + (modules.isEmpty
+                            ? ""
+                            : "\n\nstdlib modules (import \"NAME\"; :help NAME for one):\n"
+                                + Completion.columns(modules, width: editor?.size?.columns ?? 80))
+                        + "\n")
             case .help(let name?):
                 try help(name)
             case .types(let prefix):
-                let names = try catalog.listTypes(prefix: prefix)
+                let names = try catalog.typeNames(containing: prefix)
                 writeResult(
-                    names.joined(separator: "\n") + (names.isEmpty ? "" : "\n")
+                    TerminalText.escaped(names.joined(separator: "\n")) + (names.isEmpty ? "" : "\n")
                         + style.dim("\(names.count) type\(names.count == 1 ? "" : "s")") + "\n")
             case .schema(let type):
                 writeResult(describeSchema(try catalog.summary(of: type), type: type))
@@ -27,7 +34,8 @@ extension Repl {
                 try save(path)
             case .time(let expression):
                 let start = DispatchTime.now().uptimeNanoseconds
-                let succeeded = evaluate(expression, name: "<repl>", directory: nil)
+                inputCount += 1
+                let succeeded = evaluate(expression, name: "<repl:\(inputCount)>", directory: nil)
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
                 if succeeded { transcript.append(expression) }
                 writeResult(style.dim(String(format: "time: %.3f ms", elapsed)) + "\n")
@@ -50,17 +58,24 @@ extension Repl {
         } catch is ScriptInterrupted {
             writeError(style.error("interrupted") + "\n")
         } catch let failure as MetaCommandError {
-            writeError(style.error("error:") + " " + failure.message + "\n")
+            writeError(style.error("error:") + " " + TerminalText.escaped(failure.message) + "\n")
         } catch let failure as ScriptError {
-            writeError(style.error("error:") + " " + failure.message + "\n")
+            writeError(style.error("error:") + " " + TerminalText.escaped(failure.message) + "\n")
         } catch {
-            writeError(style.error("error:") + " \(error)\n")
+            writeError(style.error("error:") + " " + TerminalText.escaped("\(error)") + "\n")
         }
     }
 
     private func help(_ name: String) throws {
-        if let builtin = session.interpreter.registry.builtins[name] {
-            writeResult(builtin.doc + "\n")
+        var sections: [String] = []
+        if let builtin = session.interpreter.registry.builtins[name] { sections.append(builtin.doc) }
+        if let module = ModuleHelp(folders: host.stdlibPaths).help(name) {
+            sections.append(
+                (sections.isEmpty || name.contains(".") ? "" : "the stdlib module '\(name)' (import \"\(name)\"):\n")
+                    + module)
+        }
+        if !sections.isEmpty {
+            writeResult(TerminalText.escaped(sections.joined(separator: "\n\n")) + "\n")
         } else if let line = MetaCommand.summary.split(separator: "\n").first(where: {
             $0.hasPrefix(":" + name.trimmingCharacters(in: CharacterSet(charactersIn: ":")) + " ")
         }) {
@@ -68,12 +83,14 @@ extension Repl {
         } else if Keyword(rawValue: name) != nil {
             writeResult("'\(name)' is a keyword; docs/LANGUAGE.md describes the syntax.\n")
         } else {
-            throw MetaCommandError(message: ":help: no built-in or command named '\(name)'")
+            throw MetaCommandError(message: ":help: no built-in, stdlib module or command named '\(name)'")
         }
     }
 
-    /// `:schema TYPE`: one line per property, with its type and marks.
+    /// `:schema TYPE`: one line per property, with its type and marks. Schemas can come
+    /// from DescribeType (a private type's author wrote them): their text is shown escaped.
     func describeSchema(_ summary: SchemaSummary, type: String) -> String {
+        let summary = summary.escaped
         var out = style.heading(summary.typeName.isEmpty ? type : summary.typeName) + "\n"
         if !summary.description.isEmpty { out += style.dim(summary.description) + "\n" }
         if !summary.primaryIdentifier.isEmpty {

@@ -13,6 +13,11 @@ public struct ReplConfiguration {
     public var historyLimit = 1000
     /// How many items of a list a result shows before "... N more".
     public var maxItems = 20
+    /// The version of ccs, for the banner.
+    public var version = ""
+    /// The account the session works in, when it is known without a request (the
+    /// emulator's); the banner shows it.
+    public var account: String?
     /// The lines `:env` prints: region, endpoint, credentials source and the like. Must
     /// never include a secret.
     public var environmentReport: () -> [(label: String, value: String)]

@@ -1,3 +1,4 @@
+import JSONCore
 import CCSLanguage
 
 /// What `:schema` and property completion need from a CloudFormation resource schema (the
@@ -36,6 +37,21 @@ struct SchemaSummary {
         primaryIdentifier = SchemaSummary.names(entries["primaryIdentifier"])
     }
 
+    /// The summary with its text made safe for a terminal (`TerminalText.escaped`).
+    var escaped: SchemaSummary {
+        func clean(_ text: String) -> String { TerminalText.escaped(text, keepingLayout: false) }
+        var copy = self
+        copy.typeName = clean(typeName)
+        copy.description = TerminalText.escaped(description)
+        copy.properties = properties.map { Property(name: clean($0.name), type: clean($0.type)) }
+        copy.primaryIdentifier = primaryIdentifier.map(clean)
+        copy.required = Set(required.map(clean))
+        copy.readOnly = Set(readOnly.map(clean))
+        copy.createOnly = Set(createOnly.map(clean))
+        copy.writeOnly = Set(writeOnly.map(clean))
+        return copy
+    }
+
     private mutating func appendProperty(_ name: String, _ definition: Value) {
         properties.append(Property(name: name, type: SchemaSummary.describe(definition)))
     }
@@ -53,6 +69,23 @@ struct SchemaSummary {
             }
         }
         return names
+    }
+
+    /// A member of a map value, nil for anything else.
+    static func member(_ value: Value?, _ name: String) -> Value? {
+        guard case .map(let box)? = value else { return nil }
+        return box.entries[name]
+    }
+
+    /// A schema node with its `$ref`s to `#/definitions/NAME` followed (at most 16, so a
+    /// cycle of references ends).
+    static func resolve(_ node: Value?, in schema: Value) -> Value? {
+        var node = node
+        for _ in 0..<16 {
+            guard case .string(let ref)? = member(node, "$ref"), ref.hasPrefix("#/definitions/") else { return node }
+            node = member(member(schema, "definitions"), String(ref.dropFirst("#/definitions/".count)))
+        }
+        return node
     }
 
     /// "string", "integer", "array of Tag", "Tag"...: the definition's `type`, or the last

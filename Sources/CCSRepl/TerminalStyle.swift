@@ -12,6 +12,7 @@ struct TerminalStyle {
         enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    func plain(_ text: String) -> String { text }
     func key(_ text: String) -> String { paint(text, "34") }
     func string(_ text: String) -> String { paint(text, "32") }
     func number(_ text: String) -> String { paint(text, "36") }

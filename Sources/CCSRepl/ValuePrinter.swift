@@ -1,28 +1,44 @@
+import JSONCore
 import CCSLanguage
 
-/// Shows REPL results: maps and lists as indented JSON, a resource as its type and
-/// identifier over its properties, lazy sequences by their first items. Colours follow the
-/// terminal (see `TerminalStyle`). Lists longer than `maxItems` show their first
-/// `maxItems` entries and a line saying how many more there are and that `:all` shows them.
+/// Shows REPL results. At the prompt (`compact`) a resource, a request and a progress event
+/// take one line each, cut to the terminal's width and ended by a dim `(:all)`: `:all`
+/// shows the value in full, and `_` is the value itself. Maps and lists print as indented
+/// JSON, a list of resources as one line per resource, a lazy sequence by its first items.
+/// Every piece of text that came from outside (strings, keys, types, identifiers) goes
+/// through `TerminalText.escaped`, so a tag value holding escape sequences shows them
+/// instead of acting on the terminal. Colours follow the terminal (see `TerminalStyle`).
+/// Lists longer than `maxItems` show their first `maxItems` entries and a line saying how
+/// many more there are and that `:all` shows them.
 struct ValuePrinter {
     let style: TerminalStyle
     /// nil shows every item.
     let maxItems: Int?
+    /// One line for resources, requests and events (at the prompt); false shows them in full.
+    var compact = false
+    /// The terminal's width, which compact lines are cut to; nil cuts nothing.
+    var width: Int?
 
     /// The text for a result, ending with a newline, and the value shown: the result itself,
     /// or for a lazy sequence the list of the items fetched to show it (the REPL binds `_` to
     /// it, so `_[0]` needs no second fetch). Throws what walking a sequence throws.
     func render(_ value: Value) throws -> (text: String, shown: Value) {
+        if compact, let line = compactLine(value) { return (line + "\n", value) }
+        if compact, case .list(let box) = value, let lines = compactItems(box.items) { return (lines + "\n", value) }
         var out = ""
         var shown = value
         switch value {
         case .object(let object):
             if let resource = ResourceView(object) {
-                out += style.heading(resource.type) + "  " + style.identifier(resource.id) + "\n"
+                out += style.heading(escaped(resource.type)) + "  " + style.identifier(escaped(resource.id)) + "\n"
                 write(resource.properties, indent: 0, into: &out)
+            } else if object.typeName == "request", let event = try? object.jsonValue() {
+                write(ValuePrinter.decodingResourceModel(event), indent: 0, into: &out)
             } else {
                 write(value, indent: 0, into: &out)
             }
+        case .map where ValuePrinter.isProgressEvent(value):
+            write(ValuePrinter.decodingResourceModel(value), indent: 0, into: &out)
         case .sequence(let box):
             shown = .list(ListBox(try writeSequence(box, into: &out)))
         case .list(let box) where !box.items.isEmpty && box.items.allSatisfy({ ResourceView($0) != nil }):
@@ -33,19 +49,24 @@ struct ValuePrinter {
         return (out + "\n", shown)
     }
 
+    /// Text from outside ccs, safe for the terminal.
+    func escaped(_ text: String) -> String {
+        TerminalText.escaped(text, keepingLayout: false)
+    }
+
     /// A list of resources, one line each: index, type and identifier. `_[i]` (the last
     /// result is `_`) shows one with its properties.
     private func writeResourceTable(_ resources: [ResourceView], moreToFetch: Bool, into out: inout String) {
         let shown = maxItems.map { min($0, resources.count) } ?? resources.count
         let indexWidth = String(resources.count - 1).count
-        let typeWidth = resources.prefix(shown).map(\.type.count).max() ?? 0
+        let typeWidth = resources.prefix(shown).map { escaped($0.type).count }.max() ?? 0
         for (i, resource) in resources.prefix(shown).enumerated() {
             let index = String(i)
             out +=
                 style.dim("[" + String(repeating: " ", count: indexWidth - index.count) + index + "]") + " "
-                + style.heading(resource.type.padding(toLength: typeWidth, withPad: " ", startingAt: 0))
+                + style.heading(escaped(resource.type).padding(toLength: typeWidth, withPad: " ", startingAt: 0))
                 + "  "
-                + style.identifier(resource.id) + "\n"
+                + style.identifier(escaped(resource.id)) + "\n"
         }
         var footer = "\(resources.count) resource\(resources.count == 1 ? "" : "s")"
         if moreToFetch {
@@ -61,16 +82,16 @@ struct ValuePrinter {
         case .null: out += style.literal("null")
         case .bool(let b): out += style.literal(b ? "true" : "false")
         case .int, .double: out += style.number(JSONCodec.encode(value))
-        case .string: out += style.string(JSONCodec.encode(value))
+        case .string: out += style.string(escaped(JSONCodec.encode(value)))
         case .list(let box): writeItems(box.items, total: box.items.count, indent: indent, into: &out)
         case .map(let box): writeMap(box, indent: indent, into: &out)
-        case .function(let function): out += style.dim("<fn \(function.name)>")
-        case .sequence(let box): out += style.dim("<sequence \(box.name)>")
+        case .function(let function): out += style.dim(escaped("<fn \(function.name)>"))
+        case .sequence(let box): out += style.dim(escaped("<sequence \(box.name)>"))
         case .object(let object):
             if let json = try? object.jsonValue() {
                 write(json, indent: indent, into: &out)
             } else {
-                out += style.dim("<\(object.typeName)>")
+                out += style.dim(escaped("<\(object.typeName)>"))
             }
         }
     }
@@ -83,7 +104,7 @@ struct ValuePrinter {
         let pad = String(repeating: "  ", count: indent + 1)
         out += "{\n"
         for (i, (key, value)) in box.entries.enumerated() {
-            out += pad + style.key(JSONCodec.encode(.string(key))) + ": "
+            out += pad + style.key(escaped(JSONCodec.encode(.string(key)))) + ": "
             write(value, indent: indent + 1, into: &out)
             out += i == box.entries.count - 1 ? "\n" : ",\n"
         }

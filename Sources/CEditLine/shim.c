@@ -18,6 +18,13 @@ int ccs_el_bind(EditLine *el, const char *key, const char *function) {
 int ccs_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
 int ccs_el_setty(EditLine *el, const char *flag) { return el_set(el, EL_SETTY, "-d", flag, NULL); }
 
+void ccs_el_get_size(EditLine *el, int *rows, int *columns) {
+    *rows = 0;
+    *columns = 0;
+    if (el_get(el, EL_GETTC, "li", rows, NULL) != 0) *rows = 0;
+    if (el_get(el, EL_GETTC, "co", columns, NULL) != 0) *columns = 0;
+}
+
 History *ccs_history_open(void) {
     History *h = history_init();
     return h;

@@ -60,10 +60,10 @@ struct ApiCommand: ParsableCommand {
             let text = try execute()
             // Text a service or another account's user chose reaches the terminal escaped
             // (issue 16, F13); a pipe or a file gets the exact bytes.
-            print(isatty(STDOUT_FILENO) == 1 ? TerminalText.escapingControlCharacters(text) : text)
+            print(isatty(STDOUT_FILENO) == 1 ? TerminalText.escaped(text) : text)
         } catch {
             let failure = ApiFailure(error)
-            let message = isatty(STDERR_FILENO) == 1 ? TerminalText.escapingControlCharacters(failure.message) : failure.message
+            let message = isatty(STDERR_FILENO) == 1 ? TerminalText.escaped(failure.message) : failure.message
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(failure.exitCode)
         }

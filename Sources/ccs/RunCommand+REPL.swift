@@ -1,5 +1,6 @@
 import CCSLanguage
 import CCSRepl
+import CloudControlLocal
 import Foundation
 
 extension RunCommand {
@@ -7,9 +8,11 @@ extension RunCommand {
     /// and backend a script gets.
     func runREPL(arguments: [String]) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
-        let configuration = ReplConfiguration(environment: environment) { [global] in
+        var configuration = ReplConfiguration(environment: environment) { [global] in
             ReplEnvironmentReport.lines(global: global, environment: environment)
         }
+        configuration.version = CCSVersion.string
+        if global.local { configuration.account = LocalConfiguration().account }
         // Ctrl-C reaches the Cloud Control built-ins through the interpreter's interruption,
         // which the REPL sets from `configuration.interruption`.
         let runner = ScriptHostWiring(arguments: arguments, global: global).makeRunner()

@@ -1,3 +1,4 @@
+import JSONCore
 import CCSCloud
 import CCSLanguage
 import CloudControl

@@ -52,10 +52,27 @@ struct CompleterTests {
         #expect(
             !completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {").candidates.contains(
                 "Arn"))
-        // A value position, or a nested map, is not a property key of the type.
+        // A value position is not a property key.
+        #expect(completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {Tags: Ke").candidates.isEmpty)
+        // Nor a map that is an argument of a call inside the create map.
         #expect(
-            completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {Tags: [{Ke").candidates
-                .isEmpty)
+            completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {Tags: f({Ke").candidates.isEmpty)
+    }
+
+    @Test func propertiesCompleteInNestedMapsThroughTheSchemaDefinitions() {
+        let tag = completer.complete(pending: "", line: "create(\"AWS::Logs::LogGroup\", {Tags: [{Ke")
+        #expect(tag == Completion(word: "Ke", candidates: ["Key"]))
+        let second = completer.complete(
+            pending: "", line: "create(\"AWS::Logs::LogGroup\", {Tags: [{Key: \"a\", Value: \"b\"}, {V")
+        #expect(second.candidates == ["Value"])
+        let bucket = completer.complete(
+            pending: "", line: "create(\"AWS::S3::Bucket\", {VersioningConfiguration: {")
+        #expect(bucket.candidates == ["Status"])
+    }
+
+    @Test func propertiesCompleteInAPatchByTypeAndIdentifier() {
+        let candidates = completer.complete(pending: "", line: "patch(\"AWS::Logs::LogGroup\", \"g\", {Ret")
+        #expect(candidates == Completion(word: "Ret", candidates: ["RetentionInDays"]))
     }
 
     @Test func propertiesCompleteInAPatchMapWithoutCreateOnlyOnes() throws {

@@ -33,9 +33,10 @@ def hermetic_env(state_home):
 
 
 class Terminal:
-    """One `ccs` process on a 120x200 tmux pane (tall, so nothing scrolls off)."""
+    """One `ccs` process on a 120-column tmux pane, 200 rows unless told (tall, so nothing
+    scrolls off)."""
 
-    def __init__(self, args, env, cwd):
+    def __init__(self, args, env, cwd, height=200):
         self.name = "ccs-repl-" + uuid.uuid4().hex[:10]
         # The environment goes through a script: a long command line can exceed tmux's limit.
         script = os.path.join(str(cwd), self.name + ".sh")
@@ -44,7 +45,7 @@ class Terminal:
                          + " ".join(shlex.quote(a) for a in [ccs_binary()] + list(args)) + "\n")
         for attempt in range(5):
             # Keep the pane after ccs exits, to read its exit status.
-            result = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", "200",
+            result = subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", "120", "-y", str(height),
                                      "-c", str(cwd), "sh " + shlex.quote(script), ";",
                                      "set-option", "-t", self.name, "remain-on-exit", "on"],
                                     capture_output=True, text=True)
@@ -70,11 +71,18 @@ class Terminal:
                                 check=True, capture_output=True, text=True)
         return result.stdout
 
-    def wait_for(self, pattern, timeout=15.0):
-        """Waits until the screen matches the regex; returns the screen."""
+    def visible_screen(self):
+        """The rows on the pane now, without the lines scrolled off the top."""
+        result = subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
+                                check=True, capture_output=True, text=True)
+        return result.stdout
+
+    def wait_for(self, pattern, timeout=15.0, visible=False):
+        """Waits until the screen (with its scrollback unless `visible`) matches the regex;
+        returns the screen."""
         deadline = time.monotonic() + timeout
         while True:
-            screen = self.screen()
+            screen = self.visible_screen() if visible else self.screen()
             if re.search(pattern, screen, re.MULTILINE):
                 return screen
             if time.monotonic() > deadline:
@@ -91,6 +99,16 @@ class Terminal:
         window can be long enough for a test, never for a person)."""
         deadline = time.monotonic() + timeout
         while self.prompts() < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"expected {count} prompts:\n{self.screen()}")
+            time.sleep(0.05)
+        time.sleep(0.3)
+
+    def wait_for_prompts(self, count, timeout=30.0):
+        """Waits until `count` prompts, `ccs> ` and `...  ` alike, are on screen (one per
+        line typed), then a moment more, as `wait_prompt` does."""
+        deadline = time.monotonic() + timeout
+        while len(re.findall(r"^(ccs>|\.\.\.)( |$)", self.screen(), re.MULTILINE)) < count:
             if time.monotonic() > deadline:
                 raise AssertionError(f"expected {count} prompts:\n{self.screen()}")
             time.sleep(0.05)

@@ -122,7 +122,7 @@ def test_errors_print_with_caret_and_never_end_the_session(local_repl):
     term.line("let x = 10")
     term.line('x + "s"')
     screen = term.wait_for(r"\^")
-    assert re.search(r"<repl>:1:\d+: error: ", screen), screen
+    assert re.search(r"<repl:2>:1:\d+: error: ", screen), screen
     term.line("x * 2")
     term.wait_for(r"^20$")
 
@@ -174,7 +174,7 @@ def test_completes_map_fields_of_a_value_in_scope(local_repl):
     term.key("Enter")
     term.wait_for(r"^7$")
     term.line("g")
-    term.wait_for(r"^AWS::Logs::LogGroup  repl-fields$")
+    term.wait_for(r'^AWS::Logs::LogGroup  repl-fields  \{"LogGroupName":"repl-fields","RetentionInDays":7,.*\(:all\)$')
 
 
 def test_history_is_shared_across_sessions_in_a_private_file(local_repl, workdir):

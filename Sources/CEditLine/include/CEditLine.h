@@ -19,6 +19,9 @@ int ccs_el_set_signal(EditLine *el, int on);
 /* `setty -d FLAG`: FLAG for edit mode only (libedit supplies argv[0]), e.g. "-isig" so Ctrl-C reaches a key binding. */
 int ccs_el_setty(EditLine *el, const char *flag);
 
+/* The terminal's size as libedit knows it (it follows SIGWINCH with EL_SIGNAL on); 0 when unknown. */
+void ccs_el_get_size(EditLine *el, int *rows, int *columns);
+
 History *ccs_history_open(void);
 int ccs_history_set_size(History *h, int size);
 int ccs_history_set_unique(History *h, int unique);
