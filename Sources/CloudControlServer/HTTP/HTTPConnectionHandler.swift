@@ -33,8 +33,13 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
     private let handler: any ServerRequestHandler
     private let threadPool: NIOThreadPool
     private let limits: HTTPServerLimits
+    private let responseDelay: TimeAmount
 
-    init(handler: any ServerRequestHandler, threadPool: NIOThreadPool, limits: HTTPServerLimits) {
+    init(
+        handler: any ServerRequestHandler, threadPool: NIOThreadPool, limits: HTTPServerLimits,
+        responseDelay: TimeAmount = .zero
+    ) {
+        self.responseDelay = responseDelay
         self.handler = handler
         self.threadPool = threadPool
         self.limits = limits
@@ -113,8 +118,13 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
         let keepAlive = head.isKeepAlive
         let version = head.version
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        threadPool.runIfActive(eventLoop: context.eventLoop) {
+        let eventLoop = context.eventLoop
+        let delay = responseDelay
+        threadPool.runIfActive(eventLoop: eventLoop) {
             handler.handle(request)
+        }.flatMap { reply in
+            // `--response-delay`: a timer on the event loop, so delayed requests overlap.
+            delay > .zero ? eventLoop.scheduleTask(in: delay) { reply }.futureResult : eventLoop.makeSucceededFuture(reply)
         }.whenComplete { result in
             let (connection, context) = bound.value
             switch result {

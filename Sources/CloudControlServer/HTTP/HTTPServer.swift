@@ -63,7 +63,10 @@ public final class HTTPServer: Sendable {
                         withDecoderLimitConfiguration: decoderLimits
                     )
                     try sync.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
-                    try sync.addHandler(HTTPConnectionHandler(handler: handler, threadPool: threadPool, limits: limits))
+                    try sync.addHandler(
+                        HTTPConnectionHandler(
+                            handler: handler, threadPool: threadPool, limits: limits,
+                            responseDelay: configuration.responseDelay))
                 }
             }
         let channel: any Channel
