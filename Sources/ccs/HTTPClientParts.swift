@@ -9,7 +9,11 @@ struct HTTPClientParts {
     let credentials: @Sendable () throws -> AWSCredentials
     let transport: CurlTransport
 
-    init(_ global: GlobalOptions, environment: [String: String], serviceKey: String) throws {
+    /// - Parameter roleCache: the process's role sessions, shared by every client it builds.
+    init(
+        _ global: GlobalOptions, environment: [String: String], serviceKey: String,
+        roleCache: RoleSessionCache = RoleSessionCache()
+    ) throws {
         let shared = try SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
         let settings = try ResolvedSettings.resolve(
             region: global.region, endpointURL: global.endpointURL, environment: environment,
@@ -34,8 +38,27 @@ struct HTTPClientParts {
             configuration: .init(
                 userAgent: "ccs/\(CCSVersion.string)", connectTimeout: 1, totalTimeout: 2,
                 proxies: ProxySettings()))
+        // STS for role profiles and web identity: the profile's region (us-east-1 when it has
+        // none, as botocore's global default), its own endpoint rules (AWS_ENDPOINT_URL_STS,
+        // then --endpoint-url and AWS_ENDPOINT_URL as for every service), the same retries.
+        let stsSettings = try ResolvedSettings.resolve(
+            region: global.region, endpointURL: global.endpointURL, environment: environment,
+            configuration: shared, serviceKey: STSClient.serviceKey)
+        let ssoSettings = try ResolvedSettings.resolve(
+            region: global.region, endpointURL: nil, environment: environment, configuration: shared,
+            serviceKey: "sso")
+        let stsTransport = CurlTransport(configuration: transport.configuration)
+        let stsConfiguration = ClientConfiguration(
+            region: stsSettings.region ?? "us-east-1", endpointURL: stsSettings.endpointURL,
+            useFIPS: stsSettings.useFIPSEndpoint, useDualStack: stsSettings.useDualStackEndpoint,
+            retryMode: stsSettings.retryMode, maxAttempts: stsSettings.maxAttempts, trace: trace)
+        let roles = RoleWiring(
+            sts: { credentials in
+                STSClient(configuration: stsConfiguration, credentials: credentials, transport: stsTransport)
+            },
+            cache: roleCache, transport: stsTransport, ssoEndpointURL: ssoSettings.endpointURL)
         let provider = CredentialProviderChain.standard(
-            configuration: shared, environment: environment, transport: metadataTransport)
+            configuration: shared, environment: environment, transport: metadataTransport, roles: roles)
         credentials = { try provider.resolve() }
         configuration = ClientConfiguration(
             region: settings.region, endpointURL: settings.endpointURL,
