@@ -16,6 +16,8 @@ extension CloudBuiltins {
                 let id: String
                 let changes: Value
                 let opts: CallOptions
+                // A resource value is patched where it was read.
+                let session = resource(args[0])?.origin ?? session
                 if let resource = resource(args[0]) {
                     guard args.count <= 3 else {
                         throw ScriptError(
@@ -75,7 +77,7 @@ extension CloudBuiltins {
                 let output = try session.call("patch") { try $0.updateResource(input) }
                 return .object(
                     RequestValue(
-                        event: try event(output.progressEvent, "patch"), resubmission: .update(input)))
+                        event: try event(output.progressEvent, "patch"), resubmission: .update(input), origin: session))
             })
 
         registry.register(

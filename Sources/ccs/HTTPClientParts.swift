@@ -8,11 +8,16 @@ struct HTTPClientParts {
     let configuration: ClientConfiguration
     let credentials: @Sendable () throws -> AWSCredentials
     let transport: CurlTransport
+    /// STS with the same settings (GetCallerIdentity for `s.identity`).
+    let stsConfiguration: ClientConfiguration
+    private let stsTransport: CurlTransport
 
-    /// - Parameter roleCache: the process's role sessions, shared by every client it builds.
+    /// - Parameters:
+    ///   - roleCache: the process's role sessions, shared by every client it builds.
+    ///   - role: assume this role with the profile's credentials (`aws({role_arn})`).
     init(
         _ global: GlobalOptions, environment: [String: String], serviceKey: String,
-        roleCache: RoleSessionCache = RoleSessionCache()
+        roleCache: RoleSessionCache = RoleSessionCache(), role: STSClient.RoleRequest? = nil
     ) throws {
         let shared = try SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
         let settings = try ResolvedSettings.resolve(
@@ -48,6 +53,7 @@ struct HTTPClientParts {
             region: global.region, endpointURL: nil, environment: environment, configuration: shared,
             serviceKey: "sso")
         let stsTransport = CurlTransport(configuration: transport.configuration)
+        self.stsTransport = stsTransport
         let stsConfiguration = ClientConfiguration(
             region: stsSettings.region ?? "us-east-1", endpointURL: stsSettings.endpointURL,
             useFIPS: stsSettings.useFIPSEndpoint, useDualStack: stsSettings.useDualStackEndpoint,
@@ -57,12 +63,20 @@ struct HTTPClientParts {
                 STSClient(configuration: stsConfiguration, credentials: credentials, transport: stsTransport)
             },
             cache: roleCache, transport: stsTransport, ssoEndpointURL: ssoSettings.endpointURL)
-        let provider = CredentialProviderChain.standard(
+        self.stsConfiguration = stsConfiguration
+        let chain = CredentialProviderChain.standard(
             configuration: shared, environment: environment, transport: metadataTransport, roles: roles)
+        let provider: any CredentialProvider & Sendable =
+            role.map { AssumeRoleCredentialProvider($0, source: chain, sts: roles.sts, cache: roleCache) } ?? chain
         credentials = { try provider.resolve() }
         configuration = ClientConfiguration(
             region: settings.region, endpointURL: settings.endpointURL,
             useFIPS: settings.useFIPSEndpoint, useDualStack: settings.useDualStackEndpoint,
             retryMode: settings.retryMode, maxAttempts: settings.maxAttempts, trace: trace)
+    }
+
+    /// An STS client signing with these parts' credentials.
+    func stsClient() -> STSClient {
+        STSClient(configuration: stsConfiguration, credentials: credentials, transport: stsTransport)
     }
 }
