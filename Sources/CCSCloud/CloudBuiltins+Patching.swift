@@ -16,6 +16,8 @@ extension CloudBuiltins {
                 let id: String
                 let changes: Value
                 let opts: CallOptions
+                // A resource value is patched where it was read.
+                let session = resource(args[0])?.origin ?? session
                 if let resource = resource(args[0]) {
                     guard args.count <= 3 else {
                         throw ScriptError(
@@ -74,7 +76,7 @@ extension CloudBuiltins {
                     identifier: id, patchDocument: document)
                 let output = try session.call("patch") { try $0.updateResource(input) }
                 let request = RequestValue(
-                    event: try event(output.progressEvent, "patch"), resubmission: .update(input))
+                    event: try event(output.progressEvent, "patch"), resubmission: .update(input), origin: session)
                 request.refreshesOnSuccess = resource(args[0])
                 session.inFlight.track(request)
                 return .object(request)

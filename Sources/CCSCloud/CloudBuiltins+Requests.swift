@@ -16,7 +16,7 @@ extension CloudBuiltins {
                 let (token, known) = try token(args, 0, "wait")
                 let settings = try RequestWaiter.Settings(
                     CallOptions(args, 1, function: "wait", allowed: RequestWaiter.Settings.options))
-                let request = known ?? RequestValue(event: ProgressEvent(requestToken: token))
+                let request = known ?? RequestValue(event: ProgressEvent(requestToken: token), origin: session)
                 let outcome = try RequestWaiter(
                     session: session, context: context, settings: settings, function: "wait").run([
                     request
@@ -39,7 +39,7 @@ extension CloudBuiltins {
                 var positions: [Int] = []
                 for (i, item) in items.enumerated() where !item.isNull {
                     let (token, known) = try token([item], 0, "wait_all")
-                    requests.append(known ?? RequestValue(event: ProgressEvent(requestToken: token)))
+                    requests.append(known ?? RequestValue(event: ProgressEvent(requestToken: token), origin: session))
                     positions.append(i)
                 }
                 let outcomes = try RequestWaiter(
@@ -81,6 +81,7 @@ extension CloudBuiltins {
                     """
             ) { args, _ in
                 let (token, known) = try token(args, 0, "cancel")
+                let session = known?.origin ?? session
                 let output = try session.call("cancel") {
                     try $0.cancelResourceRequest(CancelResourceRequestInput(requestToken: token))
                 }
@@ -89,7 +90,7 @@ extension CloudBuiltins {
                     known.update(event)
                     return .object(known)
                 }
-                return .object(RequestValue(event: event))
+                return .object(RequestValue(event: event, origin: session))
             })
 
         registry.register(
@@ -101,6 +102,7 @@ extension CloudBuiltins {
                     """
             ) { args, _ in
                 let (token, known) = try token(args, 0, "status")
+                let session = known?.origin ?? session
                 let output = try session.call("status") {
                     try $0.getResourceRequestStatus(GetResourceRequestStatusInput(requestToken: token))
                 }
@@ -110,7 +112,7 @@ extension CloudBuiltins {
                     known.update(event, hooks: output.hooksProgressEvent)
                     return .object(known)
                 }
-                return .object(RequestValue(event: event, hooks: output.hooksProgressEvent))
+                return .object(RequestValue(event: event, hooks: output.hooksProgressEvent, origin: session))
             })
 
         registry.register(
@@ -135,7 +137,7 @@ extension CloudBuiltins {
                     SequenceBox(name: "requests") {
                         PaginatedValues(
                             "requests", input: ListResourceRequestsInput(resourceRequestStatusFilter: filter),
-                            session: session, context: context, value: { .object(RequestValue(event: $0)) })
+                            session: session, context: context, value: { .object(RequestValue(event: $0, origin: session)) })
                     })
             })
     }

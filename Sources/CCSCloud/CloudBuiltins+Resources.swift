@@ -27,7 +27,7 @@ extension CloudBuiltins {
                 let first = try event(output.progressEvent, "create")
                 // A request can be over at once (a ClientToken replay of a finished one).
                 session.freshCreates.observe(first, at: session.now())
-                let request = RequestValue(event: first, resubmission: .create(input))
+                let request = RequestValue(event: first, resubmission: .create(input), origin: session)
                 session.inFlight.track(request)
                 return .object(request)
             })
@@ -94,6 +94,8 @@ extension CloudBuiltins {
                 let type: String
                 let id: String
                 let opts: CallOptions
+                // A resource value is deleted where it was read.
+                let session = resource(args[0])?.origin ?? session
                 if let resource = resource(args[0]) {
                     guard args.count == 1 else {
                         throw ScriptError(
@@ -124,7 +126,7 @@ extension CloudBuiltins {
                 let first = try event(output.progressEvent, "delete")
                 // A request can be over at once (a ClientToken replay of a finished one).
                 session.freshCreates.observe(first, at: session.now())
-                let request = RequestValue(event: first, resubmission: .delete(input))
+                let request = RequestValue(event: first, resubmission: .delete(input), origin: session)
                 session.inFlight.track(request)
                 return .object(request)
             })
@@ -165,6 +167,6 @@ extension CloudBuiltins {
         let description = output.resourceDescription
         return ResourceValue(
             type: output.typeName ?? type, identifier: description?.identifier ?? id,
-            propertiesText: description?.properties)
+            propertiesText: description?.properties, origin: session)
     }
 }

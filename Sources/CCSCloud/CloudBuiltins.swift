@@ -4,7 +4,8 @@ import Foundation
 import JSONCore
 
 /// The Cloud Control built-ins: `create`, `get`, `refresh`, `list`, `patch`, `delete`,
-/// `wait`, `wait_all`, `cancel`, `status`, `requests`, `schema`, `types`, `diff` and `apply_patch`.
+/// `wait`, `wait_all`, `cancel`, `status`, `requests`, `schema`, `types`, `diff`,
+/// `apply_patch` and `aws` (sessions).
 /// Their names and argument orders are the product's public API (docs/LANGUAGE.md,
 /// "Cloud Control built-ins").
 public enum CloudBuiltins {
@@ -14,13 +15,14 @@ public enum CloudBuiltins {
         registerPatching(into: registry, session: session)
         registerRequests(into: registry, session: session)
         registerDocuments(into: registry, session: session)
+        registerSessions(into: registry, session: session)
         registry.onInterruption { session.inFlight.report() }
     }
 
     /// The names `register` defines, for completion and `:help`.
     public static let names = [
         "create", "get", "refresh", "list", "patch", "delete", "wait", "wait_all", "cancel", "status",
-        "requests", "schema", "types", "diff", "apply_patch",
+        "requests", "schema", "types", "diff", "apply_patch", "aws",
     ]
 
     // MARK: - Argument helpers shared by the built-ins

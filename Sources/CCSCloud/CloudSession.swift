@@ -29,6 +29,14 @@ public final class CloudSession {
     let freshCreates = FreshCreates()
     /// Write requests sent, for the report of an interrupted script.
     let inFlight = InFlightRequests()
+    /// The region the session acts in, as the host resolved it (`s.region`); nil when unknown.
+    public var region: String?
+    /// Who the session's credentials belong to (STS GetCallerIdentity, or the emulator's
+    /// account with `--local`), for `s.account` and `s.identity`; asked once, on first use.
+    public var identityLookup: (() throws -> SessionIdentity)?
+    private var identityAnswer: SessionIdentity?
+    /// Builds another session from `aws({...})`'s options; nil when the host offers none.
+    public var derive: ((SessionOptions) throws -> CloudSession)?
 
     /// - Parameters:
     ///   - service: builds the service on first use (errors surface in the calling built-in).
@@ -76,6 +84,18 @@ public final class CloudSession {
         } catch {
             throw CloudErrors.api(error, in: function)
         }
+    }
+
+    /// The session's identity, looked up once; errors become script errors named after
+    /// `function`.
+    func identity(_ function: String) throws -> SessionIdentity {
+        if let identityAnswer { return identityAnswer }
+        guard let identityLookup else {
+            throw CloudErrors.local("IdentityUnavailable", "\(function): this session cannot tell whose credentials it uses")
+        }
+        let answer = try call(function) { _ in try identityLookup() }
+        identityAnswer = answer
+        return answer
     }
 
     /// Pauses `seconds` between polls or retries. Ctrl-C at the REPL ends the pause with the

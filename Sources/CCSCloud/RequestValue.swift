@@ -18,11 +18,18 @@ public final class RequestValue: HostObject {
     /// The resource value `patch(r, ...)` was given: `wait` reads it again once the update
     /// succeeded, so `r` shows what the update made.
     var refreshesOnSuccess: ResourceValue?
+    /// The session (account, region, credentials) the request was made in: `wait`, `status`
+    /// and `cancel` ask there, whichever session's built-in they are called as.
+    public let origin: CloudSession?
 
-    init(event: ProgressEvent, hooks: HooksProgressEvent? = nil, resubmission: Resubmission? = nil) {
+    init(
+        event: ProgressEvent, hooks: HooksProgressEvent? = nil, resubmission: Resubmission? = nil,
+        origin: CloudSession? = nil
+    ) {
         self.event = event
         self.hooks = hooks
         self.resubmission = resubmission
+        self.origin = origin
     }
 
     public override var typeName: String { "request" }

@@ -96,7 +96,8 @@ final class RequestWaiter {
         let waiter = Waiter<GetResourceRequestStatusInput>(
             definition: .resourceRequestSuccess, options: options)
         let outcomes = try waiter.waitAll(requests.map(Self.target), hooks: hooks) { i, input in
-            let output = try session.call(function) { try $0.getResourceRequestStatus(input) }
+            // Each request is polled in the session it was made in (wait_all may mix them).
+            let output = try (requests[i].origin ?? session).call(function) { try $0.getResourceRequestStatus(input) }
             requests[i].update(
                 try CloudBuiltins.event(output.progressEvent, function), hooks: output.hooksProgressEvent)
             return output
@@ -196,6 +197,7 @@ final class RequestWaiter {
         case .delete(let input)?: original = input.clientToken
         case nil: original = nil
         }
+        let session = request.origin ?? self.session
         let token = session.clientTokens.resubmission(of: original, attempt: request.resubmissions + 1)
         let event: ProgressEvent?
         switch request.resubmission {

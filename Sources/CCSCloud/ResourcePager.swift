@@ -62,7 +62,7 @@ enum ResourcePager {
                 .object(
                     ResourceValue(
                         type: settings.type, identifier: description.identifier ?? "",
-                        propertiesText: description.properties))
+                        propertiesText: description.properties, origin: session))
             },
             explain: { error in
                 guard error.code == "InvalidRequestException",

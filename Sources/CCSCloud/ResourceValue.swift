@@ -17,11 +17,14 @@ public final class ResourceValue: HostObject {
     /// The Properties JSON text as the service sent it.
     public private(set) var propertiesText: String?
     private var decoded: Value?
+    /// The session the resource was read in: `patch(r)` and `delete(r)` go there.
+    public let origin: CloudSession?
 
-    public init(type: String, identifier: String, propertiesText: String?) {
+    public init(type: String, identifier: String, propertiesText: String?, origin: CloudSession? = nil) {
         self.resourceType = type
         self.identifier = identifier
         self.propertiesText = propertiesText
+        self.origin = origin
     }
 
     public override var typeName: String { "resource" }

@@ -35,7 +35,8 @@ extension LocalCloudControl {
     /// The effect of a request at completion time: creates refuse an existing identifier,
     /// updates and deletes a vanished resource (AlreadyExists / NotFound handler errors).
     private func apply(_ record: inout RequestRecord, at time: Double) throws {
-        let existing = try store.resource(typeName: record.typeName, identifier: record.identifier)
+        let partition = record.partition
+        let existing = try store.resource(typeName: record.typeName, identifier: record.identifier, in: partition)
         switch record.operation {
         case .create:
             if existing != nil {
@@ -58,7 +59,7 @@ extension LocalCloudControl {
             }
             try store.put(
                 typeName: record.typeName, identifier: record.identifier, model: model,
-                visibleAfter: visibleAfter)
+                visibleAfter: visibleAfter, in: partition)
         case .update:
             guard existing != nil, let model = record.model else {
                 fail(
@@ -67,7 +68,7 @@ extension LocalCloudControl {
                 )
                 return
             }
-            try store.put(typeName: record.typeName, identifier: record.identifier, model: model)
+            try store.put(typeName: record.typeName, identifier: record.identifier, model: model, in: partition)
         case .delete:
             guard existing != nil else {
                 fail(
@@ -76,7 +77,7 @@ extension LocalCloudControl {
                 )
                 return
             }
-            try store.deleteResource(typeName: record.typeName, identifier: record.identifier)
+            try store.deleteResource(typeName: record.typeName, identifier: record.identifier, in: partition)
         default:
             // Records are made by create/update/delete and checked when loaded from the store.
             fail(&record, "InternalFailure", "the request has an unknown operation '\(record.operation)'")
@@ -93,10 +94,13 @@ extension LocalCloudControl {
 
     /// Looks up a request made with the same ClientToken in the last 36 hours: the same input
     /// gets that request back; other input is a ClientTokenConflictException.
-    func replay(clientToken: String?, fingerprint: String, at now: Double) throws -> RequestRecord? {
+    func replay(clientToken: String?, fingerprint: String, at now: Double, in partition: AccountRegion) throws
+        -> RequestRecord?
+    {
         guard let clientToken, !clientToken.isEmpty else { return nil }
         guard
-            let previous = try store.request(clientToken: clientToken, since: now - Self.clientTokenLifetime)
+            let previous = try store.request(
+                clientToken: clientToken, since: now - Self.clientTokenLifetime, in: partition)
         else {
             return nil
         }
@@ -110,9 +114,9 @@ extension LocalCloudControl {
     }
 
     /// Refuses a second operation on a resource while one is unfinished.
-    func checkNotBusy(_ typeName: String, _ identifier: String) throws {
+    func checkNotBusy(_ typeName: String, _ identifier: String, in partition: AccountRegion) throws {
         guard !identifier.isEmpty,
-            let token = try store.unfinishedRequestToken(typeName: typeName, identifier: identifier)
+            let token = try store.unfinishedRequestToken(typeName: typeName, identifier: identifier, in: partition)
         else { return }
         throw LocalError(
             "ConcurrentOperationException",
@@ -125,7 +129,7 @@ extension LocalCloudControl {
     func submit(
         _ operation: ResourceOperation, typeName: String, identifier: String, clientToken: String?,
         fingerprint: String,
-        model: JSONValue?, failure: (code: String, message: String)?, at now: Double
+        model: JSONValue?, failure: (code: String, message: String)?, at now: Double, in partition: AccountRegion
     ) throws -> ProgressEvent {
         var failure = failure
         let faults = configuration.faults
@@ -139,7 +143,8 @@ extension LocalCloudControl {
             clientToken: clientToken?.isEmpty == false ? clientToken : nil, fingerprint: fingerprint,
             created: now,
             phase: max(0, configuration.latency), model: model, cancelTime: nil, outcome: nil,
-            errorCode: failure?.code, statusMessage: failure?.message, hooksToken: random.uuid())
+            errorCode: failure?.code, statusMessage: failure?.message, hooksToken: random.uuid(),
+            partition: partition)
         record = try store.insert(record)
         try advance(to: now)
         let current = try store.request(token: record.token) ?? record

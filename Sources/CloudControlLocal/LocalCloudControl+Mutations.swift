@@ -9,8 +9,11 @@ extension LocalCloudControl {
     /// ConcurrentOperationException, ClientTokenConflictException. Read-only properties make a
     /// request that ends FAILED with ErrorCode InvalidRequest; an existing identifier one that
     /// ends FAILED with AlreadyExists.
-    func create(typeName: String, desiredState: String, clientToken: String?) throws -> ProgressEvent {
-        try withEngine(write: true) { now in
+    func create(typeName: String, desiredState: String, clientToken: String?, in partition: AccountRegion? = nil)
+        throws -> ProgressEvent
+    {
+        let partition = partition ?? defaultPartition
+        return try withEngine(write: true) { now in
             let schema = try schema(typeName, for: "create")
             let parsed: JSONValue
             do {
@@ -22,15 +25,15 @@ extension LocalCloudControl {
                 throw LocalError.invalidRequest("DesiredState must be a JSON object, got \(parsed.typeName)")
             }
             let fingerprint = "CREATE\n\(typeName)\n\(JSONWriter(sortKeys: true).string(parsed))"
-            if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
+            if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now, in: partition) {
                 return snapshot(previous, at: now)
             }
             let checked = try checkCreate(parsed, schema: schema)
-            let generator = ResourceGenerator(region: configuration.region, account: configuration.account)
+            let generator = ResourceGenerator(region: partition.region, account: partition.account)
             let model = generator.generate(for: schema, model: checked.model, random: &random)
             let identifier = schema.identifier(of: model) ?? ""
             try checkIdentifierParts(model, schema: schema)
-            try checkNotBusy(typeName, identifier)
+            try checkNotBusy(typeName, identifier, in: partition)
             var failure = checked.failure
             if failure == nil && identifier.isEmpty {
                 failure = (
@@ -41,7 +44,7 @@ extension LocalCloudControl {
             return try submit(
                 .create, typeName: typeName, identifier: identifier, clientToken: clientToken,
                 fingerprint: fingerprint,
-                model: failure == nil ? model : nil, failure: failure, at: now)
+                model: failure == nil ? model : nil, failure: failure, at: now, in: partition)
         }
     }
 
@@ -51,10 +54,12 @@ extension LocalCloudControl {
     /// ResourceNotFoundException, ConcurrentOperationException, ClientTokenConflictException,
     /// NotUpdatableException for create-only paths, ValidationException for schema violations.
     /// Read-only paths and a patch that does not apply end FAILED with InvalidRequest.
-    func update(typeName: String, identifier: String, patchDocument: String, clientToken: String?) throws
-        -> ProgressEvent
-    {
-        try withEngine(write: true) { now in
+    func update(
+        typeName: String, identifier: String, patchDocument: String, clientToken: String?,
+        in partition: AccountRegion? = nil
+    ) throws -> ProgressEvent {
+        let partition = partition ?? defaultPartition
+        return try withEngine(write: true) { now in
             let schema = try schema(typeName, for: "update")
             let patch: JSONPatch
             do {
@@ -66,46 +71,49 @@ extension LocalCloudControl {
             }
             let fingerprint =
                 "UPDATE\n\(typeName)\n\(identifier)\n\(JSONWriter(sortKeys: true).string(patch.json))"
-            if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
+            if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now, in: partition) {
                 return snapshot(previous, at: now)
             }
-            let current = try visibleResource(schema, identifier, at: now)
-            try checkNotBusy(typeName, current.identifier)
+            let current = try visibleResource(schema, identifier, at: now, in: partition)
+            try checkNotBusy(typeName, current.identifier, in: partition)
             let checked = try checkUpdate(patch, current: current.model, schema: schema)
             return try submit(
                 .update, typeName: typeName, identifier: current.identifier, clientToken: clientToken,
-                fingerprint: fingerprint, model: checked.model, failure: checked.failure, at: now)
+                fingerprint: fingerprint, model: checked.model, failure: checked.failure, at: now, in: partition)
         }
     }
 
     /// DeleteResource. Immediate errors: TypeNotFoundException, ResourceNotFoundException,
     /// ConcurrentOperationException, ClientTokenConflictException.
-    func delete(typeName: String, identifier: String, clientToken: String?) throws -> ProgressEvent {
-        try withEngine(write: true) { now in
+    func delete(typeName: String, identifier: String, clientToken: String?, in partition: AccountRegion? = nil)
+        throws -> ProgressEvent
+    {
+        let partition = partition ?? defaultPartition
+        return try withEngine(write: true) { now in
             let schema = try schema(typeName, for: "delete")
             let fingerprint = "DELETE\n\(typeName)\n\(identifier)"
-            if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now) {
+            if let previous = try replay(clientToken: clientToken, fingerprint: fingerprint, at: now, in: partition) {
                 return snapshot(previous, at: now)
             }
-            let current = try visibleResource(schema, identifier, at: now)
-            try checkNotBusy(typeName, current.identifier)
+            let current = try visibleResource(schema, identifier, at: now, in: partition)
+            try checkNotBusy(typeName, current.identifier, in: partition)
             return try submit(
                 .delete, typeName: typeName, identifier: current.identifier, clientToken: clientToken,
-                fingerprint: fingerprint, model: nil, failure: nil, at: now)
+                fingerprint: fingerprint, model: nil, failure: nil, at: now, in: partition)
         }
     }
 
     /// The stored resource for an identifier, or ResourceNotFoundException (also while a fresh
     /// create is hidden by the `notfound-after-create` fault).
-    func visibleResource(_ schema: ResourceSchema, _ identifier: String, at now: Double) throws
-        -> LocalStore.StoredResource
+    func visibleResource(_ schema: ResourceSchema, _ identifier: String, at now: Double, in partition: AccountRegion)
+        throws -> LocalStore.StoredResource
     {
         do {
             _ = try schema.identifierValues(identifier)
         } catch let e as SchemaError {
             throw LocalError.invalidRequest(e.message)
         }
-        guard let stored = try store.resource(typeName: schema.typeName, identifier: identifier),
+        guard let stored = try store.resource(typeName: schema.typeName, identifier: identifier, in: partition),
             now >= stored.visibleAfter
         else {
             throw LocalError.notFound(schema.typeName, identifier)

@@ -11,10 +11,11 @@ extension LocalCloudControl {
     }
 
     /// GetResource: ResourceNotFoundException for a missing identifier.
-    func get(typeName: String, identifier: String) throws -> Description {
-        try withEngine { now in
+    func get(typeName: String, identifier: String, in partition: AccountRegion? = nil) throws -> Description {
+        let partition = partition ?? defaultPartition
+        return try withEngine { now in
             let schema = try schema(typeName, for: "read")
-            let stored = try visibleResource(schema, identifier, at: now)
+            let stored = try visibleResource(schema, identifier, at: now, in: partition)
             return Description(
                 identifier: stored.identifier,
                 properties: JSONWriter().string(schema.withoutWriteOnly(stored.model)))
@@ -25,10 +26,12 @@ extension LocalCloudControl {
     /// 25, the real service's page size). Child types need their parent's keys in
     /// `resourceModel` (InvalidRequestException naming them otherwise); any keys given filter
     /// the listing by equality.
-    func list(typeName: String, resourceModel: String?, nextToken: String?, maxResults: Int?) throws -> (
-        [Description], String?
-    ) {
-        try withEngine { _ in
+    func list(
+        typeName: String, resourceModel: String?, nextToken: String?, maxResults: Int?,
+        in partition: AccountRegion? = nil
+    ) throws -> ([Description], String?) {
+        let partition = partition ?? defaultPartition
+        return try withEngine { _ in
             let schema = try schema(typeName, for: "list")
             var filter = JSONObject()
             if let resourceModel, !resourceModel.isEmpty {
@@ -58,7 +61,7 @@ extension LocalCloudControl {
                 // Unfiltered, one row beyond the page tells whether there is more; filtered,
                 // read wider batches since rows may be skipped.
                 let batchSize = filter.isEmpty ? limit + 1 : max(limit * 4, 100)
-                let batch = try store.resources(typeName: typeName, after: lastSeq, limit: batchSize)
+                let batch = try store.resources(typeName: typeName, after: lastSeq, limit: batchSize, in: partition)
                 if batch.isEmpty { break }
                 for stored in batch {
                     guard filter.allSatisfy({ stored.model[$0.key] == $0.value }) else {
@@ -91,14 +94,17 @@ extension LocalCloudControl {
     }
 
     /// GetResourceRequestStatus: RequestTokenNotFoundException for unknown or expired tokens.
-    func status(requestToken: String) throws -> ProgressEvent {
-        try withEngine { now in
-            snapshot(try request(requestToken, at: now), at: now)
+    func status(requestToken: String, in partition: AccountRegion? = nil) throws -> ProgressEvent {
+        let partition = partition ?? defaultPartition
+        return try withEngine { now in
+            snapshot(try request(requestToken, at: now, in: partition), at: now)
         }
     }
 
-    func request(_ token: String, at now: Double) throws -> RequestRecord {
-        guard let record = try store.request(token: token), record.created >= now - Self.requestLifetime
+    /// A request of `partition`: another account's or region's token is not found there.
+    func request(_ token: String, at now: Double, in partition: AccountRegion) throws -> RequestRecord {
+        guard let record = try store.request(token: token), record.partition == partition,
+            record.created >= now - Self.requestLifetime
         else {
             throw LocalError("RequestTokenNotFoundException", "Request with token '\(token)' was not found.")
         }
@@ -108,9 +114,11 @@ extension LocalCloudControl {
     /// ListResourceRequests: newest first, filtered by operation and status, pages of
     /// `maxResults` (1 to 100, default 20).
     func listRequests(
-        operations: [ResourceOperation], statuses: [OperationStatus], nextToken: String?, maxResults: Int?
+        operations: [ResourceOperation], statuses: [OperationStatus], nextToken: String?, maxResults: Int?,
+        in partition: AccountRegion? = nil
     ) throws -> ([ProgressEvent], String?) {
-        try withEngine { now in
+        let partition = partition ?? defaultPartition
+        return try withEngine { now in
             let limit = try pageSize(maxResults, default: configuration.defaultRequestsPageSize)
             var before = Int64.max
             if let nextToken, !nextToken.isEmpty {
@@ -119,7 +127,7 @@ extension LocalCloudControl {
             var page: [ProgressEvent] = []
             var more = false
             scan: while true {
-                let batch = try store.requests(before: before, limit: max(limit * 2, 50))
+                let batch = try store.requests(before: before, limit: max(limit * 2, 50), in: partition)
                 if batch.isEmpty { break }
                 for record in batch {
                     guard record.created >= now - Self.requestLifetime else { break scan }
@@ -145,9 +153,10 @@ extension LocalCloudControl {
     /// then CANCEL_COMPLETE, and nothing is applied. Cancelling again while it is being
     /// cancelled returns its progress. A finished request cannot be cancelled: the real service
     /// answers ConcurrentModificationException, and so does the emulator.
-    func cancel(requestToken: String) throws -> ProgressEvent {
-        try withEngine(write: true) { now in
-            var record = try request(requestToken, at: now)
+    func cancel(requestToken: String, in partition: AccountRegion? = nil) throws -> ProgressEvent {
+        let partition = partition ?? defaultPartition
+        return try withEngine(write: true) { now in
+            var record = try request(requestToken, at: now, in: partition)
             switch record.status(at: now) {
             case .pending, .inProgress:
                 record.cancelTime = now

@@ -42,12 +42,20 @@ public final class LocalCloudControl: @unchecked Sendable {
         self.configuration = configuration
         self.registry = registry
         self.clock = clock
-        self.store = try LocalStore(path: databasePath)
+        self.store = try LocalStore(
+            path: databasePath,
+            defaultPartition: AccountRegion(account: configuration.account, region: configuration.region))
         if let seed = configuration.faults.seed ?? configuration.seed {
             random = SeededRandom(seed: seed)
         } else {
             random = SeededRandom()
         }
+    }
+
+    /// The partition of calls that name none: the configured account and region. A version 2
+    /// database (from before partitions) is migrated into it.
+    public var defaultPartition: AccountRegion {
+        AccountRegion(account: configuration.account, region: configuration.region)
     }
 
     /// Closes the database. Later calls fail with ServiceInternalErrorException.

@@ -2,7 +2,8 @@ import CloudControl
 import JSONCore
 
 /// The emulator's SQLite database: a `resources` table (current models, write-only
-/// properties included) and a `requests` table (every request of the last 7 days).
+/// properties included) and a `requests` table (every request of the last 7 days), each row
+/// under its (account, region).
 ///
 /// WAL journal mode with `synchronous=NORMAL`: a committed transaction survives the process
 /// being killed (only a power loss can drop the last commits). Not thread-safe; the engine
@@ -11,60 +12,103 @@ final class LocalStore {
     private let db: SQLiteConnection
     private let writer = JSONWriter()
 
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
-    init(path: String) throws {
+    /// Opens the database at `path`, creating the tables or migrating a version 2 database
+    /// (one account, one region) into version 3, where its rows belong to `defaultPartition`.
+    init(path: String, defaultPartition: AccountRegion) throws {
         db = try SQLiteConnection(path: path)
         if path != ":memory:" {
             try db.execute("PRAGMA journal_mode=WAL")
         }
         try db.execute("PRAGMA synchronous=NORMAL")
+        try db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        // Immediate, so that two processes opening one old file do not both migrate it.
+        try db.transaction {
+            let version = try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.text
+            switch version {
+            case nil:
+                try db.execute(Self.tablesV3)
+            case "2":
+                try migrateFromVersion2(into: defaultPartition)
+            case String(Self.schemaVersion):
+                break
+            case let version?:
+                throw SQLiteError(
+                    code: 0,
+                    message:
+                        "database schema version \(version) is not supported (expected 2 or \(Self.schemaVersion))",
+                    sql: "")
+            }
+            try db.execute(Self.indexesV3)
+            try db.query(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)",
+                [.text(String(Self.schemaVersion))])
+        }
+    }
+
+    /// Version 3: every row carries its account and region; an identifier is unique within
+    /// a partition only.
+    private static let tablesV3 = """
+        CREATE TABLE IF NOT EXISTS resources (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          account TEXT NOT NULL,
+          region TEXT NOT NULL,
+          type_name TEXT NOT NULL,
+          identifier TEXT NOT NULL,
+          model TEXT NOT NULL,
+          visible_after REAL NOT NULL DEFAULT 0,
+          UNIQUE (account, region, type_name, identifier)
+        );
+        CREATE TABLE IF NOT EXISTS requests (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          token TEXT NOT NULL UNIQUE,
+          operation TEXT NOT NULL,
+          type_name TEXT NOT NULL,
+          identifier TEXT NOT NULL,
+          client_token TEXT,
+          fingerprint TEXT NOT NULL,
+          created REAL NOT NULL,
+          phase REAL NOT NULL,
+          model TEXT,
+          cancel_time REAL,
+          outcome TEXT,
+          error_code TEXT,
+          status_message TEXT,
+          hooks_token TEXT NOT NULL,
+          due REAL NOT NULL,
+          account TEXT NOT NULL,
+          region TEXT NOT NULL
+        );
+        """
+
+    private static let indexesV3 = """
+        DROP INDEX IF EXISTS resources_listing;
+        DROP INDEX IF EXISTS requests_resource;
+        CREATE INDEX IF NOT EXISTS resources_partition_listing ON resources (account, region, type_name, seq);
+        CREATE INDEX IF NOT EXISTS requests_client_token ON requests (client_token);
+        CREATE INDEX IF NOT EXISTS requests_due ON requests (due) WHERE outcome IS NULL;
+        CREATE INDEX IF NOT EXISTS requests_partition_resource ON requests (account, region, type_name, identifier) WHERE outcome IS NULL;
+        CREATE INDEX IF NOT EXISTS requests_partition_seq ON requests (account, region, seq);
+        CREATE INDEX IF NOT EXISTS requests_created ON requests (created);
+        """
+
+    /// SQLite cannot change a table's UNIQUE constraint, so `resources` is rebuilt (sequence
+    /// numbers kept, so page tokens and listing order survive); `requests` gains two columns.
+    private func migrateFromVersion2(into partition: AccountRegion) throws {
         try db.execute(
             """
-            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-            CREATE TABLE IF NOT EXISTS resources (
-              seq INTEGER PRIMARY KEY AUTOINCREMENT,
-              type_name TEXT NOT NULL,
-              identifier TEXT NOT NULL,
-              model TEXT NOT NULL,
-              visible_after REAL NOT NULL DEFAULT 0,
-              UNIQUE (type_name, identifier)
-            );
-            CREATE TABLE IF NOT EXISTS requests (
-              seq INTEGER PRIMARY KEY AUTOINCREMENT,
-              token TEXT NOT NULL UNIQUE,
-              operation TEXT NOT NULL,
-              type_name TEXT NOT NULL,
-              identifier TEXT NOT NULL,
-              client_token TEXT,
-              fingerprint TEXT NOT NULL,
-              created REAL NOT NULL,
-              phase REAL NOT NULL,
-              model TEXT,
-              cancel_time REAL,
-              outcome TEXT,
-              error_code TEXT,
-              status_message TEXT,
-              hooks_token TEXT NOT NULL,
-              due REAL NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS resources_listing ON resources (type_name, seq);
-            CREATE INDEX IF NOT EXISTS requests_client_token ON requests (client_token);
-            CREATE INDEX IF NOT EXISTS requests_due ON requests (due) WHERE outcome IS NULL;
-            CREATE INDEX IF NOT EXISTS requests_resource ON requests (type_name, identifier) WHERE outcome IS NULL;
-            CREATE INDEX IF NOT EXISTS requests_created ON requests (created);
+            ALTER TABLE resources RENAME TO resources_v2;
+            \(Self.tablesV3)
             """)
-        let version = try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.text
-        if let version, version != String(Self.schemaVersion) {
-            throw SQLiteError(
-                code: 0,
-                message:
-                    "database schema version \(version) is not supported (expected \(Self.schemaVersion))",
-                sql: "")
-        }
         try db.query(
-            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
-            [.text(String(Self.schemaVersion))])
+            "INSERT INTO resources (seq, account, region, type_name, identifier, model, visible_after) SELECT seq, ?, ?, type_name, identifier, model, visible_after FROM resources_v2",
+            [.text(partition.account), .text(partition.region)])
+        try db.execute("DROP TABLE resources_v2")
+        try db.execute("ALTER TABLE requests ADD COLUMN account TEXT NOT NULL DEFAULT ''")
+        try db.execute("ALTER TABLE requests ADD COLUMN region TEXT NOT NULL DEFAULT ''")
+        try db.query(
+            "UPDATE requests SET account = ?, region = ?", [.text(partition.account), .text(partition.region)])
     }
 
     func close() {
@@ -78,12 +122,12 @@ final class LocalStore {
     // MARK: requests
 
     private static let requestColumns =
-        "seq, token, operation, type_name, identifier, client_token, fingerprint, created, phase, model, cancel_time, outcome, error_code, status_message, hooks_token"
+        "seq, token, operation, type_name, identifier, client_token, fingerprint, created, phase, model, cancel_time, outcome, error_code, status_message, hooks_token, account, region"
 
     /// Inserts a new request and returns it with its sequence number.
     func insert(_ r: RequestRecord) throws -> RequestRecord {
         try db.query(
-            "INSERT INTO requests (token, operation, type_name, identifier, client_token, fingerprint, created, phase, model, cancel_time, outcome, error_code, status_message, hooks_token, due) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO requests (token, operation, type_name, identifier, client_token, fingerprint, created, phase, model, cancel_time, outcome, error_code, status_message, hooks_token, due, account, region) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 .text(r.token), .text(r.operation.rawValue), .text(r.typeName), .text(r.identifier),
                 r.clientToken.map(SQLiteValue.text) ?? .null, .text(r.fingerprint), .real(r.created),
@@ -92,6 +136,7 @@ final class LocalStore {
                 r.cancelTime.map(SQLiteValue.real) ?? .null,
                 r.outcome.map { .text($0.rawValue) } ?? .null, r.errorCode.map(SQLiteValue.text) ?? .null,
                 r.statusMessage.map(SQLiteValue.text) ?? .null, .text(r.hooksToken), .real(r.dueTime),
+                .text(r.partition.account), .text(r.partition.region),
             ])
         var stored = r
         stored.seq = try db.query("SELECT last_insert_rowid()").first?.first?.integer ?? 0
@@ -114,11 +159,11 @@ final class LocalStore {
             .flatMap(Self.record)
     }
 
-    /// The latest request made with `clientToken` at or after `since`.
-    func request(clientToken: String, since: Double) throws -> RequestRecord? {
+    /// The latest request of `partition` made with `clientToken` at or after `since`.
+    func request(clientToken: String, since: Double, in partition: AccountRegion) throws -> RequestRecord? {
         try db.query(
-            "SELECT \(Self.requestColumns) FROM requests WHERE client_token = ? AND created >= ? ORDER BY seq DESC LIMIT 1",
-            [.text(clientToken), .real(since)]
+            "SELECT \(Self.requestColumns) FROM requests WHERE client_token = ? AND created >= ? AND account = ? AND region = ? ORDER BY seq DESC LIMIT 1",
+            [.text(clientToken), .real(since), .text(partition.account), .text(partition.region)]
         ).first.flatMap(Self.record)
     }
 
@@ -131,18 +176,19 @@ final class LocalStore {
     }
 
     /// The token of an unfinished request on this resource, if any.
-    func unfinishedRequestToken(typeName: String, identifier: String) throws -> String? {
+    func unfinishedRequestToken(typeName: String, identifier: String, in partition: AccountRegion) throws -> String? {
         try db.query(
-            "SELECT token FROM requests WHERE outcome IS NULL AND type_name = ? AND identifier = ? LIMIT 1",
-            [.text(typeName), .text(identifier)]
+            "SELECT token FROM requests WHERE outcome IS NULL AND account = ? AND region = ? AND type_name = ? AND identifier = ? LIMIT 1",
+            [.text(partition.account), .text(partition.region), .text(typeName), .text(identifier)]
         ).first?.first?.text
     }
 
-    /// Requests newest first, starting below sequence number `before`, `limit` at most.
-    func requests(before: Int64, limit: Int) throws -> [RequestRecord] {
+    /// Requests of `partition` newest first, starting below sequence number `before`, `limit`
+    /// at most.
+    func requests(before: Int64, limit: Int, in partition: AccountRegion) throws -> [RequestRecord] {
         try db.query(
-            "SELECT \(Self.requestColumns) FROM requests WHERE seq < ? ORDER BY seq DESC LIMIT ?",
-            [.integer(before), .integer(Int64(limit))]
+            "SELECT \(Self.requestColumns) FROM requests WHERE account = ? AND region = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+            [.text(partition.account), .text(partition.region), .integer(before), .integer(Int64(limit))]
         ).compactMap(Self.record)
     }
 
@@ -152,19 +198,21 @@ final class LocalStore {
     }
 
     private static func record(_ row: [SQLiteValue]) -> RequestRecord? {
-        guard row.count == 15, let seq = row[0].integer, let token = row[1].text,
+        guard row.count == 17, let seq = row[0].integer, let token = row[1].text,
             // The API's open enums accept any text; a stored request only ever holds a known one.
             let operation = row[2].text.map(ResourceOperation.init(rawValue:)), operation.isKnown,
             let typeName = row[3].text,
             let identifier = row[4].text, let fingerprint = row[6].text, let created = row[7].real,
-            let phase = row[8].real, let hooks = row[14].text
+            let phase = row[8].real, let hooks = row[14].text, let account = row[15].text,
+            let region = row[16].text
         else { return nil }
         return RequestRecord(
             seq: seq, token: token, operation: operation, typeName: typeName, identifier: identifier,
             clientToken: row[5].text, fingerprint: fingerprint, created: created, phase: phase,
             model: row[9].text.flatMap { try? JSONParser.parse($0) }, cancelTime: row[10].real,
             outcome: row[11].text.map(OperationStatus.init(rawValue:)).flatMap { $0.isKnown ? $0 : nil }, errorCode: row[12].text,
-            statusMessage: row[13].text, hooksToken: hooks)
+            statusMessage: row[13].text, hooksToken: hooks,
+            partition: AccountRegion(account: account, region: region))
     }
 
     // MARK: resources
@@ -177,39 +225,43 @@ final class LocalStore {
         var visibleAfter: Double
     }
 
-    func resource(typeName: String, identifier: String) throws -> StoredResource? {
+    func resource(typeName: String, identifier: String, in partition: AccountRegion) throws -> StoredResource? {
         try db.query(
-            "SELECT seq, identifier, model, visible_after FROM resources WHERE type_name = ? AND identifier = ?",
-            [.text(typeName), .text(identifier)]
+            "SELECT seq, identifier, model, visible_after FROM resources WHERE account = ? AND region = ? AND type_name = ? AND identifier = ?",
+            [.text(partition.account), .text(partition.region), .text(typeName), .text(identifier)]
         ).first.flatMap(Self.resource)
     }
 
     /// Inserts a new resource, or replaces the model of an existing one in place (its listing
     /// position is kept).
-    func put(typeName: String, identifier: String, model: JSONValue, visibleAfter: Double = 0) throws {
+    func put(
+        typeName: String, identifier: String, model: JSONValue, visibleAfter: Double = 0, in partition: AccountRegion
+    ) throws {
         let text = writer.string(model)
-        if try resource(typeName: typeName, identifier: identifier) != nil {
+        let key: [SQLiteValue] = [.text(partition.account), .text(partition.region), .text(typeName), .text(identifier)]
+        if try resource(typeName: typeName, identifier: identifier, in: partition) != nil {
             try db.query(
-                "UPDATE resources SET model = ? WHERE type_name = ? AND identifier = ?",
-                [.text(text), .text(typeName), .text(identifier)])
+                "UPDATE resources SET model = ? WHERE account = ? AND region = ? AND type_name = ? AND identifier = ?",
+                [.text(text)] + key)
         } else {
             try db.query(
-                "INSERT INTO resources (type_name, identifier, model, visible_after) VALUES (?,?,?,?)",
-                [.text(typeName), .text(identifier), .text(text), .real(visibleAfter)])
+                "INSERT INTO resources (account, region, type_name, identifier, model, visible_after) VALUES (?,?,?,?,?,?)",
+                key + [.text(text), .real(visibleAfter)])
         }
     }
 
-    func deleteResource(typeName: String, identifier: String) throws {
+    func deleteResource(typeName: String, identifier: String, in partition: AccountRegion) throws {
         try db.query(
-            "DELETE FROM resources WHERE type_name = ? AND identifier = ?",
-            [.text(typeName), .text(identifier)])
+            "DELETE FROM resources WHERE account = ? AND region = ? AND type_name = ? AND identifier = ?",
+            [.text(partition.account), .text(partition.region), .text(typeName), .text(identifier)])
     }
 
-    /// Resources of a type in creation order, after sequence number `after`, `limit` at most.
-    func resources(typeName: String, after: Int64, limit: Int) throws -> [StoredResource] {
+    /// Resources of a type in `partition` in creation order, after sequence number `after`,
+    /// `limit` at most.
+    func resources(typeName: String, after: Int64, limit: Int, in partition: AccountRegion) throws -> [StoredResource] {
         try db.query(
-            "SELECT seq, identifier, model, visible_after FROM resources WHERE type_name = ? AND seq > ? ORDER BY seq LIMIT ?",
-            [.text(typeName), .integer(after), .integer(Int64(limit))]
+            "SELECT seq, identifier, model, visible_after FROM resources WHERE account = ? AND region = ? AND type_name = ? AND seq > ? ORDER BY seq LIMIT ?",
+            [.text(partition.account), .text(partition.region), .text(typeName), .integer(after), .integer(Int64(limit))]
         ).compactMap(Self.resource)
     }
 

@@ -25,6 +25,8 @@ struct RequestRecord: Sendable {
     var errorCode: String?
     var statusMessage: String?
     var hooksToken: String
+    /// The account and region the request was made in.
+    var partition: AccountRegion
 
     /// When the request completes if nothing cancels it.
     var dueTime: Double {

@@ -2,6 +2,7 @@ import CCSCloud
 import CloudControl
 import CloudControlLocal
 import Foundation
+import ResourceSchemas
 
 /// Builds the Cloud Control session scripts run against, from the global options: the
 /// in-process emulator with `--local[=DB]`, else the HTTP client (AWS, or `ccs serve` through
@@ -15,22 +16,145 @@ import Foundation
 /// backend, CloudFormation's DescribeType against the same endpoint settings (cached for the
 /// session and for a day on disk). With `--local` the engine shares the folders' registry, so
 /// scripts and the engine know the same types.
+///
+/// `aws({...})` sessions (`CloudSession.derive`) are the same wiring with the options
+/// changed: region, profile and endpoint replace the global ones; a `role_arn` is assumed
+/// with the profile's credentials, its temporary credentials shared through one
+/// `RoleSessionCache` per process. With `--local` every session shares one engine and acts in
+/// its partition: (the role's account or 123456789012, the session's region).
 enum CloudWiring {
     static func session(
         _ global: GlobalOptions, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> CloudSession {
         let shipped = ShippedSchemas(directories: SchemaFolders.resolve(global, environment: environment))
-        let runID = environment["CCS_RUN_ID"]
-        if global.local {
-            return CloudSession(
-                service: { try ServiceFactory.makeLocalService(global, registry: try shipped.registry()) },
-                schemas: shipped, runID: runID)
+        let shared = Shared(
+            global: global, shipped: shipped, environment: environment, runID: environment["CCS_RUN_ID"],
+            roleCache: RoleSessionCache())
+        return session(global, role: nil, shared)
+    }
+
+    /// What every session of one process shares.
+    private final class Shared {
+        /// The process's options: the `--local` engine's default partition is theirs.
+        let global: GlobalOptions
+        let shipped: ShippedSchemas
+        let environment: [String: String]
+        let runID: String?
+        let roleCache: RoleSessionCache
+        private var engine: LocalCloudControl?
+
+        init(
+            global: GlobalOptions, shipped: ShippedSchemas, environment: [String: String], runID: String?,
+            roleCache: RoleSessionCache
+        ) {
+            self.global = global
+            self.shipped = shipped
+            self.environment = environment
+            self.runID = runID
+            self.roleCache = roleCache
         }
-        let describeType = DescribeTypeSchemas(
-            client: { try ServiceFactory.makeCloudFormationClient(global, environment: environment) },
-            diskCache: ServiceFactory.schemaDiskCache(global, environment: environment))
-        return CloudSession(
-            service: { try ServiceFactory.makeService(global, environment: environment) },
-            schemas: SchemaSourceChain([shipped, describeType]), runID: runID)
+
+        /// The one `--local` engine, opened on first use with the process's options.
+        func localEngine() throws -> LocalCloudControl {
+            if let engine { return engine }
+            guard let made = try ServiceFactory.makeLocalService(global, registry: try shipped.registry()) as? LocalCloudControl
+            else { throw LocalError("ServiceInternalErrorException", "the local service is not the emulator's engine") }
+            engine = made
+            return made
+        }
+    }
+
+    private static func session(_ global: GlobalOptions, role: STSClient.RoleRequest?, _ shared: Shared) -> CloudSession {
+        let environment = shared.environment
+        let made: CloudSession
+        if global.local {
+            let account = role.flatMap { accountOf(roleArn: $0.roleArn) }
+            made = CloudSession(
+                service: {
+                    let engine = try shared.localEngine()
+                    let partition = AccountRegion(
+                        account: account ?? engine.defaultPartition.account,
+                        region: global.region ?? engine.defaultPartition.region)
+                    return partition == engine.defaultPartition ? engine : engine.partition(partition)
+                },
+                schemas: shared.shipped, runID: shared.runID)
+            made.region = global.region ?? LocalConfiguration().region
+            made.identityLookup = {
+                let account = account ?? LocalConfiguration().account
+                guard let role else {
+                    return SessionIdentity(account: account, arn: "arn:aws:iam::\(account):root", userId: account)
+                }
+                let name = role.roleArn.split(separator: "/").last.map(String.init) ?? "role"
+                return SessionIdentity(
+                    account: account, arn: "arn:aws:sts::\(account):assumed-role/\(name)/\(role.sessionName)",
+                    userId: "\(name):\(role.sessionName)")
+            }
+        } else {
+            let describeType = DescribeTypeSchemas(
+                client: { try ServiceFactory.makeCloudFormationClient(global, environment: environment) },
+                diskCache: ServiceFactory.schemaDiskCache(global, environment: environment))
+            let parts = Lazy {
+                try HTTPClientParts(
+                    global, environment: environment, serviceKey: ResolvedSettings.serviceKey, roleCache: shared.roleCache,
+                    role: role)
+            }
+            made = CloudSession(
+                service: { ServiceFactory.makeHTTPClient(try parts.value()) },
+                schemas: SchemaSourceChain([shared.shipped, describeType]), runID: shared.runID)
+            made.region = global.region ?? resolvedRegion(global, environment: environment)
+            made.identityLookup = {
+                let identity = try parts.value().stsClient().getCallerIdentity()
+                return SessionIdentity(account: identity.account, arn: identity.arn, userId: identity.userId)
+            }
+        }
+        made.derive = { options in
+            var derived = global
+            derived.region = options.region ?? global.region
+            derived.profile = options.profile ?? global.profile
+            derived.endpointURL = options.endpointURL ?? global.endpointURL
+            let role = options.roleArn.map {
+                STSClient.RoleRequest(
+                    roleArn: $0, sessionName: options.sessionName ?? AssumeRoleCredentialProvider.defaultSessionName(),
+                    externalId: options.externalId, durationSeconds: options.duration)
+            }
+            if global.local, let role, accountOf(roleArn: role.roleArn) == nil {
+                throw LocalError("ValidationError", "aws: role_arn \(role.roleArn) is not arn:aws:iam::ACCOUNT:role/NAME")
+            }
+            return session(derived, role: role, shared)
+        }
+        return made
+    }
+
+    /// The 12-digit account of `arn:aws:iam::ACCOUNT:role/NAME`.
+    static func accountOf(roleArn: String) -> String? {
+        let parts = roleArn.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[4].count == 12,
+            parts[4].allSatisfy({ $0.isASCII && $0.isNumber }), parts[5].hasPrefix("role/")
+        else { return nil }
+        return String(parts[4])
+    }
+
+    /// The region the profile and environment give, for `s.region`; nil when none does.
+    private static func resolvedRegion(_ global: GlobalOptions, environment: [String: String]) -> String? {
+        guard let shared = try? SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
+        else { return nil }
+        return (try? ResolvedSettings.resolve(
+            region: global.region, endpointURL: global.endpointURL, environment: environment, configuration: shared))?
+            .region
+    }
+}
+
+/// A value made on first use and kept, or the error of making it.
+final class Lazy<T> {
+    private let make: () throws -> T
+    private var made: T?
+
+    init(_ make: @escaping () throws -> T) { self.make = make }
+
+    func value() throws -> T {
+        if let made { return made }
+        let value = try make()
+        made = value
+        return value
     }
 }

@@ -8,8 +8,17 @@ struct HTTPClientParts {
     let configuration: ClientConfiguration
     let credentials: @Sendable () throws -> AWSCredentials
     let transport: CurlTransport
+    /// STS with the same settings (GetCallerIdentity for `s.identity`).
+    let stsConfiguration: ClientConfiguration
+    private let stsTransport: CurlTransport
 
-    init(_ global: GlobalOptions, environment: [String: String], serviceKey: String) throws {
+    /// - Parameters:
+    ///   - roleCache: the process's role sessions, shared by every client it builds.
+    ///   - role: assume this role with the profile's credentials (`aws({role_arn})`).
+    init(
+        _ global: GlobalOptions, environment: [String: String], serviceKey: String,
+        roleCache: RoleSessionCache = RoleSessionCache(), role: STSClient.RoleRequest? = nil
+    ) throws {
         let shared = try SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
         let settings = try ResolvedSettings.resolve(
             region: global.region, endpointURL: global.endpointURL, environment: environment,
@@ -34,12 +43,40 @@ struct HTTPClientParts {
             configuration: .init(
                 userAgent: "ccs/\(CCSVersion.string)", connectTimeout: 1, totalTimeout: 2,
                 proxies: ProxySettings()))
-        let provider = CredentialProviderChain.standard(
-            configuration: shared, environment: environment, transport: metadataTransport)
+        // STS for role profiles and web identity: the profile's region (us-east-1 when it has
+        // none, as botocore's global default), its own endpoint rules (AWS_ENDPOINT_URL_STS,
+        // then --endpoint-url and AWS_ENDPOINT_URL as for every service), the same retries.
+        let stsSettings = try ResolvedSettings.resolve(
+            region: global.region, endpointURL: global.endpointURL, environment: environment,
+            configuration: shared, serviceKey: STSClient.serviceKey)
+        let ssoSettings = try ResolvedSettings.resolve(
+            region: global.region, endpointURL: nil, environment: environment, configuration: shared,
+            serviceKey: "sso")
+        let stsTransport = CurlTransport(configuration: transport.configuration)
+        self.stsTransport = stsTransport
+        let stsConfiguration = ClientConfiguration(
+            region: stsSettings.region ?? "us-east-1", endpointURL: stsSettings.endpointURL,
+            useFIPS: stsSettings.useFIPSEndpoint, useDualStack: stsSettings.useDualStackEndpoint,
+            retryMode: stsSettings.retryMode, maxAttempts: stsSettings.maxAttempts, trace: trace)
+        let roles = RoleWiring(
+            sts: { credentials in
+                STSClient(configuration: stsConfiguration, credentials: credentials, transport: stsTransport)
+            },
+            cache: roleCache, transport: stsTransport, ssoEndpointURL: ssoSettings.endpointURL)
+        self.stsConfiguration = stsConfiguration
+        let chain = CredentialProviderChain.standard(
+            configuration: shared, environment: environment, transport: metadataTransport, roles: roles)
+        let provider: any CredentialProvider & Sendable =
+            role.map { AssumeRoleCredentialProvider($0, source: chain, sts: roles.sts, cache: roleCache) } ?? chain
         credentials = { try provider.resolve() }
         configuration = ClientConfiguration(
             region: settings.region, endpointURL: settings.endpointURL,
             useFIPS: settings.useFIPSEndpoint, useDualStack: settings.useDualStackEndpoint,
             retryMode: settings.retryMode, maxAttempts: settings.maxAttempts, trace: trace)
+    }
+
+    /// An STS client signing with these parts' credentials.
+    func stsClient() -> STSClient {
+        STSClient(configuration: stsConfiguration, credentials: credentials, transport: stsTransport)
     }
 }

@@ -16,9 +16,10 @@ struct ServeCommand: ParsableCommand {
         discussion: """
             Speaks the Cloud Control API's awsJson1_0 protocol on POST / and checks the SigV4 \
             signature of every request: test/test is always accepted; --credentials-file, \
-            CCS_SERVE_CREDENTIALS (AKID:SECRET pairs separated by commas or newlines) and \
-            --credentials add more; the first two keep the secret out of the command line, which \
-            every user can read. Prints one line, 'listening on http://HOST:PORT', once it accepts connections. \
+            CCS_SERVE_CREDENTIALS (AKID:SECRET[:ACCOUNT] entries separated by commas or newlines) \
+            and --credentials add more; the first two keep the secret out of the command line, \
+            which every user can read. Resources are kept per account (the key's) and region (the \
+            signature's); STS AssumeRole and GetCallerIdentity answer on the same port. Prints one line, 'listening on http://HOST:PORT', once it accepts connections. \
             Ctrl-C or SIGTERM stops it after in-flight requests finish.
 
             Example, with the AWS CLI:
@@ -52,25 +53,39 @@ struct ServeCommand: ParsableCommand {
             valueName: "spec"))
     var faults = ""
 
-    @Option(name: .long, help: ArgumentHelp("The region in generated ARNs and URLs; clients may sign for any region.", valueName: "region"))
+    @Option(name: .long, help: ArgumentHelp("The default region: where a database from before partitions keeps its resources. Clients may sign for any region; each region holds its own resources.", valueName: "region"))
     var region = "us-east-1"
 
-    @Option(name: .long, help: ArgumentHelp("The account id in generated ARNs and URLs.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The account of keys given without one (test:test) and of a database from before partitions.", valueName: "id"))
     var account = "123456789012"
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Accept requests signed with this access key id and secret (repeatable; test:test is always accepted). The command line is visible to every user (ps): prefer --credentials-file or CCS_SERVE_CREDENTIALS.",
-            valueName: "akid:secret"))
+            "Accept requests signed with this access key id and secret, acting in ACCOUNT (default: --account; repeatable; test:test is always accepted). The command line is visible to every user (ps): prefer --credentials-file or CCS_SERVE_CREDENTIALS.",
+            valueName: "akid:secret[:account]"))
     var credentials: [String] = []
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Accept the key pairs in this file, one AKID:SECRET per line ('#' comments and blank lines skipped; repeatable).",
+            "Accept the keys in this file, one AKID:SECRET[:ACCOUNT] per line ('#' comments and blank lines skipped; repeatable).",
             valueName: "path"))
     var credentialsFile: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Wait this long before writing every HTTP response, to model the real service's latency (delays of concurrent requests overlap).",
+            valueName: "ms"))
+    var responseDelay: Double = 0
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Answer ThrottlingException past this many Cloud Control requests per second per (account, region).",
+            valueName: "n"))
+    var rateLimit: Double?
 
     @Option(name: .long, help: ArgumentHelp("Load further resource type schemas (*.json) from this directory (repeatable; also CCS_SCHEMAS, folders separated by ':').", valueName: "dir"))
     var schemas: [String] = []
@@ -96,6 +111,12 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("--latency \(latency) must be a non-negative number of milliseconds")
         }
         _ = try credentialPairs()
+        if !(responseDelay >= 0 && responseDelay <= 600_000) {
+            throw ValidationError("--response-delay \(responseDelay) must be a number of milliseconds from 0 to 600000")
+        }
+        if let rateLimit, !(rateLimit > 0 && rateLimit.isFinite) {
+            throw ValidationError("--rate-limit \(rateLimit) must be a positive number of requests per second")
+        }
         do {
             _ = try FaultPlan(spec: faults)
         } catch let error as FaultPlanError {
@@ -106,33 +127,40 @@ struct ServeCommand: ParsableCommand {
     /// `test`/`test` plus the pairs of CCS_SERVE_CREDENTIALS, every `--credentials-file` and
     /// every `--credentials`, later ones replacing earlier ones with the same key id.
     func credentialPairs(environment: [String: String] = ProcessInfo.processInfo.environment) throws
-        -> [String: String]
+        -> (secrets: [String: String], accounts: [String: String])
     {
-        var pairs = ["test": "test"]
+        var keys = [ServeCredentials.Key(accessKeyId: "test", secret: "test", account: nil)]
         // Set but empty counts as unset, as for the AWS_* variables.
         if let text = environment[ServeCredentials.environmentVariable],
             !text.allSatisfy({ $0.isWhitespace })
         {
-            for (akid, secret) in try ServeCredentials.parse(text, source: ServeCredentials.environmentVariable) {
-                pairs[akid] = secret
-            }
+            keys += try ServeCredentials.parse(text, source: ServeCredentials.environmentVariable)
         }
         for path in credentialsFile {
-            for (akid, secret) in try ServeCredentials.read(path) { pairs[akid] = secret }
+            keys += try ServeCredentials.read(path)
         }
         for entry in credentials {
-            guard let (akid, secret) = ServeCredentials.pair(entry) else {
-                throw ValidationError("--credentials '\(entry)' must be ACCESS_KEY_ID:SECRET_ACCESS_KEY")
+            guard let key = ServeCredentials.key(entry) else {
+                // Never quote the entry: it holds a secret.
+                throw ValidationError(
+                    "--credentials: an entry is not \(ServeCredentials.format) (an account id is 12 digits)")
             }
-            pairs[akid] = secret
+            keys.append(key)
         }
-        return pairs
+        var secrets: [String: String] = [:]
+        var accounts: [String: String] = [:]
+        for key in keys {
+            secrets[key.accessKeyId] = key.secret
+            accounts[key.accessKeyId] = key.account
+        }
+        return (secrets, accounts)
     }
 
     /// What to say on stderr before serving: a secret given in argv, a key file others can read.
     func credentialWarnings() -> [String] {
         var warnings: [String] = []
-        let exposed = credentials.compactMap(ServeCredentials.pair).filter { $0 != ("test", "test") }.map(\.0)
+        let exposed = credentials.compactMap(ServeCredentials.key).filter { $0.secret != "test" || $0.accessKeyId != "test" }
+            .map(\.accessKeyId)
         if !exposed.isEmpty {
             warnings.append(
                 "ccs serve: warning: --credentials puts the secret of \(exposed.joined(separator: ", ")) on the command line, where every user of this machine can read it (ps, /proc/PID/cmdline); pass it with --credentials-file PATH or the \(ServeCredentials.environmentVariable) environment variable instead"
@@ -168,8 +196,10 @@ struct ServeCommand: ParsableCommand {
         if verbose {
             log = { line in FileHandle.standardError.write(Data(("ccs serve: " + line + "\n").utf8)) }
         }
+        let keys = try credentialPairs()
         let handler = CloudControlAPIHandler(
-            service: engine, credentials: try credentialPairs(), faults: settings.faults, log: log)
+            service: engine, credentials: keys.secrets, accounts: keys.accounts, faults: settings.faults,
+            rateLimit: rateLimit, log: log)
         // Installed before the server starts so that a signal sent right after the
         // 'listening on' line is not lost.
         let signals = ShutdownSignals()
@@ -177,7 +207,8 @@ struct ServeCommand: ParsableCommand {
         do {
             server = try HTTPServer.start(
                 configuration: HTTPServerConfiguration(
-                    host: host, port: port, limits: HTTPServerLimits(maxConnections: maxConnections)),
+                    host: host, port: port, limits: HTTPServerLimits(maxConnections: maxConnections),
+                    responseDelay: .nanoseconds(Int64(responseDelay * 1_000_000))),
                 handler: handler)
         } catch {
             engine.close()

@@ -36,8 +36,11 @@ enum ServiceFactory {
     static func makeHTTPClient(_ global: GlobalOptions, environment: [String: String]) throws
         -> CloudControlService
     {
-        let parts = try HTTPClientParts(global, environment: environment, serviceKey: ResolvedSettings.serviceKey)
-        return CloudControlClient(
+        try makeHTTPClient(HTTPClientParts(global, environment: environment, serviceKey: ResolvedSettings.serviceKey))
+    }
+
+    static func makeHTTPClient(_ parts: HTTPClientParts) -> CloudControlService {
+        CloudControlClient(
             configuration: parts.configuration, credentials: parts.credentials, transport: parts.transport)
     }
 

@@ -217,7 +217,7 @@ import Testing
             try engine.get(typeName: "AWS::KMS::Key", identifier: created.identifier ?? "").properties)
         #expect(model["PendingWindowInDays"] == nil)
         let stored = try #require(
-            try engine.store.resource(typeName: "AWS::KMS::Key", identifier: created.identifier ?? ""))
+            try engine.store.resource(typeName: "AWS::KMS::Key", identifier: created.identifier ?? "", in: engine.defaultPartition))
         #expect(stored.model["PendingWindowInDays"] == 7)
     }
 

@@ -173,7 +173,7 @@ import Testing
         #expect(fromEmpty.status == 2)
         #expect(
             fromEmpty.stderr.contains(
-                "--credentials-file \(empty) holds no ACCESS_KEY_ID:SECRET_ACCESS_KEY pair"))
+                "--credentials-file \(empty) holds no ACCESS_KEY_ID:SECRET_ACCESS_KEY[:ACCOUNT_ID] entry"))
 
         let missing = try Self.run([
             "serve", "--port", "0", "--credentials-file", Self.folder.path + "/absent",

@@ -5,6 +5,8 @@ import json
 import signal
 import subprocess
 
+import boto3
+
 from emulator_support import (  # noqa: F401 (fixtures are used by name)
     CCS_BIN, Emulator, client_environment, create_log_group, fast, fast_waiter_config,
     glacial, isolated_aws_environment, listed_topic_names, topics, unique)
@@ -50,8 +52,14 @@ def test_region_and_account_shape_generated_identifiers(tmp_path_factory):
     emulator = Emulator(tmp_path_factory.mktemp("region"), "--latency", "0", "--region", "eu-west-3",
                         "--account", "111122223333").start()
     try:
-        # The client signs for us-east-1: the emulator accepts any region in the scope.
+        # The key test/test acts in --account; the region is the one the client signs for
+        # (each region keeps its own resources, docs/EMULATOR.md "Accounts and regions").
         event = emulator.client().create_resource(
+            TypeName="AWS::SQS::Queue", DesiredState=json.dumps({"QueueName": "jobs"}))["ProgressEvent"]
+        assert event["Identifier"] == "https://sqs.us-east-1.amazonaws.com/111122223333/jobs"
+        session = boto3.session.Session(aws_access_key_id="test", aws_secret_access_key="test", region_name="eu-west-3")
+        paris = session.client("cloudcontrol", endpoint_url=emulator.url)
+        event = paris.create_resource(
             TypeName="AWS::SQS::Queue", DesiredState=json.dumps({"QueueName": "jobs"}))["ProgressEvent"]
         assert event["Identifier"] == "https://sqs.eu-west-3.amazonaws.com/111122223333/jobs"
     finally:

@@ -31,10 +31,12 @@ struct RequestPipeline {
     /// when the answer names none, e.g. an HTML 503 from a load balancer).
     typealias Failure = (error: Error, code: String?)
 
-    /// Sends `unsigned`, signed afresh for every attempt, until a 2xx answer (decoded by
-    /// `decodeSuccess`) or the retry policy gives up (the last error is thrown).
+    /// Sends `unsigned`, signed afresh for every attempt (unless `signer` is nil: the few
+    /// unsigned calls, AssumeRoleWithWebIdentity and the SSO portal), until a 2xx answer
+    /// (decoded by `decodeSuccess`) or the retry policy gives up (the last error is thrown).
+    /// `carriesCredentials` keeps both bodies out of the debug trace.
     func run<Output>(
-        _ unsigned: HTTPRequest, signer: SigV4Signer,
+        _ unsigned: HTTPRequest, signer: SigV4Signer?, carriesCredentials: Bool = false,
         decodeSuccess: (HTTPResponse) throws -> Output,
         decodeFailure: (HTTPResponse) -> Failure
     ) throws -> Output {
@@ -44,8 +46,8 @@ struct RequestPipeline {
             let failure: Error
             let retryFailure: RetryFailure
             do {
-                let request = try sign(unsigned, with: signer)
-                let response = try send(request)
+                let request = try signer.map { try sign(unsigned, with: $0) } ?? unsigned
+                let response = try send(request, carriesCredentials: carriesCredentials)
                 if (200..<300).contains(response.status) {
                     retryPolicy.recordSuccess(lastQuotaCost: lastQuotaCost, quota: retryQuota)
                     // A body that does not decode is not retried: the same request would get
@@ -86,6 +88,13 @@ struct RequestPipeline {
     static func post(endpoint: String, headers: [(name: String, value: String)], body: [UInt8]) throws
         -> HTTPRequest
     {
+        try request("POST", endpoint: endpoint, headers: headers, body: body)
+    }
+
+    /// `method` to `endpoint` (which may carry a query) with `headers` after `Host`.
+    static func request(
+        _ method: String, endpoint: String, headers: [(name: String, value: String)], body: [UInt8]
+    ) throws -> HTTPRequest {
         guard let components = URLComponents(string: endpoint), let host = components.host,
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else {
@@ -99,7 +108,7 @@ struct RequestPipeline {
         let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
         var url = "\(scheme)://\(authority)\(path)"
         if let query = components.percentEncodedQuery { url += "?\(query)" }
-        return HTTPRequest(method: "POST", url: url, headers: [(name: "Host", value: authority)] + headers, body: body)
+        return HTTPRequest(method: method, url: url, headers: [(name: "Host", value: authority)] + headers, body: body)
     }
 
     /// Adds the SigV4 headers (`X-Amz-Date`, `X-Amz-Security-Token`, `Authorization`).
@@ -121,26 +130,20 @@ struct RequestPipeline {
         return result
     }
 
-    func send(_ request: HTTPRequest) throws -> HTTPResponse {
+    func send(_ request: HTTPRequest, carriesCredentials: Bool = false) throws -> HTTPResponse {
         let started = Date()
+        func trace(_ response: HTTPResponse?, _ error: TransportError?) {
+            guard configuration.trace != nil else { return }
+            let exchange = HTTPExchange(
+                request: request, response: response, error: error, duration: Date().timeIntervalSince(started))
+            traceLine((carriesCredentials ? exchange.withoutBodies() : exchange).render())
+        }
         do {
             let response = try transport.send(request, timeout: configuration.attemptTimeout)
-            if configuration.trace != nil {
-                traceLine(
-                    HTTPExchange(
-                        request: request, response: response, error: nil,
-                        duration: Date().timeIntervalSince(started)
-                    ).render())
-            }
+            trace(response, nil)
             return response
         } catch let error as TransportError {
-            if configuration.trace != nil {
-                traceLine(
-                    HTTPExchange(
-                        request: request, response: nil, error: error,
-                        duration: Date().timeIntervalSince(started)
-                    ).render())
-            }
+            trace(nil, error)
             throw error
         }
     }

@@ -14,6 +14,12 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         case instanceMetadataFailed
         /// Cached temporary credentials expired and could not be refreshed.
         case expired
+        /// STS refused AssumeRole, or could not be reached.
+        case assumeRoleFailed
+        /// AssumeRoleWithWebIdentity failed, or its token file could not be read.
+        case webIdentityFailed
+        /// IAM Identity Center: no usable token in the SSO cache, or the portal refused it.
+        case ssoFailed
         /// The shared configuration itself was wrong (see `ConfigurationError`).
         case configuration
     }

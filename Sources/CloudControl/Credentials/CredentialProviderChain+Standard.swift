@@ -13,14 +13,36 @@ extension CredentialProviderChain {
     /// `metadata_service_num_attempts` times (1). `transport` carries the container and
     /// instance metadata calls; `environment` is the
     /// process environment, injected so that tests control it.
+    ///
+    /// With `roles`, the profile's references come right after the environment, in botocore's
+    /// order: its `role_arn` (with `source_profile`, `credential_source` or
+    /// `web_identity_token_file`) or IAM Identity Center settings (`ProfileRoleCredentialProvider`),
+    /// then `AWS_WEB_IDENTITY_TOKEN_FILE` + `AWS_ROLE_ARN` from the environment.
     public static func standard(
         explicit: AWSCredentials? = nil, configuration: SharedConfiguration, environment: [String: String],
-        transport: any HTTPTransport
+        transport: any HTTPTransport, roles: RoleWiring? = nil
     ) -> CachingCredentialProvider {
         var providers: [any CredentialProvider] = []
         if let explicit { providers.append(StaticCredentialProvider(explicit)) }
         if configuration.profileSource != .argument {
             providers.append(EnvironmentCredentialProvider(environment: environment))
+        }
+        if let roles {
+            providers.append(
+                ProfileRoleCredentialProvider(
+                    configuration: configuration, environment: environment, wiring: roles, metadataTransport: transport))
+            if let tokenFile = environment.awsSetting("AWS_WEB_IDENTITY_TOKEN_FILE"),
+                let roleArn = environment.awsSetting("AWS_ROLE_ARN")
+            {
+                let request = STSClient.RoleRequest(
+                    roleArn: roleArn,
+                    sessionName: environment.awsSetting("AWS_ROLE_SESSION_NAME")
+                        ?? AssumeRoleCredentialProvider.defaultSessionName())
+                providers.append(
+                    WebIdentityCredentialProvider(
+                        request, tokenFile: tokenFile, sts: roles.sts, cache: roles.cache,
+                        description: "web identity (AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN \(roleArn))"))
+            }
         }
         providers.append(ProfileKeysCredentialProvider(configuration: configuration, file: .credentialsFile))
         providers.append(ProcessCredentialProvider(configuration: configuration, environment: environment))

@@ -33,7 +33,7 @@ public struct HTTPExchange: Sendable {
     /// The header value with secrets replaced; other headers are returned unchanged.
     public static func redactedValue(name: String, value: String) -> String {
         switch name.lowercased() {
-        case "x-amz-security-token":
+        case "x-amz-security-token", "x-amz-sso_bearer_token":
             return "<redacted>"
         case "authorization":
             guard let range = value.range(of: "Signature=") else { return value }
@@ -41,6 +41,19 @@ public struct HTTPExchange: Sendable {
         default:
             return value
         }
+    }
+
+    /// The exchange with both bodies replaced by their length: for calls whose bodies carry
+    /// credentials (STS answers, a web identity token, the SSO portal's answer).
+    public func withoutBodies() -> HTTPExchange {
+        var copy = self
+        if !copy.request.body.isEmpty {
+            copy.request.body = Array("<\(copy.request.body.count) bytes redacted: they carry credentials>".utf8)
+        }
+        if let body = copy.response?.body, !body.isEmpty {
+            copy.response?.body = Array("<\(body.count) bytes redacted: they carry credentials>".utf8)
+        }
+        return copy
     }
 
     /// The exchange as text, the way `--debug` prints it: request line, headers, body, then the

@@ -21,44 +21,82 @@ extension CloudControlAPIHandler {
         return contentType.lowercased().hasPrefix("application/x-www-form-urlencoded")
     }
 
-    /// Verifies the signature (service `cloudformation` in the scope), then runs the action.
+    /// Verifies the signature, then runs the action: STS's (`sts` in the credential scope, or
+    /// the unsigned AssumeRoleWithWebIdentity) or CloudFormation's DescribeType.
     func handleQuery(_ request: ServerRequest) -> HTTPResponse {
         let requestId = UUID().uuidString.lowercased()
+        let form = FormEncoding.decode(request.body)
+        let parameters = Dictionary((form ?? []).map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let action = parameters["Action"] ?? "(no Action)"
+        let isSTS = Self.scopeService(request).map { $0 == STSWire.signingName } ?? Self.stsActions.contains(action)
+        let namespace = isSTS ? STSWire.xmlNamespace : CloudFormationClient.xmlNamespace
         let reply: HTTPResponse
-        var action = "(no Action)"
         do {
-            do {
-                _ = try cloudFormationVerifier.verify(
-                    SigV4Request(
-                        method: request.method, path: request.path, query: request.query,
-                        headers: request.headers, body: request.body),
-                    now: now())
-            } catch {
-                throw CloudFormationError(
-                    code: Self.queryErrorCode(error.kind), message: error.message, httpStatus: error.httpStatus)
-            }
             guard request.method == "POST", request.path == "/" else {
                 throw CloudFormationError(
                     code: "InvalidAction", message: "awsQuery requests are POST /, not \(request.method) \(request.path).",
                     httpStatus: 400)
             }
-            guard let form = FormEncoding.decode(request.body) else {
+            // AssumeRoleWithWebIdentity is the one unsigned action: the token is the proof.
+            let unsigned = isSTS && action == "AssumeRoleWithWebIdentity" && request.header("Authorization") == nil
+            let caller = unsigned ? nil : try verifyQuery(request, service: isSTS ? stsVerifier : cloudFormationVerifier)
+            guard form != nil else {
                 throw CloudFormationError(
                     code: "MalformedQueryString", message: "The form-encoded body has a malformed % escape or is not UTF-8.",
                     httpStatus: 400)
             }
-            let parameters = Dictionary(form.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-            action = parameters["Action"] ?? action
-            reply = try describeType(parameters, requestId: requestId)
+            if isSTS {
+                reply = xmlResponse(
+                    status: 200, xml: try sts(parameters, caller: caller, requestId: requestId), requestId: requestId)
+            } else {
+                reply = try describeType(parameters, requestId: requestId)
+            }
         } catch let error as CloudFormationError {
-            reply = queryError(error, requestId: requestId)
+            reply = queryError(error, namespace: namespace, requestId: requestId)
         } catch {
             reply = queryError(
                 CloudFormationError(code: "InternalFailure", message: "Internal error of the emulator: \(error)", httpStatus: 500),
-                requestId: requestId)
+                namespace: namespace, requestId: requestId)
         }
         log?("\(action) \(reply.status) \(requestId)")
         return reply
+    }
+
+    /// The signature and the principal behind it, or the awsQuery error AWS answers.
+    private func verifyQuery(_ request: ServerRequest, service verifier: SigV4Verifier) throws(CloudFormationError)
+        -> ServerIdentities.Principal
+    {
+        let verified: VerifiedIdentity
+        do {
+            verified = try verifier.verify(
+                SigV4Request(
+                    method: request.method, path: request.path, query: request.query,
+                    headers: request.headers, body: request.body),
+                now: now())
+        } catch {
+            throw CloudFormationError(
+                code: Self.queryErrorCode(error.kind), message: error.message, httpStatus: error.httpStatus)
+        }
+        do {
+            return try identities.principal(
+                accessKeyId: verified.accessKeyId, sessionToken: verified.sessionToken, now: now())
+        } catch {
+            // The query protocols drop the JSON protocols' `Exception` suffix.
+            let code = error.code == "ExpiredTokenException" ? "ExpiredToken" : "InvalidClientTokenId"
+            throw CloudFormationError(code: code, message: error.message, httpStatus: 403)
+        }
+    }
+
+    /// The service named by the `Authorization` header's credential scope
+    /// (`Credential=AKID/DATE/REGION/SERVICE/aws4_request`), read before verifying so that the
+    /// right verifier checks it.
+    static func scopeService(_ request: ServerRequest) -> String? {
+        guard let header = request.header("Authorization"),
+            let range = header.range(of: "Credential=")
+        else { return nil }
+        let credential = header[range.upperBound...].prefix { $0 != "," && $0 != " " }
+        let parts = credential.split(separator: "/")
+        return parts.count == 5 ? String(parts[3]) : nil
     }
 
     /// `Action=DescribeType` with `Type=RESOURCE` and `TypeName` (or an `Arn` of the form
@@ -134,10 +172,10 @@ extension CloudControlAPIHandler {
         (service as? LocalCloudControl)?.configuration.region ?? "us-east-1"
     }
 
-    private func queryError(_ error: CloudFormationError, requestId: String) -> HTTPResponse {
+    private func queryError(_ error: CloudFormationError, namespace: String, requestId: String) -> HTTPResponse {
         let type = error.httpStatus >= 500 ? "Receiver" : "Sender"
         let xml = """
-            <ErrorResponse xmlns="\(CloudFormationClient.xmlNamespace)">
+            <ErrorResponse xmlns="\(namespace)">
               <Error>
                 <Type>\(type)</Type>
                 <Code>\(Self.escapeXML(error.code))</Code>
@@ -150,7 +188,7 @@ extension CloudControlAPIHandler {
         return xmlResponse(status: error.httpStatus, xml: xml, requestId: requestId)
     }
 
-    private func xmlResponse(status: Int, xml: String, requestId: String) -> HTTPResponse {
+    func xmlResponse(status: Int, xml: String, requestId: String) -> HTTPResponse {
         HTTPResponse(
             status: status,
             headers: [

@@ -1,8 +1,11 @@
 import CloudControl
 
 extension CloudControlAPIHandler {
-    /// Decodes the body as the operation's input, calls the service and encodes its output.
-    func dispatch(_ operation: APIOperation, body: [UInt8]) throws(CloudControlError) -> [UInt8] {
+    /// Decodes the body as the operation's input, calls `service` (the partition the request
+    /// acts in) and encodes its output.
+    func dispatch(_ operation: APIOperation, on service: any CloudControlService, body: [UInt8])
+        throws(CloudControlError) -> [UInt8]
+    {
         switch operation {
         case .createResource: return try call(CreateResourceInput.self, body) { try service.createResource($0) }
         case .getResource: return try call(GetResourceInput.self, body) { try service.getResource($0) }

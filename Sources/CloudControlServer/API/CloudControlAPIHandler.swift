@@ -20,12 +20,19 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
     static let acceptedContentTypes: Set<String> = [CloudControlWire.contentType, "application/json"]
 
     let service: any CloudControlService & Sendable
+    /// Who may sign, and the account of each key (STS adds temporary keys).
+    let identities: ServerIdentities
+    /// Resources live per (account, region) when the service is the emulator's engine.
+    private let engine: LocalCloudControl?
+    private let rateLimiter: PartitionRateLimiter?
     /// The schemas CloudFormation's DescribeType answers from (awsQuery requests on the same
     /// port, see `CloudControlAPIHandler+DescribeType.swift`).
     let schemas: SchemaRegistry?
     private let verifier: SigV4Verifier
     /// Verifies DescribeType requests, signed for the `cloudformation` service.
     let cloudFormationVerifier: SigV4Verifier
+    /// Verifies STS requests (AssumeRole, GetCallerIdentity), signed for `sts`.
+    let stsVerifier: SigV4Verifier
     private let faults: HTTPFaultInjector
     let now: @Sendable () -> Date
     let log: (@Sendable (String) -> Void)?
@@ -33,6 +40,10 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
     /// - Parameters:
     ///   - service: what the requests run against, normally a `LocalCloudControl`.
     ///   - credentials: access key id → secret access key pairs that may sign requests.
+    ///   - accounts: access key id → the account its requests act in; keys not named belong
+    ///     to the engine's configured account (123456789012 by default).
+    ///   - rateLimit: requests a second allowed per (account, region); more are answered
+    ///     ThrottlingException. nil for no limit.
     ///   - faults: the plan whose `throttle`, `5xx` and `drop` rates apply here.
     ///   - maxClockSkew: how far `X-Amz-Date` may be from the server's clock (AWS: 15 minutes).
     ///   - now: the server's clock, injectable for tests.
@@ -43,22 +54,34 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
     public init(
         service: any CloudControlService & Sendable,
         credentials: [String: String] = ["test": "test"],
+        accounts: [String: String] = [:],
         faults: FaultPlan = .none,
+        rateLimit: Double? = nil,
         maxClockSkew: TimeInterval = 15 * 60,
         now: @escaping @Sendable () -> Date = { Date() },
         schemas: SchemaRegistry? = nil,
         log: (@Sendable (String) -> Void)? = nil
     ) {
         self.service = service
-        self.schemas = schemas ?? (service as? LocalCloudControl)?.registry
+        let engine = service as? LocalCloudControl
+        self.engine = engine
+        self.schemas = schemas ?? engine?.registry
+        let identities = ServerIdentities(
+            secrets: credentials, accounts: accounts,
+            defaultAccount: engine?.configuration.account ?? LocalConfiguration().account)
+        self.identities = identities
+        self.rateLimiter = rateLimit.map { PartitionRateLimiter(rate: $0) }
         self.cloudFormationVerifier = SigV4Verifier(
             service: CloudFormationClient.signingName, region: nil, maxClockSkew: maxClockSkew,
-            secretForAccessKey: { credentials[$0] })
-        // The scope's region is not enforced: one emulator stands in for every region, so a
-        // client configured for eu-west-3 works as one configured for us-east-1.
+            secretForAccessKey: { identities.secret(for: $0) })
+        self.stsVerifier = SigV4Verifier(
+            service: STSWire.signingName, region: nil, maxClockSkew: maxClockSkew,
+            secretForAccessKey: { identities.secret(for: $0) })
+        // Any region is accepted: one emulator stands in for every region, and the scope's
+        // region picks the partition the request acts in.
         self.verifier = SigV4Verifier(
             service: Self.signingName, region: nil, maxClockSkew: maxClockSkew,
-            secretForAccessKey: { credentials[$0] })
+            secretForAccessKey: { identities.secret(for: $0) })
         self.faults = HTTPFaultInjector(plan: faults)
         self.now = now
         self.log = log
@@ -91,7 +114,7 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
     /// The output body. Sets `drop` when the `drop` fault hit: the request still runs, and
     /// its answer, output or error, is lost.
     private func process(_ request: ServerRequest, drop: inout Bool) throws(CloudControlError) -> [UInt8] {
-        try authenticate(request)
+        let partition = try authenticate(request)
         guard request.path == "/" else {
             throw ServerErrors.unknownOperation(
                 "Cloud Control is served at path '/', not '\(request.path)'.", status: 404)
@@ -101,6 +124,9 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
                 "Cloud Control answers POST requests only, not \(request.method).", status: 405)
         }
         let operation = try self.operation(of: request)
+        if let rateLimiter, !rateLimiter.admit(partition) {
+            throw ServerErrors.rateExceeded(rateLimiter.rate, partition)
+        }
         let decision = faults.decide()
         switch decision {
         case .throttle: throw ServerErrors.throttled()
@@ -109,18 +135,29 @@ public struct CloudControlAPIHandler: ServerRequestHandler {
         }
         drop = decision == .drop
         try checkContentType(request)
-        return try dispatch(operation, body: request.body)
+        let target: any CloudControlService
+        if let engine { target = engine.partition(partition) } else { target = service }
+        return try dispatch(operation, on: target, body: request.body)
     }
 
-    /// SigV4 over the request as received (AWS General Reference, "Signature Version 4").
-    private func authenticate(_ request: ServerRequest) throws(CloudControlError) {
+    /// SigV4 over the request as received (AWS General Reference, "Signature Version 4"), then
+    /// the partition it acts in: the signing key's account and the credential scope's region.
+    private func authenticate(_ request: ServerRequest) throws(CloudControlError) -> AccountRegion {
         let signed = SigV4Request(
             method: request.method, path: request.path, query: request.query, headers: request.headers,
             body: request.body)
+        let verified: VerifiedIdentity
         do {
-            _ = try verifier.verify(signed, now: now())
+            verified = try verifier.verify(signed, now: now())
         } catch {
             throw CloudControlError(code: .unknown(error.code), message: error.message, httpStatus: error.httpStatus)
+        }
+        do {
+            let principal = try identities.principal(
+                accessKeyId: verified.accessKeyId, sessionToken: verified.sessionToken, now: now())
+            return AccountRegion(account: principal.account, region: verified.region)
+        } catch {
+            throw CloudControlError(code: .unknown(error.code), message: error.message, httpStatus: 403)
         }
     }
 

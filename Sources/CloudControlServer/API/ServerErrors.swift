@@ -1,4 +1,5 @@
 import CloudControl
+import CloudControlLocal
 
 /// Errors the front end answers itself, before or instead of the engine. They are not among the
 /// model's 21 exception types (which the engine raises) but are what AWS's awsJson1_0 front ends
@@ -44,6 +45,13 @@ enum ServerErrors {
         CloudControlError(
             code: .unknown("BadRequestException"), message: "The request is not well-formed HTTP/1.1: \(detail).",
             httpStatus: 400)
+    }
+
+    /// `--rate-limit`: the partition's bucket is empty.
+    static func rateExceeded(_ rate: Double, _ partition: AccountRegion) -> CloudControlError {
+        CloudControlError(
+            code: .throttling,
+            message: "Rate exceeded (the emulator's --rate-limit of \(rate == rate.rounded() ? String(Int(rate)) : String(rate)) requests/s for account \(partition.account) in \(partition.region))")
     }
 
     /// Injected throttling, worded as the service words it.

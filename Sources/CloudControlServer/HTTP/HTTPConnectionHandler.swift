@@ -35,11 +35,13 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
     private let limits: HTTPServerLimits
     /// Told when a request starts and ends, so that the cap on connections closes only idle ones.
     private let connections: ConnectionRegistry
+    private let responseDelay: TimeAmount
 
     init(
         handler: any ServerRequestHandler, threadPool: NIOThreadPool, limits: HTTPServerLimits,
-        connections: ConnectionRegistry
+        connections: ConnectionRegistry, responseDelay: TimeAmount = .zero
     ) {
+        self.responseDelay = responseDelay
         self.handler = handler
         self.threadPool = threadPool
         self.limits = limits
@@ -120,8 +122,13 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
         let keepAlive = head.isKeepAlive
         let version = head.version
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-        threadPool.runIfActive(eventLoop: context.eventLoop) {
+        let eventLoop = context.eventLoop
+        let delay = responseDelay
+        threadPool.runIfActive(eventLoop: eventLoop) {
             handler.handle(request)
+        }.flatMap { reply in
+            // `--response-delay`: a timer on the event loop, so delayed requests overlap.
+            delay > .zero ? eventLoop.scheduleTask(in: delay) { reply }.futureResult : eventLoop.makeSucceededFuture(reply)
         }.whenComplete { result in
             let (connection, context) = bound.value
             switch result {

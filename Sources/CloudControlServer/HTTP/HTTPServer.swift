@@ -75,7 +75,8 @@ public final class HTTPServer: Sendable {
                     try sync.addHandler(IdleStateHandler(readTimeout: limits.idleTimeout))
                     try sync.addHandler(
                         HTTPConnectionHandler(
-                            handler: handler, threadPool: threadPool, limits: limits, connections: connections))
+                            handler: handler, threadPool: threadPool, limits: limits, connections: connections,
+                            responseDelay: configuration.responseDelay))
                 }
             }
         let channel: any Channel

@@ -12,19 +12,25 @@ public struct HTTPServerConfiguration: Sendable {
     public var eventLoopThreads: Int
     /// Threads running the (blocking) request handler.
     public var handlerThreads: Int
+    /// Added before every response is written (`ccs serve --response-delay`), to model the
+    /// real service's latency. Waited on the event loop, not on a handler thread, so requests
+    /// in flight overlap their delays as they do against AWS.
+    public var responseDelay: TimeAmount
 
     public init(
         host: String = "127.0.0.1",
         port: Int = 0,
         limits: HTTPServerLimits = HTTPServerLimits(),
         eventLoopThreads: Int = 1,
-        handlerThreads: Int = 4
+        handlerThreads: Int = 4,
+        responseDelay: TimeAmount = .zero
     ) {
         self.host = host
         self.port = port
         self.limits = limits
         self.eventLoopThreads = max(1, eventLoopThreads)
         self.handlerThreads = max(1, handlerThreads)
+        self.responseDelay = max(.zero, responseDelay)
     }
 }
 

@@ -28,7 +28,8 @@ final class EmulatorTestServer {
     let signer = SigV4Signer(service: "cloudcontrolapi", region: "us-east-1")
 
     init(
-        faults: String = "", credentials: [String: String] = ["test": "test"], latency: Double = 0,
+        faults: String = "", credentials: [String: String] = ["test": "test"], accounts: [String: String] = [:],
+        latency: Double = 0,
         limits: HTTPServerLimits = HTTPServerLimits(), log: (@Sendable (String) -> Void)? = nil
     ) throws {
         var configuration = LocalConfiguration()
@@ -38,7 +39,8 @@ final class EmulatorTestServer {
         configuration.faults = plan
         engine = try LocalCloudControl(
             databasePath: ":memory:", configuration: configuration, registry: try SchemaRegistry(includeShipped: true))
-        let handler = CloudControlAPIHandler(service: engine, credentials: credentials, faults: plan, log: log)
+        let handler = CloudControlAPIHandler(
+            service: engine, credentials: credentials, accounts: accounts, faults: plan, log: log)
         server = try HTTPServer.start(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, limits: limits), handler: handler)
     }
