@@ -1,11 +1,18 @@
 import CCSLanguage
 import Foundation
 import JSONCore
+import ResourceSchemas
 
 // Hover, go to definition and document symbols.
 
 extension LanguageServer {
     func hover(in document: TextDocument, at offset: Int) -> JSONValue? {
+        if let string = Self.string(around: offset, in: document.bytes),
+            let schema = try? schemas.schema(for: string.text)
+        {
+            return ["contents": ["kind": "markdown", "value": .string(Self.typeSummary(schema))],
+                    "range": range(document, string.start, string.end)]
+        }
         guard let word = document.word(at: offset) else { return nil }
         let index = DocumentIndex(bytes: document.bytes)
         var text: String?
@@ -62,6 +69,30 @@ extension LanguageServer {
             let symbol = loaded.index.exports.first(where: { $0.name == word.text })
         else { return nil }
         return (symbol, loaded.document)
+    }
+
+    /// The text of the string literal (on one line) the offset is in, with its byte range.
+    static func string(around offset: Int, in bytes: [UInt8]) -> (text: String, start: Int, end: Int)? {
+        guard let start = CursorContext.openString(before: offset, in: bytes), start > 0 else { return nil }
+        let quote = bytes[start - 1]
+        var end = offset
+        while end < bytes.count && bytes[end] != quote && bytes[end] != 0x0A {
+            if bytes[end] == UInt8(ascii: "\\") { return nil }
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == quote else { return nil }
+        return (String(decoding: bytes[start..<end], as: UTF8.self), start, end)
+    }
+
+    /// A resource type's hover: its description, identifier and what cannot change.
+    static func typeSummary(_ schema: ResourceSchema) -> String {
+        var text = "**\(schema.typeName)**"
+        if let description = schema.document["description"]?.stringValue { text += "\n\n" + description }
+        let identifier = schema.primaryIdentifier.map { $0.tokens.joined(separator: "/") }
+        if !identifier.isEmpty { text += "\n\nIdentifier: " + identifier.joined(separator: " | ") }
+        let createOnly = schema.createOnlyProperties.map { $0.tokens.joined(separator: "/") }
+        if !createOnly.isEmpty { text += "\n\nCreate-only: " + createOnly.joined(separator: ", ") }
+        return text
     }
 
     static func followedByColon(_ offset: Int, in bytes: [UInt8]) -> Bool {

@@ -138,6 +138,10 @@ async def test_hover_on_a_builtin_and_on_a_property(client, tmp_path):
     value = prop.contents.value
     assert "AWS::SQS::Queue.QueueName" in value and "string" in value and "create-only" in value
     assert "queue" in value.lower()
+    resource = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=position(text, "SQS::Queue", 3)))
+    assert resource.contents.value.startswith("**AWS::SQS::Queue**")
+    assert "Identifier: QueueUrl" in resource.contents.value
 
 
 @pytest.mark.asyncio
