@@ -13,23 +13,32 @@ extension LanguageServer {
             return ["contents": ["kind": "markdown", "value": .string(Self.typeSummary(schema))],
                     "range": range(document, string.start, string.end)]
         }
-        guard let word = document.word(at: offset) else { return nil }
-        let index = DocumentIndex(bytes: document.bytes)
-        var text: String?
+        guard let word = document.word(at: offset), let text = describe(word, in: document) else { return nil }
+        return ["contents": ["kind": "markdown", "value": .string(text)], "range": range(document, word.start, word.end)]
+    }
+
+    /// What hover says about a name: a key of a create or patch map (from the schema), a
+    /// module's member, the script's own declaration, or a built-in.
+    func describe(_ word: (text: String, start: Int, end: Int), in document: TextDocument) -> String? {
         if Self.followedByColon(word.end, in: document.bytes),
             let map = CursorContext.enclosingPropertiesMap(before: word.start, in: document.bytes),
-            let schema = try? schemas.schema(for: map.type), schema.propertyNames.contains(word.text)
+            let schema = try? schemas.schema(for: map.type)
         {
-            text = PropertyInfo(schema: schema, name: word.text).markdown
-        } else if let member = moduleMember(word, in: document, index: index) {
-            text = "```ccs\n\(signature(member.symbol))\n```" + (Self.comment(before: member.symbol, in: member.document).map { "\n\n" + $0 } ?? "")
-        } else if let symbol = index.definition(of: word.text, before: word.start) {
-            text = "```ccs\n\(signature(symbol))\n```" + (Self.comment(before: symbol, in: document).map { "\n\n" + $0 } ?? "")
-        } else if let builtin = registry.builtins[word.text] {
-            text = builtin.doc
+            if map.path.isEmpty {
+                return schema.propertyNames.contains(word.text) ? PropertyInfo(schema: schema, name: word.text).markdown : nil
+            }
+            let property = SchemaNavigation.properties(at: map.path, in: schema).first { $0.name == word.text }
+            return property.map { NestedPropertyInfo(schema: schema, path: map.path, name: word.text, node: $0.schema).markdown }
         }
-        guard let text else { return nil }
-        return ["contents": ["kind": "markdown", "value": .string(text)], "range": range(document, word.start, word.end)]
+        let index = DocumentIndex(bytes: document.bytes)
+        if let member = moduleMember(word, in: document, index: index) {
+            return "```ccs\n\(signature(member.symbol))\n```"
+                + (Self.comment(before: member.symbol, in: member.document).map { "\n\n" + $0 } ?? "")
+        }
+        if let symbol = index.definition(of: word.text, before: word.start) {
+            return "```ccs\n\(signature(symbol))\n```" + (Self.comment(before: symbol, in: document).map { "\n\n" + $0 } ?? "")
+        }
+        return registry.builtins[word.text]?.doc
     }
 
     func definition(in document: TextDocument, at offset: Int) -> JSONValue? {

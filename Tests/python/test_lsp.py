@@ -108,6 +108,18 @@ async def test_property_names_complete_in_a_create_map(client, tmp_path):
 
 
 @pytest.mark.asyncio
+async def test_nested_property_names_complete_and_hover(client, tmp_path):
+    text = 'create("AWS::SQS::Queue", {Tags: [{Key: "team", Va}]})\n'
+    uri = await open_document(client, tmp_path / "nested.ccs", text)
+    items = await complete(client, uri, position(text, "Va}", 2))
+    assert set(items) == {"Key", "Value"}
+    assert items["Value"].detail == "string, required"
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=position(text, "Key", 1)))
+    assert hover.contents.value.startswith("**AWS::SQS::Queue.Tags[].Key**: string, required")
+
+
+@pytest.mark.asyncio
 async def test_property_names_complete_in_a_patch_map_of_a_resource_variable(client, tmp_path):
     text = 'let g = get("AWS::Logs::LogGroup", "app")\npatch(g, {Ret})\n'
     uri = await open_document(client, tmp_path / "patch.ccs", text)
