@@ -67,6 +67,16 @@ async def test_undefined_name_has_the_range_of_the_name(client, tmp_path):
 
 
 @pytest.mark.asyncio
+async def test_a_type_name_no_schema_describes_gets_a_note(client, tmp_path):
+    text = 'let b = get("AWS::S3::Buckt", "x")\nlet q = get("AWS::SQS::Queue", "y")\n'
+    uri = await open_document(client, tmp_path / "typo.ccs", text)
+    (note,) = client.diagnostics[uri]
+    assert note.severity == types.DiagnosticSeverity.Information
+    assert span(note) == (0, 12, 0, 28)
+    assert "no schema describes 'AWS::S3::Buckt'" in note.message and "Bucket" in note.message
+
+
+@pytest.mark.asyncio
 async def test_a_change_clears_the_diagnostics(client, tmp_path):
     uri = await open_document(client, tmp_path / "fix.ccs", "print(nope)\n")
     assert len(client.diagnostics[uri]) == 1
