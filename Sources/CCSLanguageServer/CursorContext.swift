@@ -7,9 +7,10 @@ import CCSLanguage
 enum CursorContext: Equatable {
     /// Inside a string that names a resource type; the string's text starts at `start`.
     case typeName(start: Int)
-    /// A key of the properties map of `type`; `creating` is true for `create` (read-only
+    /// A key of the properties map of `type`, or of a map nested in it at `path` (property
+    /// names, `[]` for an array's items); `creating` is true for `create` (read-only
     /// properties are not offered there). The key typed so far starts at `start`.
-    case propertyKey(type: String, creating: Bool, start: Int)
+    case propertyKey(type: String, path: [String], creating: Bool, start: Int)
     /// After `module.`; the member typed so far starts at `start`.
     case member(module: String, start: Int)
     /// A name; what is typed so far starts at `start`.
@@ -40,15 +41,18 @@ enum CursorContext: Equatable {
             return modules.contains(module) ? .member(module: module, start: start) : .none
         }
         if let map = enclosingPropertiesMap(before: start, in: bytes), map.atKey {
-            return .propertyKey(type: map.type, creating: map.creating, start: start)
+            return .propertyKey(type: map.type, path: map.path, creating: map.creating, start: start)
         }
         return .name(start: start)
     }
 
     /// The map a key at `offset` belongs to, when it is the properties map of a create or
-    /// patch call whose type can be read from the text: (type, creating, whether `offset` is
-    /// where a key goes: right after the map's `{` or one of its top-level commas).
-    static func enclosingPropertiesMap(before offset: Int, in bytes: [UInt8]) -> (type: String, creating: Bool, atKey: Bool)? {
+    /// patch call whose type can be read from the text, or a map nested in it: the type, the
+    /// path from the properties map down (`Tags`, `[]`, ...), whether the call creates, and
+    /// whether `offset` is where a key goes (right after the map's `{` or one of its commas).
+    static func enclosingPropertiesMap(before offset: Int, in bytes: [UInt8])
+        -> (type: String, path: [String], creating: Bool, atKey: Bool)?
+    {
         var lexer = Lexer(bytes: Array(bytes[0..<offset]))
         let tokens = lexer.tokenize().filter { if case .eof = $0.kind { return false } else { return true } }
         var open: [Int] = []
@@ -60,12 +64,23 @@ enum CursorContext: Equatable {
             default: break
             }
         }
-        guard let brace = open.last, case .punct(.lbrace) = tokens[brace].kind, open.count >= 2 else { return nil }
-        let paren = open[open.count - 2]
-        guard case .punct(.lparen) = tokens[paren].kind, paren > 0, brace > paren + 1,
-            case .name(let function) = tokens[paren - 1].kind, function == "create" || function == "patch",
-            case .punct(.comma) = tokens[brace - 1].kind
+        func punct(_ index: Int) -> Punct? {
+            guard index >= 0, index < tokens.count, case .punct(let punct) = tokens[index].kind else { return nil }
+            return punct
+        }
+        guard let innermost = open.last, punct(innermost) == .lbrace else { return nil }
+        // The innermost create(…, {…}) or patch(…, {…}) call holding the cursor.
+        guard
+            let level = open.indices.dropLast().last(where: { level in
+                let paren = open[level]
+                guard punct(paren) == .lparen, paren > 0, case .name(let function) = tokens[paren - 1].kind,
+                    function == "create" || function == "patch"
+                else { return false }
+                return punct(open[level + 1]) == .lbrace && punct(open[level + 1] - 1) == .comma
+            })
         else { return nil }
+        let paren = open[level]
+        guard case .name(let function) = tokens[paren - 1].kind else { return nil }
         let type: String
         switch tokens[paren + 1].kind {
         case .string(let literal) where tokens[paren + 1].template == nil: type = literal
@@ -74,15 +89,27 @@ enum CursorContext: Equatable {
             type = bound
         default: return nil
         }
-        let last = tokens.last.map { token -> Bool in
-            if case .punct(.lbrace) = token.kind { return true }
-            if case .punct(.comma) = token.kind {
-                // A comma of this map, not of a nested call or list: nothing opened after the brace.
-                return open.last == brace
+        // Each bracket opened inside the properties map is the value of a key, or an item of
+        // the array around it.
+        var path: [String] = []
+        for position in (level + 2)..<open.count {
+            let opener = open[position]
+            if punct(opener - 1) == .colon, opener >= 2 {
+                switch tokens[opener - 2].kind {
+                case .name(let key), .string(let key): path.append(key)
+                default: return nil
+                }
+            } else if punct(open[position - 1]) == .lbracket {
+                path.append("[]")
+            } else {
+                return nil
             }
-            return false
         }
-        return (type, function == "create", last ?? false)
+        let last = tokens.last.map { token -> Bool in
+            guard case .punct(let punct) = token.kind else { return false }
+            return punct == .lbrace || punct == .comma
+        }
+        return (type, path, function == "create", last ?? false)
     }
 
     /// `let r = get("T", ...)` (or create, list...): the type of the resource `r` holds.

@@ -31,8 +31,16 @@ extension LanguageServer {
             return schemas.types().map { type in
                 item(type, kind: .class_, detail: "resource type", edit: replaced(start))
             }
-        case .propertyKey(let type, let creating, let start):
+        case .propertyKey(let type, let path, let creating, let start):
             guard let schema = try? schemas.schema(for: type) else { return [] }
+            if !path.isEmpty {
+                return SchemaNavigation.properties(at: path, in: schema).map { property in
+                    let info = NestedPropertyInfo(schema: schema, path: path, name: property.name, node: property.schema)
+                    return item(
+                        property.name, kind: .property, detail: info.summary, documentation: info.markdown,
+                        edit: replaced(start))
+                }
+            }
             return schema.propertyNames.compactMap { name in
                 if creating && schema.isReadOnly(name) { return nil }
                 return item(
@@ -127,16 +135,7 @@ struct PropertyInfo {
 
     var propertySchema: JSONValue? { schema.propertySchema(name) }
 
-    var type: String {
-        guard let property = propertySchema else { return "unknown" }
-        if let type = property["type"]?.stringValue {
-            if type == "array", let items = property["items"]?["type"]?.stringValue { return "array of \(items)" }
-            return type
-        }
-        if let types = property["type"]?.arrayValue { return types.compactMap(\.stringValue).joined(separator: " | ") }
-        if property["properties"] != nil { return "object" }
-        return "object"
-    }
+    var type: String { SchemaNavigation.typeName(propertySchema, in: schema.document) }
 
     var flags: [String] {
         var flags: [String] = []
@@ -154,6 +153,28 @@ struct PropertyInfo {
         if let description = propertySchema?["description"]?.stringValue ?? schema.document["properties"]?[name]?["description"]?.stringValue {
             text += "\n\n" + description
         }
+        return text
+    }
+}
+
+/// What hover and completion say about a property of a map nested in the properties map:
+/// its type, whether the map requires it, and its description.
+struct NestedPropertyInfo {
+    let schema: ResourceSchema
+    let path: [String]
+    let name: String
+    let node: JSONValue
+
+    var required: Bool {
+        SchemaNavigation.node(at: path, in: schema)?["required"]?.arrayValue?.contains(.string(name)) ?? false
+    }
+
+    var summary: String { SchemaNavigation.typeName(node, in: schema.document) + (required ? ", required" : "") }
+
+    var markdown: String {
+        let shownPath = path.map { $0 == "[]" ? "[]" : "." + $0 }.joined()
+        var text = "**\(schema.typeName)\(shownPath).\(name)**: \(summary)"
+        if let description = node["description"]?.stringValue, !description.isEmpty { text += "\n\n" + description }
         return text
     }
 }

@@ -1,28 +1,44 @@
 import CCSLanguage
 import Foundation
 import JSONCore
+import ResourceSchemas
 
 // Hover, go to definition and document symbols.
 
 extension LanguageServer {
     func hover(in document: TextDocument, at offset: Int) -> JSONValue? {
-        guard let word = document.word(at: offset) else { return nil }
-        let index = DocumentIndex(bytes: document.bytes)
-        var text: String?
+        if let string = Self.string(around: offset, in: document.bytes),
+            let schema = try? schemas.schema(for: string.text)
+        {
+            return ["contents": ["kind": "markdown", "value": .string(Self.typeSummary(schema))],
+                    "range": range(document, string.start, string.end)]
+        }
+        guard let word = document.word(at: offset), let text = describe(word, in: document) else { return nil }
+        return ["contents": ["kind": "markdown", "value": .string(text)], "range": range(document, word.start, word.end)]
+    }
+
+    /// What hover says about a name: a key of a create or patch map (from the schema), a
+    /// module's member, the script's own declaration, or a built-in.
+    func describe(_ word: (text: String, start: Int, end: Int), in document: TextDocument) -> String? {
         if Self.followedByColon(word.end, in: document.bytes),
             let map = CursorContext.enclosingPropertiesMap(before: word.start, in: document.bytes),
-            let schema = try? schemas.schema(for: map.type), schema.propertyNames.contains(word.text)
+            let schema = try? schemas.schema(for: map.type)
         {
-            text = PropertyInfo(schema: schema, name: word.text).markdown
-        } else if let member = moduleMember(word, in: document, index: index) {
-            text = "```ccs\n\(signature(member.symbol))\n```" + (Self.comment(before: member.symbol, in: member.document).map { "\n\n" + $0 } ?? "")
-        } else if let symbol = index.definition(of: word.text, before: word.start) {
-            text = "```ccs\n\(signature(symbol))\n```" + (Self.comment(before: symbol, in: document).map { "\n\n" + $0 } ?? "")
-        } else if let builtin = registry.builtins[word.text] {
-            text = builtin.doc
+            if map.path.isEmpty {
+                return schema.propertyNames.contains(word.text) ? PropertyInfo(schema: schema, name: word.text).markdown : nil
+            }
+            let property = SchemaNavigation.properties(at: map.path, in: schema).first { $0.name == word.text }
+            return property.map { NestedPropertyInfo(schema: schema, path: map.path, name: word.text, node: $0.schema).markdown }
         }
-        guard let text else { return nil }
-        return ["contents": ["kind": "markdown", "value": .string(text)], "range": range(document, word.start, word.end)]
+        let index = DocumentIndex(bytes: document.bytes)
+        if let member = moduleMember(word, in: document, index: index) {
+            return "```ccs\n\(signature(member.symbol))\n```"
+                + (Self.comment(before: member.symbol, in: member.document).map { "\n\n" + $0 } ?? "")
+        }
+        if let symbol = index.definition(of: word.text, before: word.start) {
+            return "```ccs\n\(signature(symbol))\n```" + (Self.comment(before: symbol, in: document).map { "\n\n" + $0 } ?? "")
+        }
+        return registry.builtins[word.text]?.doc
     }
 
     func definition(in document: TextDocument, at offset: Int) -> JSONValue? {
@@ -62,6 +78,30 @@ extension LanguageServer {
             let symbol = loaded.index.exports.first(where: { $0.name == word.text })
         else { return nil }
         return (symbol, loaded.document)
+    }
+
+    /// The text of the string literal (on one line) the offset is in, with its byte range.
+    static func string(around offset: Int, in bytes: [UInt8]) -> (text: String, start: Int, end: Int)? {
+        guard let start = CursorContext.openString(before: offset, in: bytes), start > 0 else { return nil }
+        let quote = bytes[start - 1]
+        var end = offset
+        while end < bytes.count && bytes[end] != quote && bytes[end] != 0x0A {
+            if bytes[end] == UInt8(ascii: "\\") { return nil }
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == quote else { return nil }
+        return (String(decoding: bytes[start..<end], as: UTF8.self), start, end)
+    }
+
+    /// A resource type's hover: its description, identifier and what cannot change.
+    static func typeSummary(_ schema: ResourceSchema) -> String {
+        var text = "**\(schema.typeName)**"
+        if let description = schema.document["description"]?.stringValue { text += "\n\n" + description }
+        let identifier = schema.primaryIdentifier.map { $0.tokens.joined(separator: "/") }
+        if !identifier.isEmpty { text += "\n\nIdentifier: " + identifier.joined(separator: " | ") }
+        let createOnly = schema.createOnlyProperties.map { $0.tokens.joined(separator: "/") }
+        if !createOnly.isEmpty { text += "\n\nCreate-only: " + createOnly.joined(separator: ", ") }
+        return text
     }
 
     static func followedByColon(_ offset: Int, in bytes: [UInt8]) -> Bool {

@@ -132,7 +132,41 @@ public final class LanguageServer {
                 "message": .string(error.message),
             ]
         }
-        publish(uri: uri, diagnostics: diagnostics)
+        publish(uri: uri, diagnostics: diagnostics + unknownTypes(in: document))
+    }
+
+    /// A note on each type name given to a Cloud Control built-in that no schema describes
+    /// (a typo, usually): which types of that service there are. Information, not an error:
+    /// against AWS, a type without a shipped schema may still exist (`schema()` asks
+    /// DescribeType for it).
+    func unknownTypes(in document: TextDocument) -> [JSONValue] {
+        var lexer = Lexer(bytes: document.bytes)
+        let tokens = lexer.tokenize()
+        var notes: [JSONValue] = []
+        for index in tokens.indices.dropFirst(2) {
+            guard case .string(let name) = tokens[index].kind, tokens[index].template == nil,
+                case .punct(.lparen) = tokens[index - 1].kind, case .name(let function) = tokens[index - 2].kind,
+                CursorContext.typeFunctions.contains(function), Self.looksLikeTypeName(name), !schemas.contains(name)
+            else { continue }
+            let service = name.components(separatedBy: "::").prefix(2).joined(separator: "::") + "::"
+            let siblings = schemas.types().filter { $0.hasPrefix(service) }.map { String($0.dropFirst(service.count)) }
+            let known = siblings.isEmpty
+                ? "no type of \(service.dropLast(2)) is known either"
+                : "the \(service.dropLast(2)) types are " + siblings.prefix(12).joined(separator: ", ") + (siblings.count > 12 ? ", …" : "")
+            let start = tokens[index].location.offset
+            notes.append([
+                "range": range(document, start, start + name.utf8.count + 2), "severity": 3, "source": "ccs",
+                "message": .string("no schema describes '\(name)' (shipped or in --schemas folders); \(known)"),
+            ])
+        }
+        return notes
+    }
+
+    /// `A::B::C`: three parts of letters and digits (`::MODULE` types have four).
+    static func looksLikeTypeName(_ text: String) -> Bool {
+        let parts = text.components(separatedBy: "::")
+        return (parts.count == 3 || parts.count == 4)
+            && parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) } }
     }
 
     /// An error covers the name or token it points at: a run of name characters, else one

@@ -88,7 +88,7 @@ struct ApiCommand: ParsableCommand {
         defer { service.close() }
         var document = try ApiInvocation(service: service, paginate: paginate).run(operation, json: json)
         if properties { document = ApiOutputFormat.expandingProperties(document) }
-        if let selection { document = ApiOutputFormat.select(selection, in: document) }
+        if let selection { document = try ApiOutputFormat.select(selection, in: document) }
         return output.render(document)
     }
 

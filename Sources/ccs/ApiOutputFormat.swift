@@ -42,12 +42,12 @@ enum ApiOutputFormat: String, CaseIterable, ExpressibleByArgument {
 
     /// `--query`: the nodes `query` selects in the document, as one array (the node list of
     /// RFC 9535, as `ccs query` prints it).
-    static func select(_ query: JSONPathQuery, in document: JSONValue) -> JSONValue {
-        let compact = JSONWriter().string(document)
-        guard let value = try? JSONCodec.decode(compact),
-            let selected = try? JSONParser.parse(JSONCodec.encode(.list(ListBox(query.evaluate(value)))))
-        else { return .array([]) }
-        return selected
+    /// The query runs on the language's values (one JSONPath implementation); a response
+    /// those cannot hold (nested deeper than the language's 1,000 levels) is an error, never an
+    /// empty result.
+    static func select(_ query: JSONPathQuery, in document: JSONValue) throws -> JSONValue {
+        let value = try JSONCodec.decode(JSONWriter().string(document))
+        return try JSONParser.parse(JSONCodec.encode(.list(ListBox(query.evaluate(value)))))
     }
 
     /// A scalar as the text and table formats show it: strings bare, `True`/`False`/`None`

@@ -72,12 +72,15 @@ import Testing
         #expect(context("table.te", modules: ["table"]) == .member(module: "table", start: 6))
         #expect(context("r.Na") == .none)
         #expect(context(#"create("AWS::SQS::Queue", {QueueName: "q", Tags: [{Key: "a"}], Del"#)
-            == .propertyKey(type: "AWS::SQS::Queue", creating: true, start: 63))
-        // Inside a nested list or map, or in a value position, it is not a property name.
-        #expect(context(#"create("AWS::SQS::Queue", {Tags: [{Ke"#) == .name(start: 35))
+            == .propertyKey(type: "AWS::SQS::Queue", path: [], creating: true, start: 63))
+        // A map in a list in the properties map: the list's items.
+        #expect(context(#"create("AWS::SQS::Queue", {Tags: [{Ke"#)
+            == .propertyKey(type: "AWS::SQS::Queue", path: ["Tags", "[]"], creating: true, start: 35))
+        // A value, or a list's element, is not a key.
+        #expect(context(#"create("AWS::SQS::Queue", {Tags: [Ke"#) == .name(start: 34))
         #expect(context(#"create("AWS::SQS::Queue", {QueueName: na"#) == .name(start: 38))
         #expect(context("let q = get(\"AWS::SQS::Queue\", u)\npatch(q, {Vis")
-            == .propertyKey(type: "AWS::SQS::Queue", creating: false, start: 44))
+            == .propertyKey(type: "AWS::SQS::Queue", path: [], creating: false, start: 44))
         #expect(context("patch(unknown, {Vis") == .name(start: 16))
     }
 }

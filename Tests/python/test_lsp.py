@@ -67,6 +67,16 @@ async def test_undefined_name_has_the_range_of_the_name(client, tmp_path):
 
 
 @pytest.mark.asyncio
+async def test_a_type_name_no_schema_describes_gets_a_note(client, tmp_path):
+    text = 'let b = get("AWS::S3::Buckt", "x")\nlet q = get("AWS::SQS::Queue", "y")\n'
+    uri = await open_document(client, tmp_path / "typo.ccs", text)
+    (note,) = client.diagnostics[uri]
+    assert note.severity == types.DiagnosticSeverity.Information
+    assert span(note) == (0, 12, 0, 28)
+    assert "no schema describes 'AWS::S3::Buckt'" in note.message and "Bucket" in note.message
+
+
+@pytest.mark.asyncio
 async def test_a_change_clears_the_diagnostics(client, tmp_path):
     uri = await open_document(client, tmp_path / "fix.ccs", "print(nope)\n")
     assert len(client.diagnostics[uri]) == 1
@@ -108,6 +118,18 @@ async def test_property_names_complete_in_a_create_map(client, tmp_path):
 
 
 @pytest.mark.asyncio
+async def test_nested_property_names_complete_and_hover(client, tmp_path):
+    text = 'create("AWS::SQS::Queue", {Tags: [{Key: "team", Va}]})\n'
+    uri = await open_document(client, tmp_path / "nested.ccs", text)
+    items = await complete(client, uri, position(text, "Va}", 2))
+    assert set(items) == {"Key", "Value"}
+    assert items["Value"].detail == "string, required"
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=position(text, "Key", 1)))
+    assert hover.contents.value.startswith("**AWS::SQS::Queue.Tags[].Key**: string, required")
+
+
+@pytest.mark.asyncio
 async def test_property_names_complete_in_a_patch_map_of_a_resource_variable(client, tmp_path):
     text = 'let g = get("AWS::Logs::LogGroup", "app")\npatch(g, {Ret})\n'
     uri = await open_document(client, tmp_path / "patch.ccs", text)
@@ -138,6 +160,10 @@ async def test_hover_on_a_builtin_and_on_a_property(client, tmp_path):
     value = prop.contents.value
     assert "AWS::SQS::Queue.QueueName" in value and "string" in value and "create-only" in value
     assert "queue" in value.lower()
+    resource = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=position(text, "SQS::Queue", 3)))
+    assert resource.contents.value.startswith("**AWS::SQS::Queue**")
+    assert "Identifier: QueueUrl" in resource.contents.value
 
 
 @pytest.mark.asyncio
