@@ -12,8 +12,9 @@ struct HTTPClientParts {
     init(_ global: GlobalOptions, environment: [String: String], serviceKey: String) throws {
         let shared = try SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
         let settings = try ResolvedSettings.resolve(
-            region: global.region, endpointURL: global.endpointURL, environment: environment,
-            configuration: shared, serviceKey: serviceKey)
+            region: global.region, endpointURL: global.endpointURL, connectTimeout: global.connectTimeout,
+            readTimeout: global.readTimeout, environment: environment, configuration: shared,
+            serviceKey: serviceKey)
         let trace = global.debug ? ServiceFactory.debugSink : nil
         if let trace {
             trace("service: \(serviceKey)")
@@ -26,14 +27,16 @@ struct HTTPClientParts {
 
         transport = CurlTransport(
             configuration: .init(
-                userAgent: "ccs/\(CCSVersion.string)", caBundlePath: settings.caBundle,
+                userAgent: "ccs/\(CCSVersion.string)", connectTimeout: settings.connectTimeout,
+                readTimeout: settings.readTimeout, totalTimeout: 0, caBundlePath: settings.caBundle,
                 proxies: ProxySettings(environment: environment)))
         // Container and instance metadata endpoints are link-local or loopback: never proxied,
         // and short timeouts, so a machine without them answers quickly.
+        // The time-outs given still apply when shorter.
         let metadataTransport = CurlTransport(
             configuration: .init(
-                userAgent: "ccs/\(CCSVersion.string)", connectTimeout: 1, totalTimeout: 2,
-                proxies: ProxySettings()))
+                userAgent: "ccs/\(CCSVersion.string)", connectTimeout: Self.shorter(1, settings.connectTimeout),
+                readTimeout: Self.shorter(2, settings.readTimeout), totalTimeout: 2, proxies: ProxySettings()))
         let provider = CredentialProviderChain.standard(
             configuration: shared, environment: environment, transport: metadataTransport)
         credentials = { try provider.resolve() }
@@ -41,5 +44,10 @@ struct HTTPClientParts {
             region: settings.region, endpointURL: settings.endpointURL,
             useFIPS: settings.useFIPSEndpoint, useDualStack: settings.useDualStackEndpoint,
             retryMode: settings.retryMode, maxAttempts: settings.maxAttempts, trace: trace)
+    }
+
+    /// The shorter of two time-outs, where 0 means none.
+    static func shorter(_ a: Double, _ b: Double) -> Double {
+        a == 0 ? b : (b == 0 ? a : min(a, b))
     }
 }
