@@ -59,10 +59,14 @@ enum ResourcePager {
         PaginatedValues(
             "list", input: settings.input, config: settings.pagination, session: session, context: context,
             value: { description in
-                .object(
-                    ResourceValue(
-                        type: settings.type, identifier: description.identifier ?? "",
-                        propertiesText: description.properties))
+                // A resource without its identifier could be neither read nor changed again.
+                guard let identifier = description.identifier, !identifier.isEmpty else {
+                    throw CloudErrors.local(
+                        CloudErrors.malformedResponse,
+                        "list: a \(settings.type) resource in the service's answer has no Identifier")
+                }
+                return .object(
+                    ResourceValue(type: settings.type, identifier: identifier, propertiesText: description.properties))
             },
             explain: { error in
                 guard error.code == "InvalidRequestException",
