@@ -164,9 +164,15 @@ extension CloudBuiltins {
                 attempt += 1
             }
         }
-        let description = output.resourceDescription
+        // An answer without the resource (a 200 with `{}` or an empty body) is not an empty
+        // resource: say what the service left out.
+        guard let description = output.resourceDescription, let properties = description.properties else {
+            throw CloudErrors.local(
+                CloudErrors.malformedResponse,
+                "\(function): the service's answer for \(type) '\(id)' has no \(output.resourceDescription == nil ? "ResourceDescription" : "ResourceDescription.Properties")")
+        }
         return ResourceValue(
-            type: output.typeName ?? type, identifier: description?.identifier ?? id,
-            propertiesText: description?.properties, origin: session)
+            type: output.typeName ?? type, identifier: description.identifier ?? id, propertiesText: properties,
+            origin: session)
     }
 }

@@ -16,6 +16,8 @@ enum CloudErrors {
     static let patchError = "PatchError"
     static let createOnlyChange = "CreateOnlyChange"
     static let readOnlyChange = "ReadOnlyChange"
+    /// A 200 answer that lacks what the operation must return (a resource, its identifier).
+    static let malformedResponse = "MalformedResponse"
 
     /// An error thrown by a service call, named after the call (`get`, `list`...).
     static func api(_ error: Error, in function: String) -> ScriptError {

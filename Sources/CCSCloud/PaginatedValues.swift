@@ -12,7 +12,7 @@ final class PaginatedValues<Input: PaginatedInput>: ValueIterator {
     private let config: PaginationConfig
     private let session: CloudSession
     private let context: CallContext
-    private let value: (Input.Output.Item) -> Value
+    private let value: (Input.Output.Item) throws -> Value
     private let explain: (ScriptError) -> ScriptError
     /// Made on the first `next()`, since the session builds its service on first use.
     private var paginator: Paginator<Input>?
@@ -25,7 +25,7 @@ final class PaginatedValues<Input: PaginatedInput>: ValueIterator {
     init(
         _ function: String, input: Input, config: PaginationConfig = PaginationConfig(),
         session: CloudSession,
-        context: CallContext, value: @escaping (Input.Output.Item) -> Value,
+        context: CallContext, value: @escaping (Input.Output.Item) throws -> Value,
         explain: @escaping (ScriptError) -> ScriptError = { $0 }
     ) {
         self.function = function
@@ -48,7 +48,7 @@ final class PaginatedValues<Input: PaginatedInput>: ValueIterator {
         } catch let error as ScriptError {
             throw explain(error)
         }
-        return item.map(value)
+        return try item.map(value)
     }
 
     private func start(_ service: CloudControlService) -> Paginator<Input> {

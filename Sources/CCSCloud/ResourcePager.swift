@@ -59,10 +59,16 @@ enum ResourcePager {
         PaginatedValues(
             "list", input: settings.input, config: settings.pagination, session: session, context: context,
             value: { description in
-                .object(
+                // A resource without its identifier could be neither read nor changed again.
+                guard let identifier = description.identifier, !identifier.isEmpty else {
+                    throw CloudErrors.local(
+                        CloudErrors.malformedResponse,
+                        "list: a \(settings.type) resource in the service's answer has no Identifier")
+                }
+                return .object(
                     ResourceValue(
-                        type: settings.type, identifier: description.identifier ?? "",
-                        propertiesText: description.properties, origin: session))
+                        type: settings.type, identifier: identifier, propertiesText: description.properties,
+                        origin: session))
             },
             explain: { error in
                 guard error.code == "InvalidRequestException",

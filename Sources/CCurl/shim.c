@@ -18,6 +18,9 @@ CURLcode ccs_curl_setopt_write_callback(CURL *handle, size_t (*callback)(char *,
 CURLcode ccs_curl_setopt_header_callback(CURL *handle, size_t (*callback)(char *, size_t, size_t, void *)) {
     return curl_easy_setopt(handle, CURLOPT_HEADERFUNCTION, callback);
 }
+CURLcode ccs_curl_setopt_xferinfo_callback(CURL *handle, int (*callback)(void *, curl_off_t, curl_off_t, curl_off_t, curl_off_t)) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
 CURLcode ccs_curl_setopt_debug_callback(CURL *handle, int (*callback)(CURL *, curl_infotype, char *, size_t, void *)) {
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
 }

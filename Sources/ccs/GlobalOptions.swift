@@ -27,6 +27,20 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the canonical request and the HTTP exchange to stderr (secrets redacted).")
     var debug = false
 
+    @Option(
+        name: .customLong("cli-connect-timeout"),
+        help: ArgumentHelp(
+            "Seconds to wait for a connection (default 10; 0 waits for ever; also the profile's cli_connect_timeout).",
+            valueName: "s"))
+    var connectTimeout: Double?
+
+    @Option(
+        name: .customLong("cli-read-timeout"),
+        help: ArgumentHelp(
+            "Seconds a response may send nothing before the attempt fails (default 60; 0 waits for ever; also the profile's cli_read_timeout).",
+            valueName: "s"))
+    var readTimeout: Double?
+
     /// ArgumentParser has no optional-value options, so `--local=PATH` is rewritten to
     /// `--local --local-db PATH` before parsing.
     static func normalize(_ arguments: [String]) -> [String] {
@@ -72,5 +86,8 @@ struct GlobalOptions: ParsableArguments {
     }
 
     private static let flagNames: Set<String> = ["--local", "--debug"]
-    private static let valuedNames: Set<String> = ["--local-db", "--profile", "--region", "--endpoint-url", "--schemas"]
+    private static let valuedNames: Set<String> = [
+        "--local-db", "--profile", "--region", "--endpoint-url", "--schemas", "--cli-connect-timeout",
+        "--cli-read-timeout",
+    ]
 }

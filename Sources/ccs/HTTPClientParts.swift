@@ -21,8 +21,9 @@ struct HTTPClientParts {
     ) throws {
         let shared = try SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
         let settings = try ResolvedSettings.resolve(
-            region: global.region, endpointURL: global.endpointURL, environment: environment,
-            configuration: shared, serviceKey: serviceKey)
+            region: global.region, endpointURL: global.endpointURL, connectTimeout: global.connectTimeout,
+            readTimeout: global.readTimeout, environment: environment, configuration: shared,
+            serviceKey: serviceKey)
         let trace = global.debug ? ServiceFactory.debugSink : nil
         if let trace {
             trace("service: \(serviceKey)")
@@ -35,23 +36,26 @@ struct HTTPClientParts {
 
         transport = CurlTransport(
             configuration: .init(
-                userAgent: "ccs/\(CCSVersion.string)", caBundlePath: settings.caBundle,
+                userAgent: "ccs/\(CCSVersion.string)", connectTimeout: settings.connectTimeout,
+                readTimeout: settings.readTimeout, totalTimeout: 0, caBundlePath: settings.caBundle,
                 proxies: ProxySettings(environment: environment)))
         // Container and instance metadata endpoints are link-local or loopback: never proxied,
         // and short timeouts, so a machine without them answers quickly.
+        // The time-outs given still apply when shorter.
         let metadataTransport = CurlTransport(
             configuration: .init(
-                userAgent: "ccs/\(CCSVersion.string)", connectTimeout: 1, totalTimeout: 2,
-                proxies: ProxySettings()))
+                userAgent: "ccs/\(CCSVersion.string)", connectTimeout: Self.shorter(1, settings.connectTimeout),
+                readTimeout: Self.shorter(2, settings.readTimeout), totalTimeout: 2, proxies: ProxySettings()))
         // STS for role profiles and web identity: the profile's region (us-east-1 when it has
         // none, as botocore's global default), its own endpoint rules (AWS_ENDPOINT_URL_STS,
         // then --endpoint-url and AWS_ENDPOINT_URL as for every service), the same retries.
         let stsSettings = try ResolvedSettings.resolve(
-            region: global.region, endpointURL: global.endpointURL, environment: environment,
-            configuration: shared, serviceKey: STSClient.serviceKey)
+            region: global.region, endpointURL: global.endpointURL, connectTimeout: global.connectTimeout,
+            readTimeout: global.readTimeout, environment: environment, configuration: shared,
+            serviceKey: STSClient.serviceKey)
         let ssoSettings = try ResolvedSettings.resolve(
-            region: global.region, endpointURL: nil, environment: environment, configuration: shared,
-            serviceKey: "sso")
+            region: global.region, endpointURL: nil, connectTimeout: global.connectTimeout,
+            readTimeout: global.readTimeout, environment: environment, configuration: shared, serviceKey: "sso")
         let stsTransport = CurlTransport(configuration: transport.configuration)
         self.stsTransport = stsTransport
         let stsConfiguration = ClientConfiguration(
@@ -78,5 +82,10 @@ struct HTTPClientParts {
     /// An STS client signing with these parts' credentials.
     func stsClient() -> STSClient {
         STSClient(configuration: stsConfiguration, credentials: credentials, transport: stsTransport)
+    }
+
+    /// The shorter of two time-outs, where 0 means none.
+    static func shorter(_ a: Double, _ b: Double) -> Double {
+        a == 0 ? b : (b == 0 ? a : min(a, b))
     }
 }

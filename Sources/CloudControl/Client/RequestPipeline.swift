@@ -45,6 +45,7 @@ struct RequestPipeline {
         while true {
             let failure: Error
             let retryFailure: RetryFailure
+            var retryAfter: TimeInterval?
             do {
                 let request = try signer.map { try sign(unsigned, with: $0) } ?? unsigned
                 let response = try send(request, carriesCredentials: carriesCredentials)
@@ -57,6 +58,9 @@ struct RequestPipeline {
                 let decoded = decodeFailure(response)
                 failure = decoded.error
                 retryFailure = .service(status: response.status, code: decoded.code)
+                if response.status == 429 || response.status == 503 {
+                    retryAfter = response.header("Retry-After").flatMap(RetryPolicy.retryAfter)
+                }
             } catch let error as TransportError {
                 failure = error
                 retryFailure = .transport(error.kind)
@@ -65,7 +69,10 @@ struct RequestPipeline {
             case .giveUp(let reason):
                 if attempt > 1 { traceLine("giving up after attempt \(attempt): \(reason)") }
                 throw failure
-            case .retry(let delay, let cost):
+            case .retry(var delay, let cost):
+                // A server that says when to come back is believed, up to the backoff's cap, so
+                // a huge value cannot stall the client.
+                if let retryAfter { delay = max(delay, min(retryAfter, RetryPolicy.maxBackoff)) }
                 traceLine(
                     "attempt \(attempt) failed (\(failure)); retrying in \(String(format: "%.3f", delay)) s")
                 lastQuotaCost = cost

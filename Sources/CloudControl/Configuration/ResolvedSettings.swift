@@ -27,12 +27,21 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var useFIPSEndpoint: Bool
     /// `AWS_USE_DUALSTACK_ENDPOINT` → profile `use_dualstack_endpoint` → false.
     public var useDualStackEndpoint: Bool
+    /// `--cli-connect-timeout` → profile `cli_connect_timeout` → 10 s; 0 means none (the
+    /// AWS CLI's reading).
+    public var connectTimeout: Double = Self.defaultConnectTimeout
+    /// `--cli-read-timeout` → profile `cli_read_timeout` → 60 s: how long a response may send
+    /// nothing; 0 means none.
+    public var readTimeout: Double = Self.defaultReadTimeout
+    public static let defaultConnectTimeout: Double = 10
+    public static let defaultReadTimeout: Double = 60
     /// Remarks for the user about how a setting was interpreted.
     public var notes: [String]
 
     /// Resolves every setting; `region` and `endpointURL` are the command-line options.
     public static func resolve(
         region explicitRegion: String? = nil, endpointURL explicitEndpoint: String? = nil,
+        connectTimeout explicitConnectTimeout: Double? = nil, readTimeout explicitReadTimeout: Double? = nil,
         environment: [String: String], configuration: SharedConfiguration,
         serviceKey: String = ResolvedSettings.serviceKey
     ) throws(ConfigurationError) -> ResolvedSettings {
@@ -78,6 +87,11 @@ public struct ResolvedSettings: Sendable, Equatable {
             try lookup.positiveInteger(environment: "AWS_MAX_ATTEMPTS", profile: "max_attempts")
             ?? retryMode.defaultMaxAttempts
 
+        let connectTimeout = try seconds(
+            lookup, explicit: explicitConnectTimeout, option: "--cli-connect-timeout", key: "cli_connect_timeout")
+        let readTimeout = try seconds(
+            lookup, explicit: explicitReadTimeout, option: "--cli-read-timeout", key: "cli_read_timeout")
+
         return ResolvedSettings(
             profileName: configuration.profileName,
             region: region?.value, regionSource: region?.source,
@@ -89,7 +103,28 @@ public struct ResolvedSettings: Sendable, Equatable {
                 ?? false,
             useDualStackEndpoint: try lookup.bool(
                 environment: "AWS_USE_DUALSTACK_ENDPOINT", profile: "use_dualstack_endpoint") ?? false,
+            connectTimeout: connectTimeout ?? defaultConnectTimeout,
+            readTimeout: readTimeout ?? defaultReadTimeout,
             notes: notes)
+    }
+
+    /// A time-out in seconds from the option or the profile: a finite number, 0 or more.
+    static func seconds(_ lookup: SettingLookup, explicit: Double?, option: String, key: String)
+        throws(ConfigurationError) -> Double?
+    {
+        if let explicit {
+            guard explicit >= 0, explicit.isFinite else {
+                throw ConfigurationError(.invalidValue, "Invalid value '\(explicit)' for \(option): a number of seconds, 0 or more (0: no time-out)")
+            }
+            return explicit
+        }
+        guard let found = lookup.first([.profile(key)]) else { return nil }
+        guard let value = Double(found.value), value >= 0, value.isFinite else {
+            throw ConfigurationError(
+                .invalidValue,
+                "Invalid value '\(found.value)' for \(key) (from \(found.source)): a number of seconds, 0 or more (0: no time-out)")
+        }
+        return value
     }
 
     /// A region must be a valid host label, since it becomes part of the endpoint's host name

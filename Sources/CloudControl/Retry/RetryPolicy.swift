@@ -123,6 +123,15 @@ public struct RetryPolicy: Sendable {
         return .retry(after: delay(attempt: attempt), quotaCost: cost)
     }
 
+    /// The seconds a `Retry-After` header asks to wait (RFC 9110 §10.2.3, the delay-seconds
+    /// form: a non-negative integer); nil for anything else, an HTTP date included, which
+    /// then leaves the backoff as it is.
+    public static func retryAfter(_ value: String) -> TimeInterval? {
+        let digits = value.trimmingCharacters(in: .whitespaces)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return TimeInterval(digits.count > 9 ? 999_999_999 : Int(digits)!)
+    }
+
     /// The jittered backoff after failed attempt `attempt` (1-based); capped at 20 s except in
     /// legacy mode, whose `_retry.json` delay has no cap.
     public func delay(attempt: Int) -> TimeInterval {

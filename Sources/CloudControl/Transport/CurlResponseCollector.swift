@@ -11,8 +11,33 @@ final class CurlResponseCollector {
     /// makes libcurl abort with CURLE_WRITE_ERROR.
     private(set) var exceededLimit = false
 
-    init(limit: Int) {
+    /// The read time-out (0 for none) and what it has seen: the uptime, in nanoseconds, of
+    /// the last byte sent or received, and the byte counts then. libcurl's own low-speed
+    /// check averages over several seconds and counts the request's upload, so it fires
+    /// seconds late; this one fires within about a second (libcurl calls the progress
+    /// function about once a second when nothing moves).
+    let readTimeout: TimeInterval
+    private var lastActivity = DispatchTime.now().uptimeNanoseconds
+    private var lastCounts: (Int64, Int64) = (0, 0)
+    /// Set when the read time-out aborted the transfer (CURLE_ABORTED_BY_CALLBACK).
+    private(set) var readTimedOut = false
+
+    init(limit: Int, readTimeout: TimeInterval = 0) {
         self.limit = limit
+        self.readTimeout = readTimeout
+    }
+
+    /// Called by libcurl's progress function with the bytes moved so far; false aborts.
+    func progress(received: Int64, sent: Int64) -> Bool {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if (received, sent) != lastCounts {
+            lastCounts = (received, sent)
+            lastActivity = now
+            return true
+        }
+        guard readTimeout > 0, Double(now - lastActivity) / 1e9 >= readTimeout else { return true }
+        readTimedOut = true
+        return false
     }
 
     /// Appends body bytes; returns false (abort) when the limit would be passed.

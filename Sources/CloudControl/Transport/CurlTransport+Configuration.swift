@@ -5,9 +5,13 @@ extension CurlTransport {
     public struct Configuration: Sendable {
         /// The User-Agent header, `ccs/<version>` for the command-line tool.
         public var userAgent: String
-        /// Time allowed to establish the TCP (and TLS) connection.
+        /// Time allowed to establish the TCP (and TLS) connection; 0 for none.
         public var connectTimeout: TimeInterval
-        /// Time allowed for the whole exchange, unless `send` is given its own timeout.
+        /// How long the server may send nothing (no byte of the response) before the attempt
+        /// fails, as the AWS CLI's `cli_read_timeout`; 0 for none.
+        public var readTimeout: TimeInterval
+        /// Time allowed for the whole exchange, unless `send` is given its own timeout; 0 for
+        /// none.
         public var totalTimeout: TimeInterval
         /// A PEM file of CA certificates to verify servers with instead of the system store
         /// (`AWS_CA_BUNDLE`, `ca_bundle` in the profile). Verification itself is always on.
@@ -27,6 +31,7 @@ extension CurlTransport {
         public init(
             userAgent: String,
             connectTimeout: TimeInterval = 10,
+            readTimeout: TimeInterval = 0,
             totalTimeout: TimeInterval = 60,
             caBundlePath: String? = nil,
             maxResponseBytes: Int = 16 * 1024 * 1024,
@@ -36,6 +41,7 @@ extension CurlTransport {
         ) {
             self.userAgent = userAgent
             self.connectTimeout = connectTimeout
+            self.readTimeout = readTimeout
             self.totalTimeout = totalTimeout
             self.caBundlePath = caBundlePath
             self.maxResponseBytes = maxResponseBytes

@@ -44,4 +44,17 @@ extension CurlTransport {
         }
         return TransportError(kind: kind, host: host, cause: cause)
     }
+
+    /// Says which time-out fired, with the setting that controls it, for libcurl's
+    /// CURLE_OPERATION_TIMEDOUT and connect time-outs, which share one code.
+    func explainTimeout(_ cause: String, total: TimeInterval) -> String {
+        if cause.localizedCaseInsensitiveContains("connect") || cause.contains("Resolving timed out") {
+            return "connect timeout: no connection within \(Self.seconds(configuration.connectTimeout)) (--cli-connect-timeout, cli_connect_timeout; 0 for none) (\(cause))"
+        }
+        return "the request did not complete within \(Self.seconds(total)) (\(cause))"
+    }
+
+    static func seconds(_ interval: TimeInterval) -> String {
+        interval == interval.rounded() ? "\(Int(interval)) s" : "\(interval) s"
+    }
 }

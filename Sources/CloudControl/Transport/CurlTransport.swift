@@ -54,7 +54,8 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         curl_easy_reset(curl)
 
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        let collector = CurlResponseCollector(limit: configuration.maxResponseBytes)
+        let collector = CurlResponseCollector(
+            limit: configuration.maxResponseBytes, readTimeout: configuration.readTimeout)
         var headerList: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(headerList) }
 
@@ -94,6 +95,13 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
                     }
                     if status == CURLE_OK { status = ccs_curl_setopt_write_callback(curl, curlWriteBody) }
                     if status == CURLE_OK { status = ccs_curl_setopt_header_callback(curl, curlWriteHeader) }
+                    // The read time-out, as the AWS CLI means it (the socket's): the progress
+                    // function ends the transfer once nothing has moved for that long.
+                    if status == CURLE_OK, configuration.readTimeout > 0 {
+                        status = ccs_curl_setopt_xferinfo_callback(curl, curlProgress)
+                        if status == CURLE_OK { status = ccs_curl_setopt_pointer(curl, CURLOPT_XFERINFODATA, context) }
+                        if status == CURLE_OK { status = ccs_curl_setopt_long(curl, CURLOPT_NOPROGRESS, 0) }
+                    }
                     guard status == CURLE_OK else { return status }
                     return curl_easy_perform(curl)
                 }
@@ -105,9 +113,17 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
 
         guard code == CURLE_OK else {
             let detail = String(cString: errorBuffer)
-            throw CurlTransport.error(
+            var error = CurlTransport.error(
                 for: code, detail: detail, collector: collector, host: host,
                 limit: configuration.maxResponseBytes)
+            if code == CURLE_ABORTED_BY_CALLBACK, collector.readTimedOut {
+                error = TransportError(
+                    kind: .timeout, host: host,
+                    cause: "read timeout: nothing received for \(Self.seconds(configuration.readTimeout)) (--cli-read-timeout, cli_read_timeout; 0 for none)")
+            } else if error.kind == .timeout {
+                error.cause = explainTimeout(error.cause, total: timeout)
+            }
+            throw error
         }
         var status = 0
         _ = ccs_curl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
@@ -124,11 +140,14 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             { ccs_curl_setopt_string(curl, CURLOPT_URL, request.url) },
             { ccs_curl_setopt_long(curl, CURLOPT_NOSIGNAL, 1) },
             {
+                // 0 is libcurl's default of 300 s, not "none": none is the longest it takes.
                 ccs_curl_setopt_long(
                     curl, CURLOPT_CONNECTTIMEOUT_MS,
-                    CurlTransport.milliseconds(self.configuration.connectTimeout))
+                    self.configuration.connectTimeout > 0
+                        ? CurlTransport.milliseconds(self.configuration.connectTimeout) : Int(Int32.max))
             },
-            { ccs_curl_setopt_long(curl, CURLOPT_TIMEOUT_MS, CurlTransport.milliseconds(timeout)) },
+            { ccs_curl_setopt_long(curl, CURLOPT_TIMEOUT_MS, timeout > 0 ? CurlTransport.milliseconds(timeout) : 0) },
+
             { ccs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYPEER, 1) },
             { ccs_curl_setopt_long(curl, CURLOPT_SSL_VERIFYHOST, 2) },
             { ccs_curl_setopt_long(curl, CURLOPT_TCP_KEEPALIVE, 1) },
@@ -197,4 +216,14 @@ private func curlWriteHeader(
     let length = size * count
     collector.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: length))
     return length
+}
+
+/// CURLOPT_XFERINFOFUNCTION: about once a second, and whenever bytes move; non-zero aborts.
+private func curlProgress(
+    _ context: UnsafeMutableRawPointer?, _ downloadTotal: curl_off_t, _ downloaded: curl_off_t,
+    _ uploadTotal: curl_off_t, _ uploaded: curl_off_t
+) -> Int32 {
+    guard let context else { return 0 }
+    let collector = Unmanaged<CurlResponseCollector>.fromOpaque(context).takeUnretainedValue()
+    return collector.progress(received: Int64(downloaded), sent: Int64(uploaded)) ? 0 : 1
 }
