@@ -1,9 +1,9 @@
 /// "Did you mean ...?" for a misspelt name: the closest candidate by edit distance, if it is
 /// close enough to be a typo (at most a third of the name's length, and at least one edit),
 /// for names of three characters or more.
-enum Suggestion {
+public enum Suggestion {
     /// The closest of `candidates` to `name`, or nil. Ties go to the first in `candidates`.
-    static func closest<S: Sequence>(to name: String, among candidates: S) -> String? where S.Element == String {
+    public static func closest<S: Sequence>(to name: String, among candidates: S) -> String? where S.Element == String {
         let target = Array(name.lowercased())
         // One- and two-letter names are as often deliberate as mistyped: no guesses for them.
         guard target.count >= 3 else { return nil }
@@ -19,7 +19,7 @@ enum Suggestion {
     }
 
     /// " (did you mean 'x'?)" or "".
-    static func hint<S: Sequence>(for name: String, among candidates: S) -> String where S.Element == String {
+    public static func hint<S: Sequence>(for name: String, among candidates: S) -> String where S.Element == String {
         closest(to: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
