@@ -124,6 +124,11 @@ public final class CloudSession {
                 CloudErrors.schemaUnavailable, "\(function): cannot get the schema of \(type): \(error)")
         }
         guard let found else {
+            // A misspelt type is the likeliest reason: name the closest known one first.
+            if let near = Suggestion.closest(to: type, among: schemas.types()) {
+                throw CloudErrors.local(
+                    CloudErrors.schemaUnavailable, "\(function): no schema for \(type) (did you mean '\(near)'?)")
+            }
             throw CloudErrors.local(
                 CloudErrors.schemaUnavailable,
                 "\(function): no schema for \(type): it is neither among the schemas shipped with ccs or in the --schemas folders (see types()) nor known to CloudFormation's DescribeType on this backend"

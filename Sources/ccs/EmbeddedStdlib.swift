@@ -166,6 +166,7 @@ fn totals(steps) {
 #       {name: "greeting", short: "g", value: "TEXT", default: "hello", help: "what to say"},
 #       {name: "loud", help: "shout it"},
 #       {name: "tag", value: "K=V", repeat: true, help: "may be given many times"},
+#       {name: "count", value: "N", type: "int", default: 1, help: "an int (also number, bool)"},
 #     ],
 #     positional: {name: "NAME", min: 1, max: 1},
 #     examples: ["ccs hello.ccs --loud world"],
@@ -270,6 +271,7 @@ fn parse(spec, argv) {
     if o?.choices != null and not (value in o.choices) {
       _usage_error("option '--${name}': '${value}' is not one of ${join(o.choices, ", ")}")
     }
+    value = _typed(o, name, value)
     if o?.repeat ?? false {
       push(options[key(name)], value)
     } else {
@@ -288,6 +290,27 @@ fn parse(spec, argv) {
     }
   }
   return {options: options, positional: positional, help: help}
+}
+
+# The value of option `o` as its `type` says: "string" (the default), "int", "number" or
+# "bool" (true/yes/on/1 or false/no/off/0); a usage error when it does not read as one.
+fn _typed(o, name, value) {
+  let t = o?.type ?? "string"
+  if t == "string" { return value }
+  if t == "int" {
+    if not matches(value, "^[+-]?[0-9]+$") { _usage_error("option '--${name}' needs an integer, got '${value}'") }
+    return int(value)
+  }
+  if t == "number" {
+    try { return num(value) } catch e { _usage_error("option '--${name}' needs a number, got '${value}'") }
+  }
+  if t == "bool" {
+    let word = lower(value)
+    if word in ["true", "yes", "on", "1"] { return true }
+    if word in ["false", "no", "off", "0"] { return false }
+    _usage_error("option '--${name}' needs true or false, got '${value}'")
+  }
+  throw {code: "ValueError", message: "cli: option '--${name}' has type '${t}'; the types are string, int, number and bool"}
 }
 
 # The usage text: synopsis, summary, options with their help and defaults, examples.
@@ -354,6 +377,8 @@ fn run(spec, argv, body) {
   } catch e {
     if e.code == "UsageError" { _usage_exit(spec, e.message) }
     report("${spec.name}: error: ${e.code}: ${e.message}")
+    # Where it was raised, so the failing line can be found without a traceback.
+    if e.line != null { report("  at ${e.file}:${e.line}:${e.column}") }
     exit(1)
   }
   if type(result) == "int" { exit(result) }

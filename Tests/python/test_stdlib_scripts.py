@@ -524,8 +524,9 @@ def test_apply(backend):
     invalid = backend.script(SCRIPTS / "apply.ccs", str(stack))
     assert invalid.returncode == 1
     assert invalid.stdout == ""
-    assert invalid.stderr.strip() == (f'scripts/apply.ccs: error: ValueError: {stack}: resource #0 needs "type" '
-                                      '(a string) and "properties" (an object)')
+    assert invalid.stderr.splitlines()[0] == (f'scripts/apply.ccs: error: ValueError: {stack}: resource #0 needs "type" '
+                                              '(a string) and "properties" (an object)')
+    assert invalid.stderr.splitlines()[1].startswith("  at ")
 
 
 def test_scripts_ride_out_throttling(tmp_path):

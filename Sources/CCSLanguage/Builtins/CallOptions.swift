@@ -24,7 +24,9 @@ public struct CallOptions {
         for key in box.entries.keys where !allowed.contains(key) {
             throw ScriptError(
                 code: ErrorCode.valueError,
-                message: "\(function): unknown option '\(key)' (known: \(allowed.joined(separator: ", ")))")
+                message: "\(function): unknown option '\(key)'"
+                    + (Suggestion.closest(to: key, among: allowed).map { " (did you mean '\($0)'? known: " } ?? " (known: ")
+                    + allowed.joined(separator: ", ") + ")")
         }
         entries = box.entries
     }

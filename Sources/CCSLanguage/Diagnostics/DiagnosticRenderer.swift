@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one place errors become text (STYLE.md §9):
 ///
 ///     file:line:col: error: message
@@ -12,10 +14,20 @@ public enum DiagnosticRenderer {
             .joined()
     }
 
-    /// An uncaught runtime error with its stack traceback.
-    public static func render(_ error: ScriptError) -> String {
+    /// An uncaught runtime error with its stack traceback. An error raised inside a library
+    /// module (a file under one of `libraryFolders`, or a module built into the host) is
+    /// headed by the line of the user's code that called into the library, which is what
+    /// needs changing, with the library's own line after the message and in the traceback.
+    /// `sources` gives the text of a file by name, to quote the caller's line.
+    public static func render(_ error: ScriptError, libraryFolders: [String] = [],
+                              sources: (String) -> SourceFile? = { _ in nil }) -> String {
         var text: String
-        if let location = error.location {
+        if let file = error.file, let location = error.location, isLibrary(file, libraryFolders),
+           let caller = error.trace.first(where: { !isLibrary($0.file, libraryFolders) }) {
+            let message = error.message + " (raised at \(file):\(location.line):\(location.column))"
+            text = render(file: caller.file, location: caller.location, message: message,
+                          source: sources(caller.file))
+        } else if let location = error.location {
             text = render(file: error.file ?? "<unknown>", location: location, message: error.message, source: error.source)
         } else {
             text = "\(error.file ?? "<unknown>"): error: \(error.message)\n"
@@ -33,6 +45,14 @@ public enum DiagnosticRenderer {
             }
         }
         return text
+    }
+
+    static func isLibrary(_ file: String, _ folders: [String]) -> Bool {
+        if file.hasPrefix(SourceFile.embeddedPrefix) { return true }
+        return folders.contains { folder in
+            let prefix = (folder as NSString).standardizingPath
+            return file.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")
+        }
     }
 
     /// One diagnostic: the header line, the quoted source line and a caret under the column.

@@ -94,7 +94,8 @@ public final class ScriptRunner {
             return ExitStatus.syntaxError
         } catch let failure as ScriptError {
             host.output.flush()
-            report(DiagnosticRenderer.render(failure))
+            report(DiagnosticRenderer.render(failure, libraryFolders: host.stdlibPaths,
+                                             sources: { $0 == source.name ? source : nil }))
             if failure.code == ErrorCode.interrupted, let signal = interpreter.interruptedBy {
                 return interrupted(by: signal, registry: registry, report: report)
             }

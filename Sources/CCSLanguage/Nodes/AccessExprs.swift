@@ -63,3 +63,39 @@ final class SliceExpr: Expr {
         return try it.slice(container, lo, hi, at: location)
     }
 }
+
+/// A step of an optional chain after its first `?.` or `?[`: a null here ends the chain
+/// (caught by the chain's `OptionalChainExpr`), so `a?.b.c` is null when `a` or `a.b` is.
+final class ChainGuardExpr: Expr {
+    let inner: Expr
+    init(_ inner: Expr) {
+        self.inner = inner
+        super.init(inner.location)
+    }
+    override var kind: ExprKind { .chainGuardExpr(self) }
+    override func eval(_ it: Interpreter) throws -> Value {
+        let value = try inner.eval(it)
+        if case .null = value { throw ChainShortCircuit() }
+        return value
+    }
+}
+
+/// A postfix chain holding `?.` or `?[`: null when one of its guarded steps met a null.
+final class OptionalChainExpr: Expr {
+    let chain: Expr
+    init(_ chain: Expr) {
+        self.chain = chain
+        super.init(chain.location)
+    }
+    override var kind: ExprKind { .optionalChainExpr(self) }
+    override func eval(_ it: Interpreter) throws -> Value {
+        do {
+            return try chain.eval(it)
+        } catch is ChainShortCircuit {
+            return .null
+        }
+    }
+}
+
+/// Thrown by a `ChainGuardExpr` to its chain; never leaves the chain's expression.
+struct ChainShortCircuit: Error {}

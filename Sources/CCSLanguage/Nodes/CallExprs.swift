@@ -108,8 +108,13 @@ final class MethodCallExpr: Expr {
         }
         guard let method else {
             if optional { return .null }
-            if case .map = target { throw it.error(ErrorCode.keyError, "no key '\(name)' in map", at: location) }
-            throw it.error(ErrorCode.typeError, "no method '\(name)' for \(target.withArticle) value", at: location)
+            // Not on the hot path: only a call that fails gets here.
+            if case .map(let box) = target {
+                let candidates = Array(box.entries.keys) + it.registry.builtins.keys.sorted()
+                throw it.error(ErrorCode.keyError, "no key '\(name)' in map" + Suggestion.hint(for: name, among: candidates), at: location)
+            }
+            throw it.error(ErrorCode.typeError, "no method '\(name)' for \(target.withArticle) value"
+                + Suggestion.hint(for: name, among: it.registry.builtins.keys.sorted()), at: location)
         }
         values.append(target)
         for argument in arguments { values.append(try argument.eval(it)) }

@@ -15,7 +15,7 @@ enum ExprKind {
     case literalExpr(LiteralExpr), templateExpr(TemplateExpr), nameExpr(NameExpr), fnExpr(FnExpr)
     case listExpr(ListExpr), mapExpr(MapExpr), pathExpr(PathExpr)
     case unaryExpr(UnaryExpr), binaryExpr(BinaryExpr), logicalExpr(LogicalExpr), coalesceExpr(CoalesceExpr)
-    case conditionalExpr(ConditionalExpr)
+    case conditionalExpr(ConditionalExpr), chainGuardExpr(ChainGuardExpr), optionalChainExpr(OptionalChainExpr)
     case fieldExpr(FieldExpr), indexExpr(IndexExpr), sliceExpr(SliceExpr)
     case callExpr(CallExpr), methodCallExpr(MethodCallExpr)
 }

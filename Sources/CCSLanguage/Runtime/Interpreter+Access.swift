@@ -5,7 +5,8 @@ extension Interpreter {
         case .map(let box):
             if let found = box.entries[name] { return found }
             if optional { return .null }
-            throw error(ErrorCode.keyError, "no key '\(name)' in map", at: location)
+            throw error(ErrorCode.keyError, "no key '\(name)' in map" + Suggestion.hint(for: name, among: box.entries.keys),
+                        at: location)
         case .object(let object):
             let found: Value?
             do {

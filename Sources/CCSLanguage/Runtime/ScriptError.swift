@@ -87,6 +87,8 @@ public enum ErrorCode {
     public static let importError = "ImportError"
     public static let jsonError = "JSONError"
     public static let pathError = "JSONPathError"
+    /// A wait that ran out of time (`run`'s timeout).
+    public static let timeout = "Timeout"
     /// SIGINT or SIGTERM arrived while the script ran.
     public static let interrupted = "Interrupted"
     /// Values thrown by `throw` that carry no code of their own.

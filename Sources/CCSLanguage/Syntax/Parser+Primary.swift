@@ -3,13 +3,25 @@ extension Parser {
     ///                    | '[' subscript ']' | '?[' subscript ']' | args }
     /// subscript -> expr | [expr] ':' [expr]
     /// A '(' or '[' on a new line starts a new statement instead of continuing this one.
+    /// After a `?.` or `?[`, a null ends the whole chain with null: `({})?.a.b` is null, as
+    /// the steps after the optional one are guarded (`ChainGuardExpr`) and the chain wrapped
+    /// (`OptionalChainExpr`).
     mutating func parsePostfix() throws -> Expr {
         var expr = try parsePrimary()
         var levels = 0
+        var chained = false
         defer { depth -= levels }
         while true {
             try enter()
             levels += 1
+            switch current.kind {
+            case .punct(.dot), .punct(.questionDot), .punct(.lbracket) where !current.afterNewline,
+                 .punct(.questionBracket), .punct(.lparen) where !current.afterNewline:
+                if chained { expr = ChainGuardExpr(expr) }
+                if check(.questionDot) || check(.questionBracket) { chained = true }
+            default:
+                break
+            }
             switch current.kind {
             case .punct(.dot), .punct(.questionDot):
                 let optional = check(.questionDot)
@@ -42,7 +54,7 @@ extension Parser {
             case .punct(.lparen) where !current.afterNewline:
                 expr = CallExpr(expr, try parseArguments(), at: expr.location)
             default:
-                return expr
+                return chained ? OptionalChainExpr(expr) : expr
             }
         }
     }

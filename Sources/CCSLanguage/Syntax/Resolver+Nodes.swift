@@ -57,7 +57,8 @@ extension Resolver {
             if let binding = lookup(e.name) {
                 e.binding = binding
             } else {
-                errors.append(SyntaxError("undefined variable '\(e.name)'", at: e.location))
+                errors.append(SyntaxError("undefined variable '\(e.name)'" + Suggestion.hint(for: e.name, among: visibleNames),
+                                          at: e.location))
             }
         case .templateExpr(let e): e.parts.forEach { resolve($0) }
         case .listExpr(let e): e.items.forEach { resolve($0) }
@@ -70,6 +71,8 @@ extension Resolver {
         case .logicalExpr(let e):
             resolve(e.left)
             resolve(e.right)
+        case .chainGuardExpr(let e): resolve(e.inner)
+        case .optionalChainExpr(let e): resolve(e.chain)
         case .conditionalExpr(let e):
             resolve(e.condition)
             resolve(e.then)

@@ -81,6 +81,11 @@ struct Resolver {
         return registry.lookup(name).map { .constant($0) }
     }
 
+    /// Every name visible here, innermost first, then the predefined ones (for "did you mean").
+    var visibleNames: [String] {
+        functions.reversed().flatMap { $0.blocks.reversed().flatMap { $0.keys.sorted() } } + registry.names
+    }
+
     mutating func pushBlock() { functions[functions.count - 1].blocks.append([:]) }
     mutating func popBlock() { functions[functions.count - 1].blocks.removeLast() }
 

@@ -1,0 +1,15 @@
+"""A misspelt resource type names the closest known type (issue 11)."""
+
+import os
+import subprocess
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CCS_BIN = os.environ.get("CCS_BIN") or str(REPO / ".build" / "debug" / "ccs")
+
+
+def test_schema_of_a_misspelt_type_suggests_the_known_one():
+    result = subprocess.run([CCS_BIN, "--local", "-e", 'schema("AWS::SQS::Queu")'], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 1
+    assert "schema: no schema for AWS::SQS::Queu (did you mean 'AWS::SQS::Queue'?)" in result.stderr
