@@ -144,14 +144,18 @@ enum CloudWiring {
     }
 }
 
-/// A value made on first use and kept, or the error of making it.
-final class Lazy<T> {
+/// A value made on first use and kept (a failure is tried again next time). Locked: the
+/// identity lookup may run on several `parallel` workers at once.
+final class Lazy<T>: @unchecked Sendable {
     private let make: () throws -> T
     private var made: T?
+    private let lock = NSLock()
 
     init(_ make: @escaping () throws -> T) { self.make = make }
 
     func value() throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
         if let made { return made }
         let value = try make()
         made = value

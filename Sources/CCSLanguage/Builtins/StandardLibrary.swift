@@ -4,7 +4,7 @@ public enum StandardLibrary {
     public static func register(into registry: BuiltinRegistry, host: ScriptHost) {
         registry.define("args", .list(ListBox(host.arguments.map { .string($0) })))
         for builtin in coreBuiltins + conversionBuiltins + stringBuiltins + sequenceBuiltins
-            + consumingBuiltins + systemBuiltins {
+            + consumingBuiltins + systemBuiltins + parallelBuiltins {
             registry.register(builtin)
         }
     }
