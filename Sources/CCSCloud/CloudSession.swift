@@ -33,6 +33,9 @@ public final class CloudSession {
     /// account with `--local`), for `s.account` and `s.identity`; asked once, on first use.
     public var identityLookup: (() throws -> SessionIdentity)?
     private var identityAnswer: SessionIdentity?
+    /// The adaptive token bucket of the session's (account, region), when `retry_mode` is
+    /// adaptive: FAILED events with ErrorCode Throttling feed it as ThrottlingExceptions do.
+    public var rateLimiter: AdaptiveRateLimiter?
     /// Builds another session from `aws({...})`'s options; nil when the host offers none.
     public var derive: ((SessionOptions) throws -> CloudSession)?
 

@@ -162,3 +162,28 @@ fn collect_ids(xs) {
     finally:
         status, _, stderr = emulator.stop()
         assert status == 0, stderr
+
+
+def test_adaptive_mode_finishes_a_throttled_parallel_job_without_failures(tmp_path):
+    # --rate-limit 10 against 32 workers: standard retries alone would run out; the adaptive
+    # bucket slows the job to the server's rate instead.
+    emulator = Emulator(tmp_path, "--latency", "0", "--rate-limit", "10").start()
+    try:
+        script = tmp_path / "throttled.ccs"
+        script.write_text("""
+let made = parallel(range(60), fn (i) => create("AWS::SQS::Queue", {QueueName: "t" + str(i)}), {concurrency: 32})
+print(count(filter(made, fn (r) => type(r) == "error")))
+print(count(list("AWS::SQS::Queue", {page_size: 100})))
+""")
+        env = client_environment()
+        env.update({"AWS_ENDPOINT_URL": emulator.url, "AWS_RETRY_MODE": "adaptive", "AWS_MAX_ATTEMPTS": "8"})
+        started = time.monotonic()
+        result = subprocess.run([CCS_BIN, str(script)], capture_output=True, text=True, env=env, timeout=180)
+        elapsed = time.monotonic() - started
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines() == ["0", "60"], result.stdout + result.stderr
+        # 61 admitted requests at 10/s (a burst of 10 first) take at least ~5 s.
+        assert elapsed > 4, elapsed
+    finally:
+        status, _, stderr = emulator.stop()
+        assert status == 0, stderr
