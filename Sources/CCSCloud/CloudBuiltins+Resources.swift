@@ -71,15 +71,29 @@ extension CloudBuiltins {
                 "list", minArity: 1, maxArity: 2,
                 doc: """
                     list(type [, opts]) -> lazy sequence of resources
-                    Pages are fetched as iteration reaches them. opts: model, page_size, max_items, starting_token, role_arn, type_version_id.
+                    Pages are fetched as iteration reaches them. opts: model, page_size, max_items, starting_token, role_arn, type_version_id; details: true reads each resource with GetResource, concurrency (default 16) at once.
                     """
             ) { args, context in
                 let type = try context.string(args, 0, "list")
                 let opts = try CallOptions(args, 1, function: "list", allowed: ResourcePager.options)
                 let pager = try ResourcePager.Settings(type: type, options: opts)
+                let details: Bool
+                switch opts.value("details") {
+                case nil, .null?: details = false
+                case .bool(let flag)?: details = flag
+                case let other?:
+                    throw ScriptError(
+                        code: ErrorCode.typeError, message: "list: option 'details' must be a boolean, got \(other.typeName)")
+                }
+                let concurrency = try StandardLibrary.parallelConcurrency(
+                    [opts.value("concurrency").map { .map(MapBox(["concurrency": $0])) } ?? .null], 0, "list", context)
                 return .sequence(
                     SequenceBox(name: "list(\(type))") {
-                        ResourcePager.iterator(pager, session: session, context: context)
+                        let summaries = ResourcePager.iterator(pager, session: session, context: context)
+                        guard details else { return summaries }
+                        return DetailedListing(
+                            summaries, type: type, opts: opts, session: session, context: context,
+                            concurrency: concurrency)
                     })
             })
 

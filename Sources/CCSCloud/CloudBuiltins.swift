@@ -16,13 +16,14 @@ public enum CloudBuiltins {
         registerRequests(into: registry, session: session)
         registerDocuments(into: registry, session: session)
         registerSessions(into: registry, session: session)
+        registerFanout(into: registry, session: session)
         registry.onInterruption { session.inFlight.report() }
     }
 
     /// The names `register` defines, for completion and `:help`.
     public static let names = [
         "create", "get", "refresh", "list", "patch", "delete", "wait", "wait_all", "cancel", "status",
-        "requests", "schema", "types", "diff", "apply_patch", "aws",
+        "requests", "schema", "types", "diff", "apply_patch", "aws", "get_all",
     ]
 
     // MARK: - Argument helpers shared by the built-ins

@@ -35,6 +35,9 @@ public final class CloudSession {
     /// account with `--local`), for `s.account` and `s.identity`; asked once, on first use.
     public var identityLookup: (() throws -> SessionIdentity)?
     private var identityAnswer: SessionIdentity?
+    /// The adaptive token bucket of the session's (account, region), when `retry_mode` is
+    /// adaptive: FAILED events with ErrorCode Throttling feed it as ThrottlingExceptions do.
+    public var rateLimiter: AdaptiveRateLimiter?
     /// Builds another session from `aws({...})`'s options; nil when the host offers none.
     public var derive: ((SessionOptions) throws -> CloudSession)?
 
@@ -71,12 +74,14 @@ public final class CloudSession {
         return { text in FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    /// Runs one service call; errors become script errors named after `function`.
+    /// Runs one service call; errors become script errors named after `function`. Inside
+    /// `parallel` the interpreter lock is released while `body` runs (it touches no script
+    /// value), so the calls of several workers overlap; the service is made under the lock.
     func call<T>(_ function: String, _ body: (CloudControlService) throws -> T) throws -> T {
         do {
             let service = try self.service ?? makeService()
             self.service = service
-            return try body(service)
+            return try InterpreterLock.releasing { try body(service) }
         } catch let interrupted as ScriptInterrupted {
             // Ctrl-C noticed inside a call (a paginator checks before each page) stays the
             // language's uncatchable interruption, not an error of the call.

@@ -180,6 +180,9 @@ final class RequestWaiter {
             let code = request.event.errorCode?.rawValue, Self.transientCodes.contains(code),
             request.resubmission != nil, request.resubmissions < settings.resubmit
         else { return nil }
+        // A FAILED Throttling event is the service's throttle too: the session's adaptive
+        // limiter slows down before the request is sent again.
+        if code == "Throttling" { (request.origin ?? session).rateLimiter?.record(throttled: true) }
         return WaiterResubmission(previous: request.resubmissions) { [unowned self] in
             try resubmit(request)
             return Self.target(request)

@@ -8,7 +8,9 @@ import ResourceSchemas
 /// config of a `PaginatedValues`, and the hint it adds when a child type is listed without
 /// its parent's key.
 enum ResourcePager {
-    static let options = ["model", "page_size", "max_items", "starting_token", "role_arn", "type_version_id"]
+    static let options = [
+        "model", "page_size", "max_items", "starting_token", "role_arn", "type_version_id", "details", "concurrency",
+    ]
 
     /// The checked options of one `list` call.
     struct Settings {

@@ -41,6 +41,9 @@ enum CloudWiring {
         let environment: [String: String]
         let runID: String?
         let roleCache: RoleSessionCache
+        /// One adaptive token bucket per (account, region); `CCS_RATE_LIMIT` is the rate a
+        /// bucket starts at (else it lets everything through until the first throttle).
+        let rateLimiters: RateLimiterRegistry
         private var engine: LocalCloudControl?
 
         init(
@@ -52,6 +55,7 @@ enum CloudWiring {
             self.environment = environment
             self.runID = runID
             self.roleCache = roleCache
+            self.rateLimiters = RateLimiterRegistry(initialRate: environment["CCS_RATE_LIMIT"].flatMap(Double.init))
         }
 
         /// The one `--local` engine, opened on first use with the process's options.
@@ -96,11 +100,18 @@ enum CloudWiring {
             let parts = Lazy {
                 try HTTPClientParts(
                     global, environment: environment, serviceKey: ResolvedSettings.serviceKey, roleCache: shared.roleCache,
-                    role: role)
+                    role: role, rateLimiters: shared.rateLimiters)
             }
+            // The limiter is known once the parts are: handed to the session when its service is made.
+            let owner = WeakSession()
             made = CloudSession(
-                service: { ServiceFactory.makeHTTPClient(try parts.value()) },
+                service: {
+                    let built = try parts.value()
+                    owner.session?.rateLimiter = built.rateLimiter
+                    return ServiceFactory.makeHTTPClient(built)
+                },
                 schemas: SchemaSourceChain([shared.shipped, describeType]), runID: shared.runID)
+            owner.session = made
             made.region = global.region ?? resolvedRegion(global, environment: environment)
             made.identityLookup = {
                 let identity = try parts.value().stsClient().getCallerIdentity()
@@ -144,14 +155,23 @@ enum CloudWiring {
     }
 }
 
-/// A value made on first use and kept, or the error of making it.
-final class Lazy<T> {
+/// A session a closure of its own refers to without keeping it alive.
+private final class WeakSession {
+    weak var session: CloudSession?
+}
+
+/// A value made on first use and kept (a failure is tried again next time). Locked: the
+/// identity lookup may run on several `parallel` workers at once.
+final class Lazy<T>: @unchecked Sendable {
     private let make: () throws -> T
     private var made: T?
+    private let lock = NSLock()
 
     init(_ make: @escaping () throws -> T) { self.make = make }
 
     func value() throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
         if let made { return made }
         let value = try make()
         made = value

@@ -8,6 +8,8 @@ struct HTTPClientParts {
     let configuration: ClientConfiguration
     let credentials: @Sendable () throws -> AWSCredentials
     let transport: CurlTransport
+    /// The adaptive token bucket the Cloud Control calls wait on (nil unless adaptive).
+    let rateLimiter: AdaptiveRateLimiter?
     /// STS with the same settings (GetCallerIdentity for `s.identity`).
     let stsConfiguration: ClientConfiguration
     private let stsTransport: CurlTransport
@@ -15,9 +17,12 @@ struct HTTPClientParts {
     /// - Parameters:
     ///   - roleCache: the process's role sessions, shared by every client it builds.
     ///   - role: assume this role with the profile's credentials (`aws({role_arn})`).
+    ///   - rateLimiters: with `retry_mode = adaptive`, the process's token buckets, one per
+    ///     (account, region): the role's account, else the profile stands for the account.
     init(
         _ global: GlobalOptions, environment: [String: String], serviceKey: String,
-        roleCache: RoleSessionCache = RoleSessionCache(), role: STSClient.RoleRequest? = nil
+        roleCache: RoleSessionCache = RoleSessionCache(), role: STSClient.RoleRequest? = nil,
+        rateLimiters: RateLimiterRegistry? = nil
     ) throws {
         let shared = try SharedConfiguration.load(explicitProfile: global.profile, environment: environment)
         let settings = try ResolvedSettings.resolve(
@@ -73,10 +78,19 @@ struct HTTPClientParts {
         let provider: any CredentialProvider & Sendable =
             role.map { AssumeRoleCredentialProvider($0, source: chain, sts: roles.sts, cache: roleCache) } ?? chain
         credentials = { try provider.resolve() }
+        var limiter: AdaptiveRateLimiter? = nil
+        if settings.retryMode == .adaptive {
+            let account = role.flatMap { CloudWiring.accountOf(roleArn: $0.roleArn) } ?? "profile \(shared.profileName)"
+            let registry = rateLimiters ?? RateLimiterRegistry(
+                initialRate: environment["CCS_RATE_LIMIT"].flatMap(Double.init))
+            limiter = registry.limiter(for: "\(account)/\(settings.region ?? "")")
+        }
+        self.rateLimiter = limiter
         configuration = ClientConfiguration(
             region: settings.region, endpointURL: settings.endpointURL,
             useFIPS: settings.useFIPSEndpoint, useDualStack: settings.useDualStackEndpoint,
-            retryMode: settings.retryMode, maxAttempts: settings.maxAttempts, trace: trace)
+            retryMode: settings.retryMode, maxAttempts: settings.maxAttempts, trace: trace,
+            rateLimiter: limiter)
     }
 
     /// An STS client signing with these parts' credentials.

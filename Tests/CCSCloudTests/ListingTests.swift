@@ -55,7 +55,7 @@ import Testing
         let bad = h.run(#"list("AWS::Logs::LogGroup", {pagesize: 5})"#)
         #expect(
             bad.errors.contains(
-                "list: unknown option 'pagesize' (did you mean 'page_size'? known: model, page_size, max_items, starting_token, role_arn, type_version_id)"
+                "list: unknown option 'pagesize' (did you mean 'page_size'? known: model, page_size, max_items, starting_token, role_arn, type_version_id, details, concurrency)"
             ))
     }
 

@@ -125,7 +125,7 @@ struct ResolvedSettingsTests {
         #expect(adaptive.maxAttempts == 3)
         #expect(
             adaptive.notes == [
-                "retry_mode 'adaptive' is treated as 'standard' (no client-side rate limiting)"
+                "retry_mode 'adaptive': one client-side token bucket per (account, region) paces every attempt"
             ])
     }
 

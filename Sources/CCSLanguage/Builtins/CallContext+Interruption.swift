@@ -12,10 +12,13 @@ extension CallContext {
     /// instead of `Thread.sleep` so Ctrl-C at the REPL is honoured at once.
     public func sleep(seconds: Double) throws {
         host.output.flush()
-        if let interruption = interpreter.interruption {
-            try interruption.sleep(seconds: seconds)
-        } else if seconds > 0 {
-            Foundation.Thread.sleep(forTimeInterval: seconds)
+        // Inside `parallel` other workers run script code meanwhile.
+        try InterpreterLock.releasing {
+            if let interruption = interpreter.interruption {
+                try interruption.sleep(seconds: seconds)
+            } else if seconds > 0 {
+                Foundation.Thread.sleep(forTimeInterval: seconds)
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ public enum StandardLibrary {
         registry.define("args", .list(ListBox(host.arguments.map { .string($0) })))
         for builtin in coreBuiltins + conversionBuiltins + stringBuiltins + sequenceBuiltins
             + consumingBuiltins + systemBuiltins + fileBuiltins + regexBuiltins + textBuiltins + collectionBuiltins
-            + timeBuiltins + hostBuiltins + mathBuiltins {
+            + timeBuiltins + hostBuiltins + mathBuiltins + parallelBuiltins {
             registry.register(builtin)
         }
     }

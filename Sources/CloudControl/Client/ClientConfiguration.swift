@@ -25,6 +25,9 @@ public struct ClientConfiguration: Sendable {
     public var random: @Sendable () -> Double
     /// The clock used to date signatures.
     public var now: @Sendable () -> Date
+    /// `retry_mode = adaptive`: the token bucket every attempt waits on, shared per (account,
+    /// region); nil in the other modes.
+    public var rateLimiter: AdaptiveRateLimiter?
 
     public init(
         region: String?, endpointURL: String? = nil, useFIPS: Bool = false, useDualStack: Bool = false,
@@ -32,8 +35,9 @@ public struct ClientConfiguration: Sendable {
         trace: (@Sendable (String) -> Void)? = nil,
         sleep: @escaping @Sendable (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) },
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, rateLimiter: AdaptiveRateLimiter? = nil
     ) {
+        self.rateLimiter = rateLimiter
         self.region = region
         self.endpointURL = endpointURL
         self.useFIPS = useFIPS

@@ -47,15 +47,25 @@ struct RequestPipeline {
             let retryFailure: RetryFailure
             var retryAfter: TimeInterval?
             do {
+                if let limiter = configuration.rateLimiter {
+                    let delay = limiter.delayBeforeSending()
+                    if delay > 0 {
+                        traceLine("adaptive rate limit: waiting \(String(format: "%.3f", delay)) s (\(String(format: "%.2f", limiter.rate)) requests/s)")
+                        configuration.sleep(delay)
+                    }
+                }
                 let request = try signer.map { try sign(unsigned, with: $0) } ?? unsigned
                 let response = try send(request, carriesCredentials: carriesCredentials)
                 if (200..<300).contains(response.status) {
+                    configuration.rateLimiter?.record(throttled: false)
                     retryPolicy.recordSuccess(lastQuotaCost: lastQuotaCost, quota: retryQuota)
                     // A body that does not decode is not retried: the same request would get
                     // the same answer.
                     return try decodeSuccess(response)
                 }
                 let decoded = decodeFailure(response)
+                configuration.rateLimiter?.record(
+                    throttled: decoded.code.map(RetryPolicy.throttlingErrorCodes.contains) ?? false)
                 failure = decoded.error
                 retryFailure = .service(status: response.status, code: decoded.code)
                 if response.status == 429 || response.status == 503 {

@@ -18,8 +18,8 @@ public struct ResolvedSettings: Sendable, Equatable {
     /// `AWS_MAX_ATTEMPTS` → profile `max_attempts` → the retry mode's default (3 for
     /// standard and adaptive, 5 for legacy, as botocore). Counts the first attempt.
     public var maxAttempts: Int
-    /// `AWS_RETRY_MODE` → profile `retry_mode` → `standard`. `adaptive` is accepted and run
-    /// as standard (see `notes`).
+    /// `AWS_RETRY_MODE` → profile `retry_mode` → `standard`. `adaptive` adds the client's
+    /// token bucket (`AdaptiveRateLimiter`).
     public var retryMode: RetryMode
     /// `AWS_CA_BUNDLE` → profile `ca_bundle`.
     public var caBundle: String?
@@ -81,7 +81,7 @@ public struct ResolvedSettings: Sendable, Equatable {
             retryMode = parsed
         }
         if retryMode == .adaptive {
-            notes.append("retry_mode 'adaptive' is treated as 'standard' (no client-side rate limiting)")
+            notes.append("retry_mode 'adaptive': one client-side token bucket per (account, region) paces every attempt")
         }
         let maxAttempts =
             try lookup.positiveInteger(environment: "AWS_MAX_ATTEMPTS", profile: "max_attempts")

@@ -1,6 +1,6 @@
 /// The retry modes of the AWS SDKs' shared configuration (`retry_mode`, `AWS_RETRY_MODE`).
-/// `adaptive` is accepted and behaves as `standard` (client-side rate limiting is not
-/// implemented; botocore documents adaptive as standard plus a token bucket).
+/// `adaptive` is `standard` plus a client-side token bucket per (account, region)
+/// (`AdaptiveRateLimiter`), as botocore's adaptive mode.
 public enum RetryMode: String, Sendable, Equatable, CaseIterable {
     case standard
     case legacy
