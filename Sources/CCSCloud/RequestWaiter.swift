@@ -141,9 +141,11 @@ final class RequestWaiter {
         }
         let opts = try CallOptions(
             [.map(MapBox(options))], 0, function: function, allowed: CloudBuiltins.readOptions)
+        // Read where the update was made: the request's session (account, region), whichever
+        // session's `wait` is running.
         resource.replaceProperties(
             with: try CloudBuiltins.read(
-                resource.resourceType, resource.identifier, opts, session, context, function))
+                resource.resourceType, resource.identifier, opts, request.origin ?? session, context, function))
     }
 
     /// What the waiter polls for a request, and its latest event unless it is known only by

@@ -966,6 +966,8 @@ fn each_resource(type_name, model, f) {
 # table — turn rows (maps) into text: an aligned table for people, CSV (RFC 4180) for
 # spreadsheets, JSON Lines for other programs. Columns are the rows' keys in the order they
 # first appear, unless a list of column names is given (pass null for the default).
+# `text` and `csv` also take a lazy sequence (`list(T) | take(5)`) and resources, each a row
+# of its `type`, `id` and properties.
 #
 #   import "table"
 #   let rows = [{type: "AWS::SQS::Queue", id: "q1", tags: {team: "a"}},
@@ -1011,6 +1013,22 @@ fn _scalar(x) {
   return t == "string" or t == "int" or t == "float" or t == "bool" or t == "null"
 }
 
+# The rows as a list, walked once (a lazy listing lists afresh on every walk); a resource
+# becomes the map of its type, id and properties.
+fn _rows(rows) {
+  let out = []
+  for r in rows {
+    if type(r) == "resource" {
+      let row = {type: r.type, id: r.id}
+      for k in keys(r.props) { row[k] = r.props[k] }
+      push(out, row)
+    } else {
+      push(out, r)
+    }
+  }
+  return out
+}
+
 fn _pick(rows, cols) {
   if cols == null { return columns(rows) }
   return cols
@@ -1039,6 +1057,7 @@ fn truncate(text, width) {
 # An aligned table: a header, a rule of dashes, one line per row; cells are `cell(v)` cut
 # to 60 characters; trailing spaces are trimmed. An empty list gives "(no rows)".
 fn text(rows, cols) {
+  rows = _rows(rows)
   let names = _pick(rows, cols)
   if len(rows) == 0 { return "(no rows)" }
   let grid = [names]
@@ -1083,6 +1102,7 @@ fn csv_field(v) {
 # CSV text: a header line and one line per row, lines ended by CRLF as RFC 4180 section 2
 # rule 1 asks.
 fn csv(rows, cols) {
+  rows = _rows(rows)
   let names = _pick(rows, cols)
   let out = join(map(names, csv_field), ",") + "\r\n"
   for r in rows {

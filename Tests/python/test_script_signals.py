@@ -26,6 +26,9 @@ def run_until_started(source, sig, extra=()):
     with tempfile.TemporaryDirectory() as folder:
         script = Path(folder) / "job.ccs"
         script.write_text(source)
+        # --local gets a database of its own: the default one outlives the test, and a
+        # ClientToken it already saw would replay a finished request.
+        extra = [f"--local={folder}/local.sqlite" if option == "--local" else option for option in extra]
         process = subprocess.Popen([CCS_BIN, *extra, str(script)], stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)
         assert process.stdout.readline() == "started\n"
