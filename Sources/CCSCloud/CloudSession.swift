@@ -63,8 +63,9 @@ public final class CloudSession {
         return { text in FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    /// Runs one service call; errors become script errors named after `function`.
-    func call<T>(_ function: String, _ body: (CloudControlService) throws -> T) throws -> T {
+    /// Runs one service call; errors become script errors named after `function`. With the
+    /// call's `type`, a TypeNotFoundException names the closest known type.
+    func call<T>(_ function: String, type: String? = nil, _ body: (CloudControlService) throws -> T) throws -> T {
         do {
             let service = try self.service ?? makeService()
             self.service = service
@@ -74,7 +75,12 @@ public final class CloudSession {
             // language's uncatchable interruption, not an error of the call.
             throw interrupted
         } catch {
-            throw CloudErrors.api(error, in: function)
+            var failure = CloudErrors.api(error, in: function)
+            if failure.code == "TypeNotFoundException", let type, let schemas,
+               let near = Suggestion.closest(to: type, among: schemas.types()) {
+                failure.message += " (did you mean '\(near)'?)"
+            }
+            throw failure
         }
     }
 

@@ -13,3 +13,11 @@ def test_schema_of_a_misspelt_type_suggests_the_known_one():
                             timeout=60)
     assert result.returncode == 1
     assert "schema: no schema for AWS::SQS::Queu (did you mean 'AWS::SQS::Queue'?)" in result.stderr
+
+
+def test_create_with_a_misspelt_type_suggests_the_known_one():
+    result = subprocess.run([CCS_BIN, "--local", "-e", 'create("AWS::Logs::LogGrup", {LogGroupName: "x"})'],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "create: TypeNotFoundException: " in result.stderr
+    assert "(did you mean 'AWS::Logs::LogGroup'?)" in result.stderr
