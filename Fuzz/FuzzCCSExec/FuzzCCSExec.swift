@@ -26,7 +26,8 @@ enum FuzzBuiltins {
         registry.define("args", .list(ListBox([.string("fuzz")])))
         let pure = StandardLibrary.coreBuiltins + StandardLibrary.conversionBuiltins
             + StandardLibrary.stringBuiltins + StandardLibrary.sequenceBuiltins
-            + StandardLibrary.consumingBuiltins
+            + StandardLibrary.consumingBuiltins + StandardLibrary.regexBuiltins + StandardLibrary.textBuiltins
+            + StandardLibrary.collectionBuiltins + StandardLibrary.timeBuiltins
         for builtin in pure { registry.register(builtin) }
         for builtin in StandardLibrary.systemBuiltins where allowedSystemBuiltins.contains(builtin.name) {
             registry.register(builtin)

@@ -74,7 +74,7 @@ extension CloudBuiltins {
                     clientToken: try opts.string("client_token")
                         ?? session.clientTokens.token(["update", type, id, document]),
                     identifier: id, patchDocument: document)
-                let output = try session.call("patch") { try $0.updateResource(input) }
+                let output = try session.call("patch", type: type) { try $0.updateResource(input) }
                 let request = RequestValue(
                     event: try event(output.progressEvent, "patch"), resubmission: .update(input), origin: session)
                 request.refreshesOnSuccess = resource(args[0])

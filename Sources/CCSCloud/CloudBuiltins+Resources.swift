@@ -23,7 +23,7 @@ extension CloudBuiltins {
                     clientToken: try opts.string("client_token")
                         ?? session.clientTokens.token(["create", type, desired]),
                     desiredState: desired)
-                let output = try session.call("create") { try $0.createResource(input) }
+                let output = try session.call("create", type: type) { try $0.createResource(input) }
                 let first = try event(output.progressEvent, "create")
                 // A request can be over at once (a ClientToken replay of a finished one).
                 session.freshCreates.observe(first, at: session.now())
@@ -136,7 +136,7 @@ extension CloudBuiltins {
                     clientToken: try opts.string("client_token")
                         ?? session.clientTokens.token(["delete", type, id]),
                     identifier: id)
-                let output = try session.call("delete") { try $0.deleteResource(input) }
+                let output = try session.call("delete", type: type) { try $0.deleteResource(input) }
                 let first = try event(output.progressEvent, "delete")
                 // A request can be over at once (a ClientToken replay of a finished one).
                 session.freshCreates.observe(first, at: session.now())
@@ -162,7 +162,7 @@ extension CloudBuiltins {
         let output: GetResourceOutput
         while true {
             do {
-                output = try session.call(function) { try $0.getResource(input) }
+                output = try session.call(function, type: type) { try $0.getResource(input) }
                 break
             } catch var error as ScriptError
                 where error.code == "ResourceNotFoundException"

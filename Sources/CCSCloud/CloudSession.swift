@@ -74,10 +74,11 @@ public final class CloudSession {
         return { text in FileHandle.standardError.write(Data(text.utf8)) }
     }
 
-    /// Runs one service call; errors become script errors named after `function`. Inside
-    /// `parallel` the interpreter lock is released while `body` runs (it touches no script
-    /// value), so the calls of several workers overlap; the service is made under the lock.
-    func call<T>(_ function: String, _ body: (CloudControlService) throws -> T) throws -> T {
+    /// Runs one service call; errors become script errors named after `function`. With the
+    /// call's `type`, a TypeNotFoundException names the closest known type. Inside `parallel`
+    /// the interpreter lock is released while `body` runs (it touches no script value), so
+    /// the calls of several workers overlap; the service is made under the lock.
+    func call<T>(_ function: String, type: String? = nil, _ body: (CloudControlService) throws -> T) throws -> T {
         do {
             let service = try self.service ?? makeService()
             self.service = service
@@ -87,7 +88,12 @@ public final class CloudSession {
             // language's uncatchable interruption, not an error of the call.
             throw interrupted
         } catch {
-            throw CloudErrors.api(error, in: function)
+            var failure = CloudErrors.api(error, in: function)
+            if failure.code == "TypeNotFoundException", let type, let schemas,
+               let near = Suggestion.closest(to: type, among: schemas.types()) {
+                failure.message += " (did you mean '\(near)'?)"
+            }
+            throw failure
         }
     }
 

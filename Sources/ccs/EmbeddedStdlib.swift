@@ -184,14 +184,14 @@ fn totals(steps) {
 
 # The option named `name` in spec, or null.
 fn _option(spec, name) {
-  for o in spec.options ?? [] {
+  for o in spec?.options ?? [] {
     if o.name == name { return o }
   }
   return null
 }
 
 fn _short(spec, letter) {
-  for o in spec.options ?? [] {
+  for o in spec?.options ?? [] {
     if (o?.short ?? "") == letter { return o }
   }
   return null
@@ -211,7 +211,7 @@ fn _usage_error(message) {
 # offending argument.
 fn parse(spec, argv) {
   let options = {}
-  for o in spec.options ?? [] {
+  for o in spec?.options ?? [] {
     if o?.value == null {
       options[key(o.name)] = false
     } else if o?.repeat ?? false {
@@ -317,7 +317,7 @@ fn _typed(o, name, value) {
 fn usage(spec) {
   let p = spec?.positional
   let synopsis = "usage: ccs ${spec.name}"
-  if len(spec.options ?? []) > 0 { synopsis += " [options]" }
+  if len(spec?.options ?? []) > 0 { synopsis += " [options]" }
   if p != null and (p?.max ?? 1) != 0 {
     let word = p.name
     if p?.max == null { word += "..." }
@@ -328,7 +328,7 @@ fn usage(spec) {
   if spec?.summary != null { push(lines, "", spec.summary) }
   if spec?.description != null { push(lines, "", spec.description) }
   let rows = [["-h, --help", "show this help and exit"]]
-  for o in spec.options ?? [] {
+  for o in spec?.options ?? [] {
     let head = "--${o.name}"
     if o?.short != null { head = "-${o.short}, ${head}" } else { head = "    ${head}" }
     if o?.value != null { head += " ${o.value}" }
@@ -375,6 +375,8 @@ fn run(spec, argv, body) {
   try {
     result = body(parsed)
   } catch e {
+    # Ctrl-C and SIGTERM go on to ccs, which exits 130 or 143 and names requests in flight.
+    if e.code == "Interrupted" { throw e }
     if e.code == "UsageError" { _usage_exit(spec, e.message) }
     report("${spec.name}: error: ${e.code}: ${e.message}")
     # Where it was raised, so the failing line can be found without a traceback.

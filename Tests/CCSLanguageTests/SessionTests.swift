@@ -72,7 +72,7 @@ struct SessionTests {
     @Test(arguments: [
         ("let x = [1,", true), ("fn f(n) {", true), ("1 +", true), ("let x =", true),
         ("f(1,\n  2", true), ("let m = {a: 1,\n b: {", true), ("\"sum ${1 +", true), ("x |", true),
-        ("let x = [1, 2]", false), ("fn f(n) {\n  return n\n}", false), ("1 + 2", false),
+        ("let t = \"\"\"\nfirst line", true), ("let t = \"\"\"\nclosed\"\"\"", false), ("let x = [1, 2]", false), ("fn f(n) {\n  return n\n}", false), ("1 + 2", false),
         ("\"unclosed", false), ("let = 3", false), (")", false), ("", false), ("# comment", false),
     ])
     func parserDecidesWhetherInputIsUnfinished(text: String, unfinished: Bool) {

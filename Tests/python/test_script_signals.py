@@ -71,7 +71,9 @@ let req = create("AWS::Logs::LogGroup", {LogGroupName: "signal-demo"}, {client_t
 print("started")
 sleep(60)
 """
-    status, out, err = run_until_started(source, signal.SIGINT, extra=["--local"])
+    with tempfile.TemporaryDirectory() as folder:
+        # A fresh emulator: in a used one the token would replay a request long finished.
+        status, out, err = run_until_started(source, signal.SIGINT, extra=[f"--local={folder}/db"])
     assert status == 130, err
     assert "1 Cloud Control request(s) still in flight" in err
     assert "CREATE AWS::Logs::LogGroup" in err

@@ -132,7 +132,11 @@ extension CivilTime {
         }
         guard input.isEmpty else { throw Invalid("unexpected '\(String(input.prefix(12)))' after the format") }
         if let pm { time.hour += pm ? 12 : 0 }
-        if let epochSeconds { return CivilTime(epoch: Double(epochSeconds), offset: 0, zoneName: "UTC") }
+        if let epochSeconds {
+            // Years 0 to 9999, as everywhere else (and no Int overflow on the way).
+            guard Swift.abs(epochSeconds) < 253_402_300_800 else { throw Invalid("epoch \(epochSeconds) is outside years 0 to 9999") }
+            return CivilTime(epoch: Double(epochSeconds), offset: 0, zoneName: "UTC")
+        }
         return time
     }
 

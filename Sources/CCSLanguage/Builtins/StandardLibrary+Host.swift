@@ -11,6 +11,10 @@ extension StandardLibrary {
                 return s
             }
             guard !argv.isEmpty else { throw ScriptError(code: ErrorCode.valueError, message: "run: argv is empty") }
+            // A C string ends at NUL: an argument holding one would reach the program cut short.
+            if let bad = argv.firstIndex(where: { $0.utf8.contains(0) }) {
+                throw ScriptError(code: ErrorCode.valueError, message: "run: argv[\(bad)] contains a NUL character")
+            }
             let options = try CallOptions(args, 1, function: "run", allowed: ["stdin", "env", "timeout"])
             var environment = ctx.host.environment
             if let extra = options.value("env") {

@@ -39,9 +39,10 @@ extension StandardLibrary {
         },
     ]
 
-    /// The longest string or list `repeat` and `pad_*` build (256 Mi elements or bytes): a
-    /// typo in a count must be an error, not an allocation that takes the machine down.
-    static let maxBuiltLength = 1 << 28
+    /// The longest string or list `repeat` and `pad_*` build (16 Mi elements or bytes, a
+    /// quarter of a gigabyte of list at most): a typo in a count must be an error, not an
+    /// allocation that takes the machine down.
+    static let maxBuiltLength = 1 << 24
 
     static func tooLong(_ function: String) -> ScriptError {
         ScriptError(code: ErrorCode.valueError, message: "\(function): the result would be longer than \(maxBuiltLength)")

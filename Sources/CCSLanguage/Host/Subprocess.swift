@@ -21,18 +21,29 @@ enum Subprocess {
     }
 
     /// The path of `program`: itself when it holds a slash, else the first match on `PATH`.
-    static func locate(_ program: String, path: String?) -> String? {
-        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
+    static func locate(_ program: String, path: String?) throws -> String {
+        if program.contains("/") {
+            guard FileSystem.exists(program) else { throw Failure.notFound(program) }
+            guard isProgram(program) else { throw Failure.cannotStart("not an executable file") }
+            return program
+        }
         for folder in (path ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
             let candidate = "\(folder)/\(program)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            if isProgram(candidate) { return candidate }
         }
-        return nil
+        throw Failure.notFound(program)
+    }
+
+    /// An executable regular file (a folder has the execute bit too).
+    private static func isProgram(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+            && FileManager.default.isExecutableFile(atPath: path)
     }
 
     static func run(_ argv: [String], stdin: [UInt8]?, environment: [String: String], timeout: Double?,
                     interruption: Interruption?) throws -> Outcome {
-        guard let executable = locate(argv[0], path: environment["PATH"]) else { throw Failure.notFound(argv[0]) }
+        let executable = try locate(argv[0], path: environment["PATH"])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = Array(argv.dropFirst())

@@ -45,7 +45,12 @@ final class TemplateExpr: Expr {
                 // What the JSON writer prints for an int, without setting up a writer.
                 result += String(n)
             } else {
-                result += try it.stringify(try it.materialised(value))
+                do {
+                    result += try it.stringify(try it.materialised(value))
+                } catch let failure as ScriptError {
+                    // Walking a sequence here can fail (a listing's page): place it at the hole.
+                    throw it.placed(failure, at: parts[i].location)
+                }
             }
         }
         return .string(result)

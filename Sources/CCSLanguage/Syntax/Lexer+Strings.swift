@@ -24,7 +24,12 @@ extension Lexer {
         var hasHoles = false
         while true {
             guard pos < bytes.count else {
-                if !abandoned { errors.append(SyntaxError("unfinished string", at: loc)) }
+                // A long string left open is reported at the end of the input, where more
+                // lines could still close it (the REPL then asks for them).
+                if !abandoned {
+                    errors.append(triple ? SyntaxError("unfinished long string (opened at line \(loc.line))", at: location(pos))
+                                         : SyntaxError("unfinished string", at: loc))
+                }
                 break
             }
             let c = bytes[pos]
