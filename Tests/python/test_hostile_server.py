@@ -70,18 +70,25 @@ def run(arguments, env, terminal=False, timeout=120):
     return code, output.decode("utf-8", "replace"), time.monotonic() - started, usage.ru_maxrss
 
 
-@pytest.mark.parametrize("mode", sorted(MODES))
-def test_ccs_api_meets_each_hostile_answer_with_a_clear_end(mode, tmp_path):
+def run_bounded(mode, arguments, home, terminal=False):
+    """Runs ccs against a server in `mode`; checks its time, memory and that no signal ended
+    it; returns (status, output)."""
     server = HostileServer(mode)
     try:
         status, output, seconds, rss = run(
-            [CCS_BIN, "--endpoint-url", server.url, "--cli-read-timeout", "2", "api", "GetResource", GET],
-            environment(tmp_path))
+            [CCS_BIN, "--endpoint-url", server.url, "--cli-read-timeout", "2", *arguments],
+            environment(home), terminal=terminal)
     finally:
         server.close()
     assert seconds < BOUND.get(mode, 20), f"{mode}: {seconds:.1f} s\n{output[-2000:]}"
     assert rss < MAX_RSS_KIB, f"{mode}: {rss} KiB"
     assert status >= 0, f"{mode}: killed by signal {-status}\n{output[-2000:]}"
+    return status, output
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_ccs_api_meets_each_hostile_answer_with_a_clear_end(mode, tmp_path):
+    status, output = run_bounded(mode, ["api", "GetResource", GET], tmp_path)
     if mode in API_PRINTS:
         assert status == 0, output[-2000:]
     else:
@@ -91,16 +98,7 @@ def test_ccs_api_meets_each_hostile_answer_with_a_clear_end(mode, tmp_path):
 
 @pytest.mark.parametrize("mode", sorted(MODES))
 def test_a_script_meets_each_hostile_answer_with_a_clear_error(mode, tmp_path):
-    server = HostileServer(mode)
-    try:
-        status, output, seconds, rss = run(
-            [CCS_BIN, "--endpoint-url", server.url, "--cli-read-timeout", "2", "-e", SCRIPT],
-            environment(tmp_path), terminal=True)
-    finally:
-        server.close()
-    assert seconds < BOUND.get(mode, 20), f"{mode}: {seconds:.1f} s\n{output[-2000:]}"
-    assert rss < MAX_RSS_KIB, f"{mode}: {rss} KiB"
-    assert status >= 0, f"{mode}: killed by signal {-status}\n{output[-2000:]}"
+    status, output = run_bounded(mode, ["-e", SCRIPT], tmp_path, terminal=True)
     if mode in SUCCEEDS:
         assert status == 0, output[-2000:]
         return
