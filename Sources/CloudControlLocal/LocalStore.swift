@@ -15,10 +15,17 @@ final class LocalStore {
 
     init(path: String) throws {
         db = try SQLiteConnection(path: path)
+        try Self.refuseForeign(db, path: path)
         if path != ":memory:" {
             try db.execute("PRAGMA journal_mode=WAL")
         }
         try db.execute("PRAGMA synchronous=NORMAL")
+        // The tables and the version mark appear together, so another process opening the
+        // same new file never sees our tables without the mark and takes them for foreign.
+        try db.transaction { try createSchema() }
+    }
+
+    private func createSchema() throws {
         try db.execute(
             """
             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,6 +72,28 @@ final class LocalStore {
         try db.query(
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)",
             [.text(String(Self.schemaVersion))])
+    }
+
+    /// A database that already holds tables but not ours is someone else's: it is left exactly
+    /// as it was (no tables added, no switch to WAL) and refused by name, rather than changed
+    /// and then refused for its schema version (issue 16, minor). A file that is not SQLite at
+    /// all fails the query, before anything is written, too.
+    private static func refuseForeign(_ db: SQLiteConnection, path: String) throws {
+        let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .compactMap { $0.first?.text }
+        guard !tables.isEmpty else { return }
+        if tables.contains("meta"),
+            try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.text != nil
+        {
+            return
+        }
+        db.close()
+        let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", ..." : "")
+        throw SQLiteError(
+            code: 0,
+            message:
+                "\(path) is not a ccs emulator database (it holds the tables \(shown) and no ccs schema version); it was left unchanged",
+            sql: "")
     }
 
     func close() {
