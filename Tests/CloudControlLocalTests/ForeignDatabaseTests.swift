@@ -33,3 +33,18 @@ import Testing
         again.close()
     }
 }
+
+/// A lone surrogate escape in a DesiredState or PatchDocument is refused, as the language's
+/// `parse_json` refuses it, instead of being stored as U+FFFD (issue 16, minor).
+@Suite struct LoneSurrogateTests {
+    @Test func aLoneSurrogateInTheDesiredStateIsAnInvalidRequest() throws {
+        let engine = try Support.engine()
+        defer { engine.close() }
+        let message = expectLocalError("InvalidRequestException") {
+            _ = try engine.create(
+                typeName: "AWS::Logs::LogGroup", desiredState: #"{"LogGroupName":"a\ud800"}"#, clientToken: nil)
+        }
+        #expect(message.hasPrefix("DesiredState is not valid JSON"), "\(message)")
+        #expect(message.contains("surrogate"), "\(message)")
+    }
+}
