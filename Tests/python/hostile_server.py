@@ -43,10 +43,8 @@ MODES = {
     "never-answers": "silent",
     "slow-headers": "slow",
     "reset": "reset",
-    "redirect-301": lambda: (b"HTTP/1.1 301 Moved Permanently\r\nLocation: http://127.0.0.2:9/\r\n"
-                             b"Content-Length: 0\r\n\r\n"),
-    "redirect-307": lambda: (b"HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.2:9/\r\n"
-                             b"Content-Length: 0\r\n\r\n"),
+    "redirect-301": "redirect 301 Moved Permanently",
+    "redirect-307": "redirect 307 Temporary Redirect",
     "throttled-huge-retry-after": lambda: _json(
         429, b'{"__type":"ThrottlingException","Message":"slow down"}', b"Retry-After: 99999999\r\n"),
     "unavailable-retry-after": lambda: _json(
@@ -73,7 +71,22 @@ class HostileServer:
         self.requests = 0
         self.stopped = False
         self.open = []
+        # Where the redirect modes point: another host as far as the client can tell. It
+        # counts the connections it gets, which must stay 0 (a redirect is never followed,
+        # so no signed request goes elsewhere).
+        self.elsewhere = socket.create_server(("127.0.0.1", 0))
+        self.elsewhere_connections = 0
         threading.Thread(target=self._serve, daemon=True).start()
+        threading.Thread(target=self._count_elsewhere, daemon=True).start()
+
+    def _count_elsewhere(self):
+        while not self.stopped:
+            try:
+                connection, _ = self.elsewhere.accept()
+            except OSError:
+                return
+            self.elsewhere_connections += 1
+            connection.close()
 
     def _serve(self):
         while not self.stopped:
@@ -122,6 +135,11 @@ class HostileServer:
                             return
                         connection.sendall(bytes([byte]))
                         time.sleep(0.2)
+                elif isinstance(action, str) and action.startswith("redirect"):
+                    status = action.split(" ", 1)[1].encode()
+                    port = self.elsewhere.getsockname()[1]
+                    connection.sendall(b"HTTP/1.1 %s\r\nLocation: http://localhost:%d/\r\nContent-Length: 0\r\n\r\n"
+                                       % (status, port))
                 elif action == "reset":
                     connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
                     connection.close()
@@ -139,6 +157,7 @@ class HostileServer:
     def close(self):
         self.stopped = True
         self.listener.close()
+        self.elsewhere.close()
         for connection in self.open:
             try:
                 connection.close()

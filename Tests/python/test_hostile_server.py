@@ -80,6 +80,7 @@ def run_bounded(mode, arguments, home, terminal=False):
             environment(home), terminal=terminal)
     finally:
         server.close()
+    assert server.elsewhere_connections == 0, f"{mode}: a redirect was followed"
     assert seconds < BOUND.get(mode, 20), f"{mode}: {seconds:.1f} s\n{output[-2000:]}"
     assert rss < MAX_RSS_KIB, f"{mode}: {rss} KiB"
     assert status >= 0, f"{mode}: killed by signal {-status}\n{output[-2000:]}"
