@@ -33,11 +33,12 @@ extension StandardLibrary {
         },
         Builtin("write_file", arity: 2, doc: "write_file(path, text): replaces the file's contents with text (strings raw, other values as JSON).") { args, ctx in
             let path = try ctx.string(args, 0, "write_file")
+            // Data, so written exactly: a value too deep or cyclic for JSON is an error, not a
+            // marker in its place (issue 16, F9). Strings, functions and sequences as `print` shows them.
             let text: String
-            if case .string(let raw) = args[1] {
-                text = raw
-            } else {
-                text = try ctx.interpreter.encodeJSON(args[1], pretty: false, what: "write_file: argument #2")
+            switch args[1] {
+            case .string, .function, .sequence: text = try ctx.interpreter.displayString(args[1])
+            default: text = try ctx.interpreter.encodeJSON(args[1], pretty: false, what: "write_file: argument #2")
             }
             guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
                 throw ScriptError(code: ErrorCode.ioError, message: "write_file: cannot write '\(path)'")
