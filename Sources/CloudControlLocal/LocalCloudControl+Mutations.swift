@@ -17,7 +17,7 @@ extension LocalCloudControl {
             let schema = try schema(typeName, for: "create")
             let parsed: JSONValue
             do {
-                parsed = try JSONParser.parse(desiredState)
+                parsed = try JSONParser.parse(desiredState, loneSurrogates: .reject)
             } catch let e as JSONParseError {
                 throw LocalError.invalidRequest("DesiredState is not valid JSON: \(e.description)")
             }
@@ -63,7 +63,7 @@ extension LocalCloudControl {
             let schema = try schema(typeName, for: "update")
             let patch: JSONPatch
             do {
-                patch = try JSONPatch(json: try JSONParser.parse(patchDocument))
+                patch = try JSONPatch(json: try JSONParser.parse(patchDocument, loneSurrogates: .reject))
             } catch let e as JSONParseError {
                 throw LocalError.invalidRequest("PatchDocument is not valid JSON: \(e.description)")
             } catch let e as JSONPatchError {

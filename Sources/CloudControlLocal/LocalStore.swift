@@ -18,13 +18,16 @@ final class LocalStore {
     /// (one account, one region) into version 3, where its rows belong to `defaultPartition`.
     init(path: String, defaultPartition: AccountRegion) throws {
         db = try SQLiteConnection(path: path)
+        try Self.refuseForeign(db, path: path)
         if path != ":memory:" {
             try db.execute("PRAGMA journal_mode=WAL")
         }
         try db.execute("PRAGMA synchronous=NORMAL")
-        try db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        // Immediate, so that two processes opening one old file do not both migrate it.
+        // Immediate, so that two processes opening one old file do not both migrate it; and the
+        // tables and the version mark appear together, so another process opening the same new
+        // file never sees our tables without the mark and takes them for foreign.
         try db.transaction {
+            try db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             let version = try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.text
             switch version {
             case nil:
@@ -109,6 +112,28 @@ final class LocalStore {
         try db.execute("ALTER TABLE requests ADD COLUMN region TEXT NOT NULL DEFAULT ''")
         try db.query(
             "UPDATE requests SET account = ?, region = ?", [.text(partition.account), .text(partition.region)])
+    }
+
+    /// A database that already holds tables but not ours is someone else's: it is left exactly
+    /// as it was (no tables added, no switch to WAL) and refused by name, rather than changed
+    /// and then refused for its schema version (issue 16, minor). A file that is not SQLite at
+    /// all fails the query, before anything is written, too.
+    private static func refuseForeign(_ db: SQLiteConnection, path: String) throws {
+        let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .compactMap { $0.first?.text }
+        guard !tables.isEmpty else { return }
+        if tables.contains("meta"),
+            try db.query("SELECT value FROM meta WHERE key = 'schema_version'").first?.first?.text != nil
+        {
+            return
+        }
+        db.close()
+        let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", ..." : "")
+        throw SQLiteError(
+            code: 0,
+            message:
+                "\(path) is not a ccs emulator database (it holds the tables \(shown) and no ccs schema version); it was left unchanged",
+            sql: "")
     }
 
     func close() {

@@ -2,7 +2,8 @@
 /// any other document model (`parse(_:options:into:)`).
 ///
 /// `JSONValue` reading: a lone surrogate escape (`\uD800`) is replaced by U+FFFD, since a Swift
-/// `String` cannot hold it (RFC 8259 §8.2 leaves this case to implementations); `-0` is the
+/// `String` cannot hold it (RFC 8259 §8.2 leaves this case to implementations), unless the
+/// caller asks for `.reject` (the emulator does for what clients send); `-0` is the
 /// double `-0.0`; duplicate member names keep the last value, at the first one's position (§4
 /// leaves this open too); nesting deeper than `maxDepth` is refused.
 public enum JSONParser {
@@ -10,23 +11,32 @@ public enum JSONParser {
     public static let defaultMaxDepth = 512
 
     /// Parses one JSON text from UTF-8 bytes.
-    public static func parse<Bytes: Collection>(_ input: Bytes, maxDepth: Int = defaultMaxDepth) throws
-        -> JSONValue
+    public static func parse<Bytes: Collection>(
+        _ input: Bytes, maxDepth: Int = defaultMaxDepth, loneSurrogates: JSONReadOptions.LoneSurrogates = .replace
+    ) throws -> JSONValue
     where Bytes.Element == UInt8 {
-        if let parsed = try input.withContiguousStorageIfAvailable({ try parse(buffer: $0, maxDepth: maxDepth) }) {
+        if let parsed = try input.withContiguousStorageIfAvailable({
+            try parse(buffer: $0, maxDepth: maxDepth, loneSurrogates: loneSurrogates)
+        }) {
             return parsed
         }
-        return try Array(input).withUnsafeBufferPointer { try parse(buffer: $0, maxDepth: maxDepth) }
+        return try Array(input).withUnsafeBufferPointer {
+            try parse(buffer: $0, maxDepth: maxDepth, loneSurrogates: loneSurrogates)
+        }
     }
 
     /// Parses one JSON text from a string.
-    public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws -> JSONValue {
+    public static func parse(
+        _ text: String, maxDepth: Int = defaultMaxDepth, loneSurrogates: JSONReadOptions.LoneSurrogates = .replace
+    ) throws -> JSONValue {
         var text = text
-        return try text.withUTF8 { try parse(buffer: $0, maxDepth: maxDepth) }
+        return try text.withUTF8 { try parse(buffer: $0, maxDepth: maxDepth, loneSurrogates: loneSurrogates) }
     }
 
-    private static func parse(buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int) throws -> JSONValue {
-        let options = JSONReadOptions(maxDepth: maxDepth, loneSurrogates: .replace, negativeZeroIsDouble: true)
+    private static func parse(
+        buffer: UnsafeBufferPointer<UInt8>, maxDepth: Int, loneSurrogates: JSONReadOptions.LoneSurrogates
+    ) throws -> JSONValue {
+        let options = JSONReadOptions(maxDepth: maxDepth, loneSurrogates: loneSurrogates, negativeZeroIsDouble: true)
         var builder = JSONValueBuilder()
         do {
             return try parse(buffer, options: options, into: &builder)

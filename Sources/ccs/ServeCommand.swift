@@ -100,6 +100,8 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Log one line per request to stderr: operation, status, error type, time, request id.")
     var verbose = false
 
+    static let maxLatency: Double = 86_400_000
+
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port \(port) is not a port number (0 to 65535)")
@@ -107,8 +109,11 @@ struct ServeCommand: ParsableCommand {
         guard maxConnections >= 1 else {
             throw ValidationError("--max-connections \(maxConnections) must be at least 1")
         }
-        if !(latency >= 0 && latency.isFinite) {
-            throw ValidationError("--latency \(latency) must be a non-negative number of milliseconds")
+        // A day at most: the engine adds the latency to its clock, and a phase longer than
+        // that is a typo, not a test (1e308 ms overflowed the dates computed from it).
+        if !(latency >= 0 && latency <= Self.maxLatency) {
+            throw ValidationError(
+                "--latency \(latency) must be a number of milliseconds from 0 to \(Int(Self.maxLatency)) (a day)")
         }
         _ = try credentialPairs()
         if !(responseDelay >= 0 && responseDelay <= 600_000) {

@@ -98,3 +98,25 @@ def test_a_low_descriptor_limit_lowers_the_cap_instead_of_spinning_on_accept(tmp
         status, _, stderr = server.stop()
     assert status == 0, stderr
     assert "holding at most 32 connections, not 1000: the descriptor limit (ulimit -n)" in stderr
+
+
+def test_a_refused_body_does_not_hold_its_connection(tmp_path):
+    """A 413 (Content-Length over the limit) used to leave the connection open until the
+    idle time-out when the client sent nothing more; now it closes a moment after the answer."""
+    server = Emulator(tmp_path, "--latency", "0").start()
+    try:
+        parsed = urlparse(server.url)
+        with socket.create_connection((parsed.hostname, parsed.port), timeout=10) as sock:
+            sock.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n")
+            answer = b""
+            started = time.monotonic()
+            while True:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                answer += chunk
+            assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+            assert time.monotonic() - started < 8
+    finally:
+        status, _, stderr = server.stop()
+    assert status == 0, stderr

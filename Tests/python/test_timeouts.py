@@ -46,20 +46,21 @@ def environment(home, **extra):
     return env
 
 
-def list_resources(server, env, *options):
+def list_resources(env, *options):
+    """`ccs api ListResources` against a fresh silent server: (result, seconds taken)."""
+    server = SilentServer()
     started = time.monotonic()
-    result = subprocess.run(
-        [CCS_BIN, "--endpoint-url", f"http://127.0.0.1:{server.port}", *options, "api", "ListResources",
-         '{"TypeName": "AWS::Logs::LogGroup"}'], capture_output=True, text=True, env=env, timeout=120)
+    try:
+        result = subprocess.run(
+            [CCS_BIN, "--endpoint-url", f"http://127.0.0.1:{server.port}", *options, "api", "ListResources",
+             '{"TypeName": "AWS::Logs::LogGroup"}'], capture_output=True, text=True, env=env, timeout=120)
+    finally:
+        server.close()
     return result, time.monotonic() - started
 
 
 def test_the_read_timeout_option_bounds_a_silent_server(tmp_path):
-    server = SilentServer()
-    try:
-        result, seconds = list_resources(server, environment(tmp_path), "--cli-read-timeout", "1")
-    finally:
-        server.close()
+    result, seconds = list_resources(environment(tmp_path), "--cli-read-timeout", "1")
     assert result.returncode != 0
     assert "read timeout: nothing received for 1 s (--cli-read-timeout, cli_read_timeout" in result.stderr
     # Two attempts of about a second each, and a backoff of at most a second between them.
@@ -68,21 +69,13 @@ def test_the_read_timeout_option_bounds_a_silent_server(tmp_path):
 
 def test_the_profile_key_sets_it_too(tmp_path):
     (tmp_path / "config").write_text("[default]\ncli_read_timeout = 1\n")
-    server = SilentServer()
-    try:
-        result, seconds = list_resources(server, environment(tmp_path))
-    finally:
-        server.close()
+    result, seconds = list_resources(environment(tmp_path))
     assert "read timeout: nothing received for 1 s" in result.stderr
     assert seconds < 6
 
 
 def test_a_bad_value_is_a_clear_error(tmp_path):
     (tmp_path / "config").write_text("[default]\ncli_connect_timeout = soon\n")
-    server = SilentServer()
-    try:
-        result, _ = list_resources(server, environment(tmp_path))
-    finally:
-        server.close()
+    result, _ = list_resources(environment(tmp_path))
     assert result.returncode != 0
     assert "Invalid value 'soon' for cli_connect_timeout" in result.stderr

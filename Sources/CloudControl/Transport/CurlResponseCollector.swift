@@ -12,7 +12,8 @@ final class CurlResponseCollector {
     private(set) var exceededLimit = false
 
     /// The read time-out (0 for none) and what it has seen: the uptime, in nanoseconds, of
-    /// the last byte sent or received, and the byte counts then. libcurl's own low-speed
+    /// the last byte sent or received (body bytes as libcurl counts them, header lines as they
+    /// complete), and the byte counts then. libcurl's own low-speed
     /// check averages over several seconds and counts the request's upload, so it fires
     /// seconds late; this one fires within about a second (libcurl calls the progress
     /// function about once a second when nothing moves).
@@ -54,6 +55,8 @@ final class CurlResponseCollector {
     /// A status line starts a new header block, so the headers of an interim response
     /// (100 Continue) or of a proxy's CONNECT reply are discarded.
     func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        // libcurl's progress counts body bytes only; a header line is data received too.
+        lastActivity = DispatchTime.now().uptimeNanoseconds
         let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         if line.hasPrefix("HTTP/") {
             headers.removeAll()

@@ -27,6 +27,12 @@ extension CurlTransport {
                 cause: "the response body exceeds the limit of \(limit) bytes")
         case CURLE_WEIRD_SERVER_REPLY, CURLE_BAD_CONTENT_ENCODING, CURLE_HTTP2, CURLE_HTTP2_STREAM:
             kind = .malformedResponse
+        case CURLE_OUT_OF_MEMORY:
+            // libcurl (before 8.6) reports a header line past its limit this way, which a
+            // hostile server can send at will; true exhaustion is the rare case.
+            return TransportError(
+                kind: .malformedResponse, host: host,
+                cause: "a response header longer than libcurl accepts, or no memory left (libcurl: \(cause))")
         case CURLE_UNSUPPORTED_PROTOCOL:
             // libcurl reports a reply without a status line ("Received HTTP/0.9 when not
             // allowed") with this code too.

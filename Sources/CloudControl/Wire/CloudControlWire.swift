@@ -87,7 +87,9 @@ public enum CloudControlWire {
         let operation = Input.operation
         let document: JSONValue
         do {
-            document = try JSONValue.parseWireDocument(body)
+            // A lone surrogate escape would silently become U+FFFD in what is stored; the
+            // language refuses it too (parse_json), so the emulator says so instead.
+            document = try JSONValue.parseWireDocument(body, loneSurrogates: .reject)
         } catch {
             throw WireInputError(
                 operation: operation, path: "", problem: .malformedJSON(detail: describe(error)))

@@ -16,10 +16,14 @@ extension JSONValue {
     /// Parses a request or response body. A leading UTF-8 byte order mark is skipped: RFC 8259
     /// §8.1 lets parsers ignore one, and bodies with one were accepted when the typed shapes
     /// were decoded by Foundation's decoder, which skips it.
-    static func parseWireDocument<Bytes: Collection>(_ body: Bytes) throws -> JSONValue
+    static func parseWireDocument<Bytes: Collection>(
+        _ body: Bytes, loneSurrogates: JSONReadOptions.LoneSurrogates = .replace
+    ) throws -> JSONValue
     where Bytes.Element == UInt8 {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        return body.starts(with: bom) ? try JSONParser.parse(body.dropFirst(3)) : try JSONParser.parse(body)
+        return body.starts(with: bom)
+            ? try JSONParser.parse(body.dropFirst(3), loneSurrogates: loneSurrogates)
+            : try JSONParser.parse(body, loneSurrogates: loneSurrogates)
     }
 
     /// The JSON type's name for input error messages ("a string", "an object", ...); integers

@@ -146,7 +146,15 @@ final class HTTPConnectionHandler: ChannelInboundHandler {
         let response = handler.response(to: failure)
         state = .discarding(remaining: Self.discardAllowance)
         write(response, version: version, keepAlive: false, context: context, closeAfterWrite: false)
+        // A client that stops sending once it has the answer would otherwise hold the
+        // connection until the idle time-out (issue 16: a 413 left it open): a short grace
+        // lets the rest of the body drain, so the client reads the answer rather than a reset.
+        let bound = context.loopBound
+        context.eventLoop.scheduleTask(in: Self.discardGrace) { bound.value.close(promise: nil) }
     }
+
+    /// How long a refused request's connection stays open for its body to drain.
+    private static let discardGrace = TimeAmount.seconds(2)
 
     private func write(
         _ response: HTTPResponse,
