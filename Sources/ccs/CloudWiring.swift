@@ -72,7 +72,7 @@ enum CloudWiring {
         let environment = shared.environment
         let made: CloudSession
         if global.local {
-            let account = role.flatMap { accountOf(roleArn: $0.roleArn) }
+            let account = role.flatMap { STSWire.roleArnParts($0.roleArn)?.account }
             made = CloudSession(
                 service: {
                     let engine = try shared.localEngine()
@@ -88,7 +88,7 @@ enum CloudWiring {
                 guard let role else {
                     return SessionIdentity(account: account, arn: "arn:aws:iam::\(account):root", userId: account)
                 }
-                let name = role.roleArn.split(separator: "/").last.map(String.init) ?? "role"
+                let name = STSWire.roleArnParts(role.roleArn)?.name ?? "role"
                 return SessionIdentity(
                     account: account, arn: "arn:aws:sts::\(account):assumed-role/\(name)/\(role.sessionName)",
                     userId: "\(name):\(role.sessionName)")
@@ -128,21 +128,12 @@ enum CloudWiring {
                     roleArn: $0, sessionName: options.sessionName ?? AssumeRoleCredentialProvider.defaultSessionName(),
                     externalId: options.externalId, durationSeconds: options.duration)
             }
-            if global.local, let role, accountOf(roleArn: role.roleArn) == nil {
+            if global.local, let role, STSWire.roleArnParts(role.roleArn) == nil {
                 throw LocalError("ValidationError", "aws: role_arn \(role.roleArn) is not arn:aws:iam::ACCOUNT:role/NAME")
             }
             return session(derived, role: role, shared)
         }
         return made
-    }
-
-    /// The 12-digit account of `arn:aws:iam::ACCOUNT:role/NAME`.
-    static func accountOf(roleArn: String) -> String? {
-        let parts = roleArn.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[4].count == 12,
-            parts[4].allSatisfy({ $0.isASCII && $0.isNumber }), parts[5].hasPrefix("role/")
-        else { return nil }
-        return String(parts[4])
     }
 
     /// The region the profile and environment give, for `s.region`; nil when none does.

@@ -80,7 +80,7 @@ struct HTTPClientParts {
         credentials = { try provider.resolve() }
         var limiter: AdaptiveRateLimiter? = nil
         if settings.retryMode == .adaptive {
-            let account = role.flatMap { CloudWiring.accountOf(roleArn: $0.roleArn) } ?? "profile \(shared.profileName)"
+            let account = role.flatMap { STSWire.roleArnParts($0.roleArn)?.account } ?? "profile \(shared.profileName)"
             let registry = rateLimiters ?? RateLimiterRegistry(
                 initialRate: environment["CCS_RATE_LIMIT"].flatMap(Double.init))
             limiter = registry.limiter(for: "\(account)/\(settings.region ?? "")")

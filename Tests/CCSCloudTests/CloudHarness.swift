@@ -15,13 +15,15 @@ final class ManualClock: EngineClock, @unchecked Sendable {
 }
 
 /// Forwards to a service and counts the calls of each operation.
-final class CountingService: CloudControlService {
+/// Locked: `parallel` workers call the service from several threads at once.
+final class CountingService: CloudControlService, @unchecked Sendable {
     let inner: CloudControlService
-    private(set) var counts: [APIOperation: Int] = [:]
+    private let lock = NSLock()
+    private var counts: [APIOperation: Int] = [:]
     init(_ inner: CloudControlService) { self.inner = inner }
-    func count(_ operation: APIOperation) -> Int { counts[operation] ?? 0 }
-    func reset() { counts = [:] }
-    private func note(_ operation: APIOperation) { counts[operation, default: 0] += 1 }
+    func count(_ operation: APIOperation) -> Int { lock.withLock { counts[operation] ?? 0 } }
+    func reset() { lock.withLock { counts = [:] } }
+    private func note(_ operation: APIOperation) { lock.withLock { counts[operation, default: 0] += 1 } }
 
     func createResource(_ input: CreateResourceInput) throws -> CreateResourceOutput {
         note(.createResource); return try inner.createResource(input)

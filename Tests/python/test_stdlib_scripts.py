@@ -130,7 +130,7 @@ def tag_map(props):
 # -- stdlib modules -------------------------------------------------------------------------
 
 PURE_MODULES = ["cli", "table", "time"]
-CLOUD_MODULES = ["resources", "tags", "inventory", "ensure", "cleanup", "waiting"]
+CLOUD_MODULES = ["resources", "tags", "inventory", "ensure", "cleanup", "waiting", "fanout"]
 
 
 @pytest.mark.parametrize("module", PURE_MODULES)
@@ -259,7 +259,8 @@ def test_tags_module_checked_with_the_api(backend):
 
 # -- scripts: usage -------------------------------------------------------------------------
 
-SCRIPT_NAMES = ["inventory-report.ccs", "tag-sweep.ccs", "cleanup-test-resources.ccs", "copy-resource.ccs", "apply.ccs"]
+SCRIPT_NAMES = ["inventory-report.ccs", "tag-sweep.ccs", "cleanup-test-resources.ccs", "copy-resource.ccs", "apply.ccs",
+                "org-inventory.ccs"]
 
 
 @pytest.mark.parametrize("name", SCRIPT_NAMES)
@@ -273,6 +274,9 @@ def test_script_help(name, local):
 
 @pytest.mark.parametrize("name, arguments, message", [
     ("inventory-report.ccs", [], "name at least one TYPE, or use --prefix or --all"),
+    ("org-inventory.ccs", ["AWS::SQS::Queue"], "name the accounts with --accounts, or use --org"),
+    ("org-inventory.ccs", ["--accounts", "111111111111", "AWS::SQS::Queue"],
+     "--role is needed to reach accounts other than 'current'"),
     ("inventory-report.ccs", ["--format", "xml", "AWS::SQS::Queue"], "option '--format': 'xml' is not one of table, json, jsonl, csv"),
     ("inventory-report.ccs", ["Nope"], "'Nope' is not a resource type name (like AWS::SQS::Queue)"),
     ("copy-resource.ccs", ["AWS::Logs:LogGroup", "a", "b"], "'AWS::Logs:LogGroup' is not a resource type name (like AWS::SQS::Queue)"),
@@ -578,3 +582,16 @@ def test_tour(backend):
     assert backend.resources("AWS::SQS::Queue") == {}
     again = backend.script(SCRIPTS / "tour.ccs")
     assert again.returncode == 0, "the tour can run twice on the same database"
+
+
+def test_org_inventory_counts_per_account_and_region(backend):
+    made = backend.ccs("-e", 'wait(aws({region: "eu-west-1", role_arn: "arn:aws:iam::111111111111:role/R"})'
+                             '.create("AWS::SQS::Queue", {QueueName: "org-q"}))')
+    assert made.returncode == 0, made.stderr
+    result = backend.script(SCRIPTS / "org-inventory.ccs", "--accounts", "current,111111111111", "--role", "R",
+                            "--regions", "us-east-1,eu-west-1", "AWS::SQS::Queue")
+    assert (result.returncode, result.stderr) == (0, "")
+    rows = [line.split() for line in result.stdout.splitlines()[2:]]
+    assert ["111111111111", "eu-west-1", "AWS::SQS::Queue", "1"] in rows
+    assert ["111111111111", "us-east-1", "AWS::SQS::Queue", "0"] in rows
+    assert len(rows) == 4

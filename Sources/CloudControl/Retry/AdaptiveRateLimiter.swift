@@ -109,9 +109,11 @@ public final class AdaptiveRateLimiter: @unchecked Sendable {
         lastRefill = now
     }
 
-    /// The rate of the bucket being counted, before the first measurement is complete.
+    /// The rate of the bucket being counted, before the first measurement is complete: over
+    /// at least a whole bucket, so a first burst of concurrent requests does not read as a
+    /// rate hundreds of times what the server admits.
     private func instantaneousRate(_ now: Double) -> Double {
-        Double(requestsInBucket) / max(now - bucketStart, 0.05)
+        Double(requestsInBucket) / max(now - bucketStart, Self.bucketSeconds)
     }
 
     /// The sending rate, smoothed over half-second buckets.

@@ -71,7 +71,7 @@ extension CloudControlAPIHandler {
             throw Self.stsValidation(
                 "1 validation error detected: Value '\(sessionName)' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*")
         }
-        guard let role = Self.parseRoleArn(roleArn) else {
+        guard let role = STSWire.roleArnParts(roleArn) else {
             throw Self.stsValidation("\(roleArn) is invalid: expected arn:aws:iam::ACCOUNT:role/NAME (a 12-digit account id).")
         }
         var duration = STSWire.defaultDuration
@@ -105,16 +105,6 @@ extension CloudControlAPIHandler {
             body += "    <SubjectFromWebIdentityToken>ccs-emulator</SubjectFromWebIdentityToken>\n"
         }
         return Self.stsDocument(action, body, requestId: requestId)
-    }
-
-    /// `arn:PARTITION:iam::ACCOUNT:role/[PATH/]NAME` → the account and the role's name.
-    static func parseRoleArn(_ arn: String) -> (account: String, name: String)? {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", parts[3].isEmpty,
-            parts[4].count == 12, parts[4].allSatisfy(\.isASCII), parts[4].allSatisfy(\.isNumber),
-            parts[5].hasPrefix("role/"), let name = parts[5].split(separator: "/").last, parts[5].count > 5
-        else { return nil }
-        return (String(parts[4]), String(name))
     }
 
     private static func isSessionNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
