@@ -575,6 +575,92 @@ fn apply(specs, opts) {
   return results
 }
 """#,
+        "fanout": #"""
+# fanout — run a function over many targets at once (accounts × regions, or the accounts of
+# an Organization), with a table of results and a per-target error report. Each target is a
+# map {account, region, session}: `session` is an aws({...}) session in that account and
+# region, reached by assuming `role` there (unless the account is "current").
+#
+#   import "fanout"
+#   let ts = fanout.targets(["111111111111", "222222222222"], ["us-east-1", "eu-west-1"],
+#                           {role: "OrganizationAccountAccessRole"})
+#   let report = fanout.run(ts, fn (t) => count(t.session.list("AWS::SQS::Queue")), null)
+#   print(fanout.text(report))      # account  region  status  result
+#   for f in report.failures { print(f.account, f.region, f.error.code) }
+#
+# run's opts: concurrency (default 16). A target whose function fails does not stop the
+# others: its row has status "failed" and the error {code, message}.
+
+import "table"
+
+# Targets for every account × region. opts: role (a role name, assumed in each account as
+# arn:aws:iam::ACCOUNT:role/ROLE; default: use the current credentials, which only reach
+# the current account), session_name, external_id. The account "current" uses the default
+# credentials in that region.
+fn targets(accounts, regions, opts) {
+  let role = opts?.role
+  let out = []
+  for account in accounts {
+    for region in regions {
+      let settings = {region: region}
+      if account != "current" and role != null {
+        settings.role_arn = "arn:aws:iam::" + account + ":role/" + role
+        if opts?.session_name != null { settings.session_name = opts.session_name }
+        if opts?.external_id != null { settings.external_id = opts.external_id }
+      }
+      push(out, {account: account, region: region, session: aws(settings)})
+    }
+  }
+  return out
+}
+
+# The ACTIVE accounts of the Organization, read through Cloud Control's
+# AWS::Organizations::Account listing with `session` (the management account's; null for
+# the default session).
+fn org_accounts(session) {
+  let source = session ?? aws(null)
+  let out = []
+  for a in source.list("AWS::Organizations::Account") {
+    let status = a.props?.Status ?? "ACTIVE"
+    if status == "ACTIVE" { push(out, a.props?.AccountId ?? a.id) }
+  }
+  return out
+}
+
+# Runs f(target) for every target, concurrency at a time. Returns {rows, failures, ok,
+# failed}: rows in target order, each {account, region, status: "ok" | "failed", result,
+# error}; failures the failed rows.
+fn run(ts, f, opts) {
+  let results = parallel(ts, f, {concurrency: opts?.concurrency ?? 16})
+  let rows = []
+  let failures = []
+  for i in range(len(ts)) {
+    let t = ts[i]
+    let r = results[i]
+    if type(r) == "error" {
+      let row = {account: t.account, region: t.region, status: "failed", result: null,
+                 error: {code: r.code, message: r.message}}
+      push(rows, row)
+      push(failures, row)
+    } else {
+      push(rows, {account: t.account, region: t.region, status: "ok", result: r, error: null})
+    }
+  }
+  return {rows: rows, failures: failures, ok: len(rows) - len(failures), failed: len(failures)}
+}
+
+# The report as an aligned table: account, region, status, and the result or the error.
+fn text(report) {
+  let shown = []
+  for row in report.rows {
+    let outcome = row.result
+    if row.status != "ok" { outcome = row.error.code + ": " + row.error.message }
+    push(shown, {account: row.account, region: row.region, status: row.status,
+                 result: table.truncate(table.cell(outcome), 70)})
+  }
+  return table.text(shown, ["account", "region", "status", "result"])
+}
+"""#,
         "inventory": #"""
 # inventory — every resource of many types as uniform rows, for reports, audits and diffs:
 # {type, id, name, tags} plus any properties asked for. Types that cannot be listed on their
