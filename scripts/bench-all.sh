@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/BENCHMARKS.md in one run: every benchmark of the project, one after the
 # other on the same machine, each rewriting its own section (cold start, language, JSON and
-# JSONPath, emulator throughput, listing, create and wait, REPL start-up), then the header
+# JSONPath, emulator throughput, listing, create and wait, REPL start-up, LSP completion,
+# fan-out), then the header
 # (date, machine, load average at start and end, versions). Each section states its method,
 # the median of several runs, the ratios against the alternatives and whether its target is
 # met. Run it on a quiet machine: the figures are only comparable within one run.
@@ -48,6 +49,9 @@ else
     step bash scripts/bench-listing.sh
     step bash scripts/bench-create-wait.sh
     step python3 scripts/bench-repl-startup.py --write
+    step python3 scripts/bench-lsp-completion.py --write
+    # One run per command: a serial pass alone reads 1,000 resources 50 ms apart (about a minute).
+    step bash scripts/bench-fanout.sh 1
 fi
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 elapsed=$((SECONDS - t0))

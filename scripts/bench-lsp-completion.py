@@ -4,7 +4,8 @@ textDocument/completion request to reading its answer, for the four kinds of com
 (a name, a resource type name in a string, a property name in a create map, a member of an
 imported stdlib module), each asked RUNS times at the end of the script. The target is under
 50 ms (issue 14). Prints a Markdown table. Not a test: run it by hand on a quiet machine,
-with a release build. Usage: scripts/bench-lsp-completion.py [--runs N] [--binary PATH]
+with a release build. Usage: scripts/bench-lsp-completion.py [--runs N] [--binary PATH] [--write]
+(--write replaces the "Editor" section of docs/BENCHMARKS.md with the table).
 """
 
 import argparse
@@ -84,7 +85,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "ccs"))
+    parser.add_argument("--write", action="store_true", help="write the table into docs/BENCHMARKS.md")
     options = parser.parse_args()
+    lines = []
+
+    def emit(line=""):
+        print(line)
+        lines.append(line)
 
     body = script_lines(1000)
     cases = {
@@ -97,10 +104,12 @@ def main():
     server = Server(options.binary)
     server.answer(server.send("initialize", {"capabilities": {}, "rootUri": None}))
     server.send("initialized", {}, request=False)
-    print(f"`ccs lsp` completion on a {len(body) + 1}-line script, {options.runs} requests each "
-          f"({options.binary}):\n")
-    print("| completion | items | median | p95 |")
-    print("|---|---|---|---|")
+    emit(f"`ccs lsp` completion on a {len(body) + 1}-line script, {options.runs} requests each, "
+         "measured by `scripts/bench-lsp-completion.py` (the time from sending textDocument/completion "
+         "to reading its answer, over stdio, release build). Target: under 50 ms.")
+    emit()
+    emit("| completion | items | median | p95 |")
+    emit("|---|---|---|---|")
     for label, last_line in cases.items():
         uri = "file://" + os.path.join(folder, label.replace(" ", "-") + ".ccs")
         text = "\n".join(body + [last_line])
@@ -117,8 +126,23 @@ def main():
             items = len(reply["result"]["items"])
         times.sort()
         p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-        print(f"| {label} | {items} | {statistics.median(times):.1f} ms | {p95:.1f} ms |")
+        emit(f"| {label} | {items} | {statistics.median(times):.1f} ms | {p95:.1f} ms |")
     server.close()
+    if options.write:
+        write_section("\n".join(lines))
+
+
+def write_section(body):
+    import re
+    path = os.path.join(ROOT, "docs", "BENCHMARKS.md")
+    doc = open(path).read()
+    section = "## Editor: ccs lsp completion\n\n" + body.strip() + "\n"
+    pattern = re.compile(r"## Editor: ccs lsp completion\n.*?(?=\n## |\Z)", re.S)
+    if pattern.search(doc):
+        doc = pattern.sub(lambda _: section, doc, count=1)
+    else:
+        doc = doc.rstrip("\n") + "\n\n" + section
+    open(path, "w").write(doc)
 
 
 if __name__ == "__main__":

@@ -93,8 +93,29 @@ public final class CloudSession {
                let near = Suggestion.closest(to: type, among: schemas.types()) {
                 failure.message += " (did you mean '\(near)'?)"
             }
+            if failure.code == "ValidationException", let type, let schema = try? schemas?.schema(for: type) {
+                failure.message += Self.propertySuggestions(in: failure.message, schema: schema)
+            }
             throw failure
         }
+    }
+
+    /// " (did you mean 'QueueName'?)" for each top-level key a ValidationException calls
+    /// extraneous ("#: extraneous key [QueueNme] is not permitted") that is close to one of
+    /// the schema's property names; empty when none is.
+    static func propertySuggestions(in message: String, schema: ResourceSchema) -> String {
+        var out = ""
+        var rest = Substring(message)
+        while let start = rest.range(of: "#: extraneous key [") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "]") else { break }
+            let key = String(rest[..<end])
+            if let near = Suggestion.closest(to: key, among: schema.propertyNames) {
+                out += " (did you mean '\(near)' for '\(key)'?)"
+            }
+            rest = rest[end...]
+        }
+        return out
     }
 
     /// The session's identity, looked up once; errors become script errors named after

@@ -31,8 +31,8 @@ class Local:
         return subprocess.run([CCS_BIN, f"--local={db or self.db}", *arguments], capture_output=True, text=True,
                               timeout=180, cwd=REPO, env=environment)
 
-    def seed(self, code, db=None):
-        result = self.ccs("-e", code, db=db)
+    def seed(self, code, db=None, region=None):
+        result = self.ccs(*(["--region", region] if region else []), "-e", code, db=db)
         assert result.returncode == 0, result.stderr
 
 
@@ -106,7 +106,9 @@ def test_provision_with_the_shared_module(local):
 
 
 def test_fan_out(local):
-    local.seed('wait(create("AWS::SQS::Queue", {QueueName: "eu-q"}))', db=str(local.folder / "eu-west-1.db"))
+    # --local keeps each region's resources apart, as AWS does: the queue is made in eu-west-1.
+    local.seed('wait(create("AWS::SQS::Queue", {QueueName: "eu-q"}))', db=str(local.folder / "eu-west-1.db"),
+               region="eu-west-1")
     result = local.ccs(str(EXAMPLES / "fan_out.ccs"), "--regions", "us-east-1,eu-west-1", "--ccs", CCS_BIN,
                        "--local-dir", str(local.folder))
     assert result.returncode == 0, result.stderr

@@ -47,6 +47,9 @@ def run(arguments, env, terminal=False, timeout=120):
     process = subprocess.Popen(arguments, stdin=subprocess.DEVNULL, stdout=writer, stderr=writer, env=env)
     os.close(writer)
     output = b""
+    # The child is reaped with wait4 only, never by Popen.poll, so that its own rusage is read:
+    # RUSAGE_CHILDREN would give the largest of every child the test process ever waited for.
+    reaped = None
     while time.monotonic() - started < timeout:
         ready, _, _ = select.select([reader], [], [], 0.5)
         if ready:
@@ -57,16 +60,20 @@ def run(arguments, env, terminal=False, timeout=120):
             if not chunk:
                 break
             output += chunk
-        elif process.poll() is not None:
-            break
+        else:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid != 0:
+                reaped = (status, usage)
+                break
     else:
         process.kill()
     os.close(reader)
-    if process.returncode is None:
+    if reaped is None:
         _, status, usage = os.wait4(process.pid, 0)
-        code = os.waitstatus_to_exitcode(status)
-    else:
-        code, usage = process.returncode, resource.getrusage(resource.RUSAGE_CHILDREN)
+        reaped = (status, usage)
+    status, usage = reaped
+    process.returncode = os.waitstatus_to_exitcode(status)
+    code = process.returncode
     return code, output.decode("utf-8", "replace"), time.monotonic() - started, usage.ru_maxrss
 
 
