@@ -30,10 +30,14 @@ import Testing
         limiter.record(throttled: true)
         let cut = limiter.rate
         #expect(cut > 10 && cut < 16, "0.7 × about 20 requests/s, got \(cut)")
-        // Sending faster than the new rate now waits.
-        var waited = 0.0
-        for _ in 0..<Int(cut * 2) { waited += limiter.delayBeforeSending() }
-        #expect(waited > 0.5)
+        // Once the bucket is empty, the next attempt waits for the refill.
+        var sent = 0
+        while limiter.delayBeforeSending() == 0 { sent += 1 }
+        #expect(sent <= Int(cut) + 1)
+        let wait = limiter.delayBeforeSending()
+        #expect(wait > 0 && wait <= 0.25)
+        clock.now += 1 / cut
+        #expect(limiter.delayBeforeSending() == 0)
         // Successes over the next seconds bring the rate back up past the cut.
         for _ in 0..<80 {
             clock.now += 0.1
@@ -46,9 +50,11 @@ import Testing
     @Test func aStartingRateLimitsAtOnce() {
         let clock = Clock()
         let limiter = AdaptiveRateLimiter(initialRate: 2, clock: { clock.now })
-        let delays = (0..<4).map { _ in limiter.delayBeforeSending() }
+        let delays = (0..<3).map { _ in limiter.delayBeforeSending() }
         #expect(delays[0] == 0 && delays[1] == 0)
-        #expect(abs(delays[2] - 0.5) < 1e-9 && abs(delays[3] - 1.0) < 1e-9)
+        #expect(abs(delays[2] - 0.25) < 1e-9, "wait for the refill, a quarter second at most")
+        clock.now += 0.5
+        #expect(limiter.delayBeforeSending() == 0)
     }
 
     @Test func oneLimiterPerKey() {

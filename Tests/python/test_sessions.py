@@ -182,8 +182,10 @@ print(count(list("AWS::SQS::Queue", {page_size: 100})))
         elapsed = time.monotonic() - started
         assert result.returncode == 0, result.stderr
         assert result.stdout.splitlines() == ["0", "60"], result.stdout + result.stderr
-        # 61 admitted requests at 10/s (a burst of 10 first) take at least ~5 s.
-        assert elapsed > 4, elapsed
+        # 61 admitted requests at 10/s (a burst of 10 first) take at least ~5 s; the limiter
+        # keeps the job near the server's rate instead of collapsing to a trickle (measured:
+        # about 6.5 s for the 60 creates with a debug build).
+        assert 4 < elapsed < 30, elapsed
     finally:
         status, _, stderr = emulator.stop()
         assert status == 0, stderr

@@ -48,10 +48,11 @@ struct RequestPipeline {
             var retryAfter: TimeInterval?
             do {
                 if let limiter = configuration.rateLimiter {
-                    let delay = limiter.delayBeforeSending()
-                    if delay > 0 {
+                    var delay = limiter.delayBeforeSending()
+                    while delay > 0 {
                         traceLine("adaptive rate limit: waiting \(String(format: "%.3f", delay)) s (\(String(format: "%.2f", limiter.rate)) requests/s)")
                         configuration.sleep(delay)
+                        delay = limiter.delayBeforeSending()
                     }
                 }
                 let request = try signer.map { try sign(unsigned, with: $0) } ?? unsigned

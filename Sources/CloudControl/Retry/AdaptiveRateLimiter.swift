@@ -47,15 +47,20 @@ public final class AdaptiveRateLimiter: @unchecked Sendable {
         Double(DispatchTime.now().uptimeNanoseconds) / 1_000_000_000
     }
 
-    /// How long to wait before the next attempt may be sent (0: now). Takes the token.
+    /// 0 when the next attempt may be sent now (its token is taken), else how long to wait
+    /// before asking again: at most a quarter second, so that waiters see a rate that changed
+    /// meanwhile instead of keeping a place in a queue computed at an older rate.
     public func delayBeforeSending() -> Double {
         lock.lock()
         defer { lock.unlock() }
         guard enabled else { return 0 }
         let now = clock()
         refill(now)
-        tokens -= 1
-        return tokens >= 0 ? 0 : -tokens / fillRate
+        if tokens >= 1 {
+            tokens -= 1
+            return 0
+        }
+        return min((1 - tokens) / fillRate, 0.25)
     }
 
     /// Records the outcome of one attempt.
@@ -70,7 +75,9 @@ public final class AdaptiveRateLimiter: @unchecked Sendable {
             // per half second, as TCP's CUBIC reduces once per round trip, not once per loss.
             if enabled && now - lastThrottle < Self.bucketSeconds { return }
             let measured = measuredRate > 0 ? measuredRate : instantaneousRate(now)
-            let sent = enabled ? min(measured, fillRate) : measured
+            // Once limiting, cut the bucket's own rate: the measured rate lags, and falls
+            // while callers wait, which would cut again and again towards the floor.
+            let sent = enabled ? fillRate : measured
             lastMaxRate = max(sent, Self.minimumFillRate)
             lastThrottle = now
             newRate = lastMaxRate * Self.beta
