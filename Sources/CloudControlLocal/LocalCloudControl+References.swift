@@ -18,7 +18,10 @@ extension LocalCloudControl {
     func missingReference(_ model: JSONValue, typeName: String, in partition: AccountRegion) throws -> String? {
         guard configuration.references, let schema = try? registry.schema(for: typeName) else { return nil }
         for reference in references(of: schema) {
-            for value in reference.values(in: model) {
+            // A schema default names what the service provides itself (ECS's `default` cluster,
+            // made on first use).
+            let preset = schema.propertySchema(reference.property)?["default"]?.stringValue
+            for value in reference.values(in: model) where value != preset {
                 var found = false
                 for target in reference.targets where !found {
                     found = try store.hasResource(
