@@ -22,6 +22,9 @@ import Testing
         var random = SeededRandom(seed: 13)
         /// Parents made for references, by type, reused across children.
         var parents: [String: JSONValue] = [:]
+        /// Desired states that needed no parent, with the list model and patch used: the
+        /// boto3 run (Tests/python/test_emulator_breadth.py) replays a sample of them.
+        var standalone: [String: JSONValue] = [:]
 
         init() throws { engine = try Support.engine(latency: 0) }
 
@@ -76,6 +79,9 @@ import Testing
         private func steps(_ typeName: String) throws -> String? {
             guard let schema = try Support.registry.schema(for: typeName) else { return "no schema" }
             let desired = try desiredState(schema)
+            let needsParents = engine.references(of: schema).contains { desired[$0.property] != nil }
+            var sample: JSONObject = ["TypeName": .string(typeName), "DesiredState": .object(desired)]
+            defer { if !needsParents { standalone[typeName] = .object(sample) } }
             let created: ProgressEvent
             do {
                 created = try engine.create(
@@ -91,12 +97,14 @@ import Testing
             if schema.supports("list") {
                 var filter = JSONObject()
                 for key in ListRequirements.requiredKeys(for: schema) { filter[key] = model[key] ?? desired[key] }
+                sample["ListModel"] = .object(filter)
                 let (page, _) = try engine.list(
                     typeName: typeName, resourceModel: filter.isEmpty ? nil : JSONWriter().string(.object(filter)),
                     nextToken: nil, maxResults: 100)
                 guard page.contains(where: { $0.identifier == identifier }) else { return "list: not listed" }
             }
             if schema.supports("update"), let patch = patch(schema, model: model) {
+                sample["Patch"] = .string(patch)
                 let updated = try engine.update(
                     typeName: typeName, identifier: identifier, patchDocument: patch, clientToken: nil)
                 guard updated.operationStatus == .success else {
@@ -149,6 +157,14 @@ import Testing
         let report = failures.map { "\($0.typeName): \($0.failure ?? "")" }.joined(separator: "\n")
         if let path = ProcessInfo.processInfo.environment["CCS_BREADTH_REPORT"] {
             try "\(passed) of \(outcomes.count)\n\(report)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        // Every 25th passing type that needs no parent: about 50 for the boto3 run.
+        if let path = ProcessInfo.processInfo.environment["CCS_BREADTH_SAMPLE"] {
+            let passing = Set(outcomes.filter { $0.failure == nil }.map(\.typeName))
+            let chosen = run.standalone.keys.sorted().filter(passing.contains).enumerated()
+                .filter { $0.offset % 25 == 0 }.compactMap { run.standalone[$0.element] }
+            try (JSONWriter(sortKeys: true).string(.array(chosen)) + "\n").write(
+                toFile: path, atomically: true, encoding: .utf8)
         }
         // docs/EMULATOR.md, "Breadth", lists every failure with its reason.
         #expect(Double(passed) >= 0.99 * Double(outcomes.count), "\(passed) of \(outcomes.count) passed:\n\(report)")
