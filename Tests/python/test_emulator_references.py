@@ -89,3 +89,16 @@ def test_no_references_turns_the_checks_off(tmp_path_factory):
         subnet = _create(c, "AWS::EC2::Subnet", {"VpcId": "vpc-0123456789abcdef0", "CidrBlock": "10.0.1.0/24"})
         assert subnet["OperationStatus"] == "SUCCESS", subnet
         c.close()
+
+
+def test_a_subnet_listed_by_an_endpoint_cannot_be_deleted(client):
+    # A reference from a list property (AWS::EC2::VPCEndpoint's SubnetIds, a relationshipRef).
+    vpc = _vpc(client)
+    subnet = _create(client, "AWS::EC2::Subnet", {"VpcId": vpc, "CidrBlock": "10.0.3.0/24"})["Identifier"]
+    endpoint = _create(client, "AWS::EC2::VPCEndpoint", {
+        "VpcId": vpc, "ServiceName": "com.amazonaws.us-east-1.s3", "VpcEndpointType": "Interface",
+        "SubnetIds": [subnet]})
+    assert endpoint["OperationStatus"] == "SUCCESS", endpoint
+    refused = client.delete_resource(TypeName="AWS::EC2::Subnet", Identifier=subnet)["ProgressEvent"]
+    assert refused["OperationStatus"] == "FAILED" and refused["ErrorCode"] == "ResourceConflict"
+    assert f"AWS::EC2::VPCEndpoint '{endpoint['Identifier']}' refers to it by SubnetIds" in refused["StatusMessage"]
