@@ -7,7 +7,10 @@
 /// FAILED with ErrorCode Throttling) and `notfound-after-create` (GetResource answers
 /// ResourceNotFoundException for `notFoundWindow` seconds after a create succeeds, as the real
 /// service's eventual consistency can). `seed` makes the draws reproducible;
-/// `notfound-window=SECONDS` sets the window. The empty spec, or `none`, injects nothing.
+/// `notfound-window=SECONDS` sets the window. `hook=TYPE` (repeatable) is a hook plan rather
+/// than a fault: every mutating request is reported as having run a pre-provision hook of that
+/// type, in GetResourceRequestStatus's HooksProgressEvent. The empty spec, or `none`, injects
+/// nothing.
 public struct FaultPlan: Sendable, Equatable {
     public var throttle: Double = 0
     public var serverError: Double = 0
@@ -17,6 +20,8 @@ public struct FaultPlan: Sendable, Equatable {
     /// How long a freshly created resource stays invisible when `notfound-after-create` hits.
     public var notFoundWindow: Double = 1
     public var seed: UInt64?
+    /// Hook type names (`MyOrg::Security::Check`) every create, update and delete invokes.
+    public var hooks: [String] = []
 
     /// No faults.
     public static let none = FaultPlan()
@@ -40,6 +45,14 @@ public struct FaultPlan: Sendable, Equatable {
                 self.seed = seed
                 continue
             }
+            if name == "hook" {
+                guard text.split(separator: ":", omittingEmptySubsequences: false).count == 5 else {
+                    throw FaultPlanError(
+                        entry: String(entry), message: "a hook is a type name of three parts, e.g. MyOrg::Security::Check")
+                }
+                hooks.append(text)
+                continue
+            }
             guard let value = Double(text), value.isFinite, value >= 0 else {
                 throw FaultPlanError(entry: String(entry), message: "'\(text)' is not a non-negative number")
             }
@@ -57,7 +70,7 @@ public struct FaultPlan: Sendable, Equatable {
                 throw FaultPlanError(
                     entry: String(entry),
                     message:
-                        "unknown fault '\(name)' (known: throttle, 5xx, drop, failed-throttle, notfound-after-create, notfound-window, seed)"
+                        "unknown fault '\(name)' (known: throttle, 5xx, drop, failed-throttle, notfound-after-create, notfound-window, seed, hook)"
                 )
             }
         }

@@ -33,7 +33,9 @@ extension LocalCloudControl {
     }
 
     /// The effect of a request at completion time: creates refuse an existing identifier,
-    /// updates and deletes a vanished resource (AlreadyExists / NotFound handler errors).
+    /// updates and deletes a vanished resource (AlreadyExists / NotFound handler errors);
+    /// creates and updates a missing referenced resource (NotFound), deletes a resource others
+    /// refer to (ResourceConflict; `LocalCloudControl+References.swift`).
     private func apply(_ record: inout RequestRecord, at time: Double) throws {
         let partition = record.partition
         let existing = try store.resource(typeName: record.typeName, identifier: record.identifier, in: partition)
@@ -48,6 +50,10 @@ extension LocalCloudControl {
             }
             guard let model = record.model else {
                 fail(&record, "InternalFailure", "the request has no model")
+                return
+            }
+            if let missing = try missingReference(model, typeName: record.typeName, in: partition) {
+                fail(&record, "NotFound", missing)
                 return
             }
             var visibleAfter = 0.0
@@ -68,13 +74,23 @@ extension LocalCloudControl {
                 )
                 return
             }
+            if let missing = try missingReference(model, typeName: record.typeName, in: partition) {
+                fail(&record, "NotFound", missing)
+                return
+            }
             try store.put(typeName: record.typeName, identifier: record.identifier, model: model, in: partition)
         case .delete:
-            guard existing != nil else {
+            guard let existing else {
                 fail(
                     &record, "NotFound",
                     "Resource of type '\(record.typeName)' with identifier '\(record.identifier)' was not found."
                 )
+                return
+            }
+            if let conflict = try clearDependents(
+                of: record.typeName, identifier: record.identifier, model: existing.model, in: partition)
+            {
+                fail(&record, "ResourceConflict", conflict)
                 return
             }
             try store.deleteResource(typeName: record.typeName, identifier: record.identifier, in: partition)

@@ -30,7 +30,10 @@ extension LocalCloudControl {
             }
             let checked = try checkCreate(parsed, schema: schema)
             let generator = ResourceGenerator(region: partition.region, account: partition.account)
-            let model = generator.generate(for: schema, model: checked.model, random: &random)
+            var model = generator.generate(for: schema, model: checked.model, random: &random)
+            if checked.failure == nil {
+                model = try assignRevision(model, schema: schema, in: partition)
+            }
             let identifier = schema.identifier(of: model) ?? ""
             try checkIdentifierParts(model, schema: schema)
             try checkNotBusy(typeName, identifier, in: partition)
@@ -103,18 +106,13 @@ extension LocalCloudControl {
         }
     }
 
-    /// The stored resource for an identifier, or ResourceNotFoundException (also while a fresh
-    /// create is hidden by the `notfound-after-create` fault).
+    /// The stored resource for an identifier (a string, or JSON: `lookUp`), or
+    /// ResourceNotFoundException (also while a fresh create is hidden by the
+    /// `notfound-after-create` fault).
     func visibleResource(_ schema: ResourceSchema, _ identifier: String, at now: Double, in partition: AccountRegion)
         throws -> LocalStore.StoredResource
     {
-        do {
-            _ = try schema.identifierValues(identifier)
-        } catch let e as SchemaError {
-            throw LocalError.invalidRequest(e.message)
-        }
-        guard let stored = try store.resource(typeName: schema.typeName, identifier: identifier, in: partition),
-            now >= stored.visibleAfter
+        guard let stored = try lookUp(schema, identifier, in: partition), now >= stored.visibleAfter
         else {
             throw LocalError.notFound(schema.typeName, identifier)
         }

@@ -78,8 +78,8 @@ public final class LocalPartitionService: CloudControlService, Sendable {
         -> GetResourceRequestStatusOutput
     {
         try mapped(input) {
-            GetResourceRequestStatusOutput(
-                progressEvent: try engine.status(requestToken: input.requestToken, in: partition))
+            let (event, hooks) = try engine.statusWithHooks(requestToken: input.requestToken, in: partition)
+            return GetResourceRequestStatusOutput(progressEvent: event, hooksProgressEvent: hooks)
         }
     }
 

@@ -21,6 +21,8 @@ public final class LocalCloudControl: @unchecked Sendable {
     let lock = NSLock()
     var random: SeededRandom
     var lastPurge: Double = 0
+    /// References of each type seen (`references(of:)`), kept under `lock`.
+    var referenceCache: [String: [ResourceReference]] = [:]
     var closed = false
 
     static let clientTokenLifetime: Double = 36 * 3600

@@ -20,6 +20,11 @@ public struct LocalConfiguration: Sendable {
     /// Seed for generated ids and names and for fault draws; random when nil (a fault plan's
     /// own `seed` wins).
     public var seed: UInt64?
+    /// Enforce references between resources (docs/EMULATOR.md, "References"): a create or
+    /// update naming a missing VPC, log group, REST API... fails NotFound, and deleting what
+    /// others refer to fails ResourceConflict. Off for tests that seed data out of order
+    /// (`ccs serve --no-references`).
+    public var references: Bool = true
 
     public init() {}
 

@@ -290,6 +290,58 @@ final class LocalStore {
         ).compactMap(Self.resource)
     }
 
+    /// The types that have resources in `partition`.
+    func typeNames(in partition: AccountRegion) throws -> [String] {
+        try db.query(
+            "SELECT DISTINCT type_name FROM resources WHERE account = ? AND region = ?",
+            [.text(partition.account), .text(partition.region)]
+        ).compactMap { $0.first?.text }
+    }
+
+    /// True when a resource of `typeName` has top-level `property` equal to one of `values`.
+    func hasResource(typeName: String, property: String, equalTo values: [String], in partition: AccountRegion)
+        throws -> Bool
+    {
+        let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
+        return try !db.query(
+            "SELECT 1 FROM resources WHERE account = ? AND region = ? AND type_name = ? AND json_extract(model, ?) IN (\(marks)) LIMIT 1",
+            [.text(partition.account), .text(partition.region), .text(typeName), .text(Self.jsonPath(property))]
+                + values.map { .text($0) }
+        ).isEmpty
+    }
+
+    /// Identifiers of the resources of `typeName` whose top-level `property` (a string, or with
+    /// `isList` a list of strings) holds one of `values`.
+    func identifiers(
+        typeName: String, referring property: String, isList: Bool, to values: [String], in partition: AccountRegion
+    ) throws -> [String] {
+        let marks = Array(repeating: "?", count: values.count).joined(separator: ",")
+        let test =
+            isList
+            ? "EXISTS (SELECT 1 FROM json_each(model, ?) AS item WHERE item.value IN (\(marks)))"
+            : "json_extract(model, ?) IN (\(marks))"
+        return try db.query(
+            "SELECT identifier FROM resources WHERE account = ? AND region = ? AND type_name = ? AND \(test) ORDER BY seq",
+            [.text(partition.account), .text(partition.region), .text(typeName), .text(Self.jsonPath(property))]
+                + values.map { .text($0) }
+        ).compactMap { $0.first?.text }
+    }
+
+    /// The SQLite JSON path of a top-level key, quoted so that any name is taken literally.
+    private static func jsonPath(_ key: String) -> String {
+        "$.\"" + key.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// The next revision number of a versioned family (1 for the first), kept in `meta` so
+    /// that numbers never repeat, even once every earlier revision is deleted.
+    func nextRevision(of family: String) throws -> Int {
+        let key = "revision|" + family
+        let last = try db.query("SELECT value FROM meta WHERE key = ?", [.text(key)]).first?.first?.text
+        let next = (last.flatMap { Int($0) } ?? 0) + 1
+        try db.query("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", [.text(key), .text("\(next)")])
+        return next
+    }
+
     private static func resource(_ row: [SQLiteValue]) -> StoredResource? {
         guard row.count == 4, let seq = row[0].integer, let identifier = row[1].text, let text = row[2].text,
             let model = try? JSONParser.parse(text)

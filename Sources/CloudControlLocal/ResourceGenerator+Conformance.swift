@@ -37,12 +37,22 @@ extension ResourceGenerator {
             if let first = s[combinator]?.arrayValue?.first {
                 var merged = s
                 merged[combinator] = nil
-                if case .object(let branch) = first { for (k, v) in branch where merged[k] == nil { merged[k] = v } }
+                if case .object(let branch) = first {
+                    for (k, v) in branch where merged[k] == nil { merged[k] = v }
+                    // The branch's required members add to the schema's own (a root `required`
+                    // with `oneOf: [{required: [A]}, {required: [B]}]`).
+                    if let own = s["required"]?.arrayValue, let more = branch["required"]?.arrayValue {
+                        merged["required"] = .array(own + more.filter { !own.contains($0) })
+                    }
+                }
                 return sample(.object(merged), root: root, depth: depth + 1, random: &random)
             }
         }
         let type = s["type"]?.stringValue ?? s["type"]?.arrayValue?.first?.stringValue ?? "string"
         switch type {
+        case "number" where s["minimum"].map({ $0.intValue == nil && $0.doubleValue != nil }) ?? false:
+            // A fractional minimum (0.01, 0.125) is itself the smallest valid number.
+            return [s["minimum"] ?? .int(0)]
         case "integer", "number":
             var n = s["minimum"]?.intValue ?? 0
             if let exclusive = s["exclusiveMinimum"]?.intValue { n = Swift.max(n, exclusive + 1) }
@@ -60,6 +70,11 @@ extension ResourceGenerator {
                 guard let child = s["properties"]?[name] else { continue }
                 object[name] = sample(child, root: root, depth: depth + 1, random: &random).first ?? .string("")
             }
+            // `minProperties` beyond the required ones: the first optional members, in order.
+            let minimum = s["minProperties"]?.intValue ?? 0
+            for (name, child) in s["properties"]?.objectValue ?? [:] where object.count < minimum && object[name] == nil {
+                object[name] = sample(child, root: root, depth: depth + 1, random: &random).first ?? .string("")
+            }
             return [.object(object)]
         default:
             return strings(s, random: &random)
@@ -72,8 +87,9 @@ extension ResourceGenerator {
         let minLength = s["minLength"]?.intValue ?? 0
         let maxLength = s["maxLength"]?.intValue ?? Int.max
         func fits(_ t: String) -> Bool { t.count >= minLength && t.count <= maxLength }
-        if let pattern = s["pattern"]?.stringValue, !pattern.isEmpty {
-            guard let sampler = PatternSampler(pattern) else { return [] }
+        // A pattern the sampler cannot read (inline flags such as `(?s)`) falls through to a
+        // plain string of the right length, which the caller checks against the pattern.
+        if let pattern = s["pattern"]?.stringValue, !pattern.isEmpty, let sampler = PatternSampler(pattern) {
             var out: [JSONValue] = []
             var styles: [PatternSampler.Style] = [.preferred, .shortest]
             // Lengths: a sample of length L from `preferred` has its open parts at 8; stretch them
@@ -88,7 +104,7 @@ extension ResourceGenerator {
                 let t = sampler.sample(style, random: &random)
                 if fits(t) { out.append(.string(t)) }
             }
-            return out
+            if !out.isEmpty { return out }
         }
         switch s["format"]?.stringValue {
         case "date-time": return [.string("2026-01-01T00:00:00.000Z")]

@@ -72,6 +72,20 @@ struct ResourceGenerator {
             context.model[key] = Self.conforming(candidate, key, schema: schema, random: &context.random)
         }
         Self.applyDefaults(schema, to: &context.model)
+        // A writable part of a compound primary identifier left out (GuardDuty's DetectorId,
+        // QuickSight's AwsAccountId, ApiGateway BasePathMapping's BasePath) is filled in by
+        // the service from the account or its own naming; without it no identifier exists.
+        for path in schema.primaryIdentifier
+        where schema.primaryIdentifier.count > 1 && path.isTopLevel && context.model[path.topLevel] == nil
+            && !schema.isReadOnly(path.topLevel)
+        {
+            let key = path.topLevel
+            let candidate: JSONValue =
+                key.hasSuffix("AccountId")
+                ? .string(account)
+                : .string(Self.generatedName(resource, schema: schema, property: key, random: &context.random))
+            context.model[key] = Self.conforming(candidate, key, schema: schema, random: &context.random)
+        }
         random = context.random
         return .object(context.model)
     }

@@ -53,6 +53,11 @@ struct ServeCommand: ParsableCommand {
             valueName: "spec"))
     var faults = ""
 
+    @Flag(
+        name: .customLong("no-references"),
+        help: "Do not enforce references between resources (a subnet's VPC, a stream's log group): for seeding data out of order.")
+    var noReferences = false
+
     @Option(name: .long, help: ArgumentHelp("The default region: where a database from before partitions keeps its resources. Clients may sign for any region; each region holds its own resources.", valueName: "region"))
     var region = "us-east-1"
 
@@ -184,6 +189,7 @@ struct ServeCommand: ParsableCommand {
         settings.account = account
         settings.latency = latency / 1000
         settings.faults = try FaultPlan(spec: faults)
+        settings.references = !noReferences
 
         let path = db ?? LocalConfiguration.defaultDatabasePath()
         let engine: LocalCloudControl

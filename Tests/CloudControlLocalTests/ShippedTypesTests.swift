@@ -75,7 +75,8 @@ import Testing
         let example = try #require(examples[typeName], "no example for \(typeName)")
         let schema = try #require(try Support.registry.schema(for: typeName))
         #expect(Support.engineValidator.validate(example, against: schema).map(\.description) == [])
-        let engine = try Support.engine()
+        // Each example stands alone (its parents are not created): references are off.
+        let engine = try Support.engine(references: false)
         let event = try engine.create(typeName: typeName, desiredState: example.description, clientToken: nil)
         #expect(event.operationStatus == .success, "\(event.errorCode ?? ""): \(event.statusMessage ?? "")")
         #expect(!(event.identifier ?? "").isEmpty)

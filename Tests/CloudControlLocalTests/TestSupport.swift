@@ -41,9 +41,10 @@ enum Support {
 
     static func engine(
         latency: Double = 0, faults: String = "", clock: ManualClock = ManualClock(),
-        path: String = ":memory:"
+        path: String = ":memory:", references: Bool = true
     ) throws -> LocalCloudControl {
         var configuration = LocalConfiguration()
+        configuration.references = references
         configuration.latency = latency
         configuration.faults = try FaultPlan(spec: faults)
         configuration.seed = 42

@@ -177,3 +177,18 @@ def test_an_unreachable_cloudformation_names_the_error(tmp_path):
     # Shipped types need no network.
     shipped = run_ccs(env, "--endpoint-url", "http://127.0.0.1:9", "-e", 'schema("AWS::SQS::Queue").typeName')
     assert shipped.stdout.strip() == "AWS::SQS::Queue", shipped.stderr
+
+
+@pytest.mark.parametrize("type_name, provisioning", [
+    ("AWS::SQS::Queue", "FULLY_MUTABLE"),
+    ("AWS::EC2::KeyPair", "IMMUTABLE"),            # no update handler
+    ("AWS::Route53::RecordSet", "NON_PROVISIONABLE"),  # no handlers at all
+])
+def test_describe_type_provisioning_type_follows_the_handlers(extra, type_name, provisioning):
+    answer = cloudformation(extra).describe_type(Type="RESOURCE", TypeName=type_name)
+    assert answer["ProvisioningType"] == provisioning
+    handlers = json.loads(answer["Schema"]).get("handlers", {})
+    assert ("update" in handlers) == (provisioning == "FULLY_MUTABLE")
+    if provisioning != "NON_PROVISIONABLE":
+        assert {"create", "read", "delete"} <= set(handlers)
+        assert handlers["create"]["permissions"]

@@ -191,3 +191,32 @@ def test_list_resource_requests_pages_by_twenty_by_default(client):
     page = client.list_resource_requests()
     assert len(page["ResourceRequestStatusSummaries"]) == 20
     assert page.get("NextToken")
+
+
+# ---------------------------------------------------------------- hooks
+
+
+def test_hooks_progress_event_when_a_hook_plan_is_configured(tmp_path_factory):
+    from emulator_support import _serve
+    for emulator in _serve(tmp_path_factory, "hooks", "--latency", "400", "--faults", "hook=MyOrg::Security::Check"):
+        c = emulator.client()
+        token = c.create_resource(
+            TypeName="AWS::SNS::Topic", DesiredState=json.dumps({"TopicName": unique("hooked")}))["ProgressEvent"]["RequestToken"]
+        pending = c.get_resource_request_status(RequestToken=token)
+        assert pending["ProgressEvent"]["OperationStatus"] == "PENDING"
+        [hook] = pending["HooksProgressEvent"]
+        assert hook["HookTypeName"] == "MyOrg::Security::Check"
+        assert hook["HookTypeArn"] == "arn:aws:cloudformation:us-east-1:123456789012:type/hook/MyOrg-Security-Check"
+        assert hook["InvocationPoint"] == "PRE_PROVISION" and hook["FailureMode"] == "FAIL"
+        assert hook["HookStatus"] == "HOOK_IN_PROGRESS"
+        c.get_waiter("resource_request_success").wait(RequestToken=token, WaiterConfig={"Delay": 1, "MaxAttempts": 20})
+        [done] = c.get_resource_request_status(RequestToken=token)["HooksProgressEvent"]
+        assert done["HookStatus"] == "HOOK_COMPLETE_SUCCEEDED" and done["HookStatusMessage"] == "Hook succeeded."
+        assert done["HookEventTime"] >= hook["HookEventTime"]
+        c.close()
+
+
+def test_no_hooks_progress_event_without_a_hook_plan(client):
+    token = client.create_resource(
+        TypeName="AWS::SNS::Topic", DesiredState=json.dumps({"TopicName": unique("plain")}))["ProgressEvent"]["RequestToken"]
+    assert "HooksProgressEvent" not in client.get_resource_request_status(RequestToken=token)

@@ -144,7 +144,7 @@ extension CloudControlAPIHandler {
             arn: "arn:aws:cloudformation:\(region)::type/resource/\(typeName.replacingOccurrences(of: "::", with: "-"))",
             type: "RESOURCE", typeName: typeName, isDefaultVersion: true,
             description: schema.document["description"]?.stringValue,
-            schema: JSONWriter().string(schema.document), provisioningType: "FULLY_MUTABLE",
+            schema: JSONWriter().string(schema.document), provisioningType: Self.provisioningType(of: schema),
             deprecatedStatus: "LIVE", visibility: "PUBLIC")
         var xml = "<DescribeTypeResponse xmlns=\"\(CloudFormationClient.xmlNamespace)\">\n  <DescribeTypeResult>\n"
         for member in output.members {
@@ -153,6 +153,16 @@ extension CloudControlAPIHandler {
         xml += "  </DescribeTypeResult>\n  <ResponseMetadata>\n    <RequestId>\(requestId)</RequestId>\n"
         xml += "  </ResponseMetadata>\n</DescribeTypeResponse>\n"
         return xmlResponse(status: 200, xml: xml, requestId: requestId)
+    }
+
+    /// DescribeType's ProvisioningType, from the schema's handlers as the CloudFormation API
+    /// reference defines it: NON_PROVISIONABLE without all of create, read and delete (the 10
+    /// types CloudFormation provisions itself, such as AWS::Route53::RecordSet, publish no
+    /// handlers), IMMUTABLE without update (AWS::EC2::KeyPair), else FULLY_MUTABLE. A schema
+    /// without a `handlers` section (a hand-written one) supports every operation.
+    static func provisioningType(of schema: ResourceSchema) -> String {
+        guard ["create", "read", "delete"].allSatisfy(schema.supports) else { return "NON_PROVISIONABLE" }
+        return schema.supports("update") ? "FULLY_MUTABLE" : "IMMUTABLE"
     }
 
     /// awsQuery services name signature failures without the `Exception` suffix of the JSON
