@@ -74,14 +74,17 @@ def seed(url):
 
 def copy_rows(db, count):
     connection = sqlite3.connect(db)
-    (model,) = connection.execute(
-        "SELECT model FROM resources WHERE type_name = ? AND identifier = 'bench-000000'", (TYPE,)).fetchone()
+    # The seed's own row gives the partition (account, region) the copies belong to.
+    (model, account, region) = connection.execute(
+        "SELECT model, account, region FROM resources WHERE type_name = ? AND identifier = 'bench-000000'",
+        (TYPE,)).fetchone()
     rows = []
     for index in range(1, count):
         other = f"bench-{index:06d}"
-        rows.append((TYPE, other, model.replace("bench-000000", other)))
+        rows.append((account, region, TYPE, other, model.replace("bench-000000", other)))
     with connection:
-        connection.executemany("INSERT INTO resources (type_name, identifier, model) VALUES (?, ?, ?)", rows)
+        connection.executemany(
+            "INSERT INTO resources (account, region, type_name, identifier, model) VALUES (?, ?, ?, ?, ?)", rows)
     (total,) = connection.execute("SELECT count(*) FROM resources WHERE type_name = ?", (TYPE,)).fetchone()
     connection.close()
     if total != count:
